@@ -1,0 +1,102 @@
+package kz.hotline114.calls.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallFilter;
+import kz.hotline114.calls.CallLog;
+import kz.hotline114.calls.CallPage;
+import kz.hotline114.calls.CallStep;
+import kz.hotline114.calls.PhoneNumbers;
+import kz.hotline114.calls.RebuildResult;
+import kz.hotline114.security.AuditLog;
+import kz.hotline114.security.CurrentUser;
+import kz.hotline114.pbx.AmiJournal;
+import kz.hotline114.pbx.PbxLink;
+
+@Service
+class CallLogService implements CallLog {
+
+    private final JdbcCallRepository calls;
+    private final AmiJournal journal;
+    private final CallInterpreter interpreter;
+    private final CallAssembler assembler;
+    private final PbxLink link;
+    private final AuditLog audit;
+
+    CallLogService(JdbcCallRepository calls, AmiJournal journal, CallInterpreter interpreter, CallAssembler assembler,
+                   PbxLink link, AuditLog audit) {
+        this.audit = audit;
+        this.calls = calls;
+        this.journal = journal;
+        this.interpreter = interpreter;
+        this.assembler = assembler;
+        this.link = link;
+    }
+
+    @Override
+    public CallPage find(CallFilter filter, int page, int size) {
+        if (page < 0 || size < 1 || size > 1000) {
+            throw new IllegalArgumentException("page must be >= 0 and size between 1 and 1000");
+        }
+        var items = calls.find(filter, page * size, size);
+        if (!CurrentUser.maySeeCallerNumbers()) {
+            return new CallPage(calls.count(filter), items.stream().map(Call::masked).toList());
+        }
+        if (!items.isEmpty()) {
+            audit.record("CALLS_LISTED", filter.from() + "/" + filter.to(), items.size() + " calls with full caller numbers"
+                    + (filter.number() == null || filter.number().isBlank() ? "" : ", number filter " + filter.number()));
+        }
+        return new CallPage(calls.count(filter), items);
+    }
+
+    @Override
+    public long count(CallFilter filter) {
+        return calls.count(filter);
+    }
+
+    @Override
+    public Optional<Call> get(String pbxId, String linkedid) {
+        var call = calls.find(pbxId, linkedid);
+        if (!CurrentUser.maySeeCallerNumbers()) {
+            return call.map(Call::masked);
+        }
+        call.ifPresent(c -> audit.record("CALL_VIEWED", pbxId + "/" + linkedid, null));
+        return call;
+    }
+
+    @Override
+    public List<CallStep> timeline(String pbxId, String linkedid) {
+        var steps = interpreter.timeline(journal.eventsOfCall(pbxId, linkedid));
+        if (CurrentUser.maySeeCallerNumbers()) {
+            return steps;
+        }
+        // the first step names the caller
+        return steps.stream().map(s -> s.kind() == CallStep.Kind.STARTED
+                ? new CallStep(s.at(), s.kind(), PhoneNumbers.mask(PhoneNumbers.describe(s.detail()).e164())) : s).toList();
+    }
+
+    @Override
+    public RebuildResult rebuild(Instant from, Instant to) {
+        try {
+            link.awaitIdle(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        audit.record("CALLS_REBUILT", from + "/" + to, null);
+        var pbxId = link.status().pbxId();
+        var linkedids = journal.linkedidsReceivedBetween(pbxId, from, to);
+        var kept = new ArrayList<String>();
+        for (var lid : linkedids) {
+            assembler.rebuild(pbxId, lid).ifPresent(c -> kept.add(c.linkedid()));
+        }
+        int removed = calls.deleteExcept(pbxId, linkedids, kept);
+        return new RebuildResult(linkedids.size(), kept.size(), removed);
+    }
+}

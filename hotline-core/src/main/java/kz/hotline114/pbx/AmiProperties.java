@@ -1,0 +1,57 @@
+package kz.hotline114.pbx;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The AMI link ({@code hotline.ami.*}).
+ *
+ * @param host            Asterisk's AMI host; empty = start the built-in demo PBX and connect to it
+ * @param port            AMI port (Asterisk's default 5038)
+ * @param username        AMI user (manager.conf section; pbx-config names it {@code hotline})
+ * @param secret          AMI secret; from the environment ({@code HOTLINE_AMI_SECRET}) only
+ * @param pbxId           the name this PBX's calls and journal rows are keyed by
+ * @param queueCapacity   events the reader thread may hand off before the journal writer catches up; beyond, events are dropped, counted and logged
+ * @param batchSize       most events committed to the journal in one transaction
+ * @param initialBackoff  first wait before retrying a failed login
+ * @param maxBackoff      longest wait between login attempts (the wait doubles up to this)
+ * @param demo            the built-in demo PBX, used when {@code host} is empty
+ */
+@ConfigurationProperties("hotline.ami")
+public record AmiProperties(@Nullable String host, Integer port, String username, @Nullable String secret,
+                            String pbxId, Integer queueCapacity, Integer batchSize,
+                            Duration initialBackoff, Duration maxBackoff, Demo demo) {
+
+    public AmiProperties {
+        port = port == null ? 5038 : port;
+        username = username == null || username.isBlank() ? "hotline" : username;
+        pbxId = pbxId == null || pbxId.isBlank() ? "pbx-114" : pbxId;
+        queueCapacity = queueCapacity == null ? 100_000 : queueCapacity;
+        batchSize = batchSize == null ? 1_000 : batchSize;
+        initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
+        demo = demo == null ? new Demo(null, null, null) : demo;
+    }
+
+    /** True when no real Asterisk is configured and the demo PBX serves the link. */
+    public boolean useDemo() {
+        return host == null || host.isBlank();
+    }
+
+    /**
+     * The demo PBX ({@code hotline.ami.demo.*}).
+     *
+     * @param speed          1.0 = the recorded pace; 2.0 = twice as fast
+     * @param pauseBetween   silence between two replayed scenarios
+     * @param enabled        false = no demo PBX even without a host (the link then stays down)
+     */
+    public record Demo(Double speed, Duration pauseBetween, Boolean enabled) {
+        public Demo {
+            speed = speed == null ? 1.0 : speed;
+            pauseBetween = pauseBetween == null ? Duration.ofSeconds(4) : pauseBetween;
+            enabled = enabled == null || enabled;
+        }
+    }
+}

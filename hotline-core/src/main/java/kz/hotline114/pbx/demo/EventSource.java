@@ -1,0 +1,242 @@
+package kz.hotline114.pbx.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The event packets an {@link AmiReplayServer} sends after a client logged in, one at a time.
+ *
+ * <p>The server calls {@link #next()} from one thread at a time and keeps a packet it could not
+ * deliver (the client went away) for the next client, so a source never sees a packet "returned".
+ * Implementations need not be thread-safe. The factories here cover the demo PBX ({@link #loop})
+ * and the tests ({@link #of}, {@link #interleaved}, {@link #ofPackets}).
+ *
+ * <p>Part of the AMI replay kit that serves both the built-in demo PBX (when no real Asterisk is
+ * configured) and the tests.
+ */
+@NullMarked
+@FunctionalInterface
+public interface EventSource {
+
+    /**
+     * The next packet, or {@code null} when the source is exhausted (it then stays exhausted).
+     * May block, e.g. to pace a live-looking replay.
+     *
+     * @throws InterruptedException when interrupted while waiting; the packet that was due is not
+     *                              lost, the next call returns it
+     */
+    @Nullable AmiPacket next() throws InterruptedException;
+
+    /** These packets once, in order. */
+    static EventSource ofPackets(List<AmiPacket> packets) {
+        var list = List.copyOf(packets);
+        return new EventSource() {
+            private int pos;
+
+            @Override
+            public @Nullable AmiPacket next() {
+                return pos < list.size() ? list.get(pos++) : null;
+            }
+        };
+    }
+
+    /**
+     * Every packet of every transcript, {@code copies} times: copy 0 of all transcripts (the
+     * recordings as recorded), then copy 1 of all of them, ... each rewritten by a
+     * {@link TranscriptRewriter} into a distinct set of calls (as {@code ami_replay.py --copies}).
+     * Times are not moved. Lazy: copies are rewritten as they are sent.
+     */
+    static EventSource of(List<AmiTranscript> transcripts, int copies) {
+        return of(transcripts, copies, 0);
+    }
+
+    /**
+     * As {@link #of(List, int)}, but copy {@code c} has its times moved by
+     * {@code c * secondsBetweenCopies}, so that copies look like later calls.
+     */
+    static EventSource of(List<AmiTranscript> transcripts, int copies, double secondsBetweenCopies) {
+        if (copies < 0) {
+            throw new IllegalArgumentException("copies must be >= 0: " + copies);
+        }
+        var list = List.copyOf(transcripts);
+        var rewriter = new TranscriptRewriter(list);
+        return new EventSource() {
+            private int copy;
+            private int transcript;
+            private int packet;
+
+            @Override
+            public @Nullable AmiPacket next() {
+                while (copy < copies) {
+                    if (transcript >= list.size()) {
+                        transcript = 0;
+                        copy++;
+                        continue;
+                    }
+                    var packets = list.get(transcript).packets();
+                    if (packet >= packets.size()) {
+                        packet = 0;
+                        transcript++;
+                        continue;
+                    }
+                    return rewriter.rewrite(packets.get(packet++), copy, copy * secondsBetweenCopies);
+                }
+                return null;
+            }
+        };
+    }
+
+    /**
+     * Merges several streams into one random interleaving that keeps the order within each
+     * stream, as many simultaneous calls interleave on a real PBX. Every interleaving is equally
+     * likely; the same seed gives the same order. Typical use: one stream per
+     * (transcript, copy) from {@link TranscriptRewriter#rewriteAll}.
+     */
+    static EventSource interleaved(List<List<AmiPacket>> streams, long seed) {
+        var lists = new ArrayList<List<AmiPacket>>(streams.size());
+        for (List<AmiPacket> s : streams) {
+            lists.add(List.copyOf(s));
+        }
+        int n = lists.size();
+        long[] tree = new long[n + 1]; // Fenwick tree of the packets left per stream
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            total += lists.get(i).size();
+            for (int j = i + 1; j <= n; j += j & -j) {
+                tree[j] += lists.get(i).size();
+            }
+        }
+        long all = total;
+        var random = new SplittableRandom(seed);
+        int[] pos = new int[n];
+        int top = n == 0 ? 0 : Integer.highestOneBit(n);
+        return new EventSource() {
+            private long left = all;
+
+            @Override
+            public @Nullable AmiPacket next() {
+                if (left == 0) {
+                    return null;
+                }
+                long r = random.nextLong(left);
+                int idx = 0; // find the stream holding the r-th remaining packet
+                for (int step = top; step > 0; step >>= 1) {
+                    int next = idx + step;
+                    if (next <= n && tree[next] <= r) {
+                        idx = next;
+                        r -= tree[next];
+                    }
+                }
+                for (int j = idx + 1; j <= n; j += j & -j) {
+                    tree[j]--;
+                }
+                left--;
+                return lists.get(idx).get(pos[idx]++);
+            }
+        };
+    }
+
+    /** {@link #loop(List, double, Duration)} at the recorded pace with 3 s between scenarios. */
+    static EventSource loop(List<AmiTranscript> transcripts) {
+        return loop(transcripts, 1.0, Duration.ofSeconds(3));
+    }
+
+    /**
+     * The demo PBX's traffic: replays the transcripts one after another, forever, as live calls.
+     * Each replayed scenario is the next copy (0, 1, 2, ... over all scenarios played, so no two
+     * replays share an id) with every time moved by a whole number of seconds so that its first
+     * event carries the current time; events are paced by their recorded {@code Timestamp} gaps
+     * divided by {@code speed}, and {@code pauseBetween} separates the end of one scenario from the
+     * start of the next. Recorded {@code FullyBooted} events are skipped (the server sends its own
+     * at login; a mid-stream one would look like a PBX restart). With {@code speed != 1} the
+     * durations inside a call stay as recorded, so its later events run ahead of (or behind) the
+     * wall clock.
+     *
+     * <p>The pacing follows the wall clock: when no client takes events for a while, the events
+     * that fell due meanwhile are sent at once when one comes back.
+     *
+     * @param speed        1.0 = recorded pace, 2.0 = twice as fast; must be &gt; 0
+     * @param pauseBetween silence between two scenarios
+     */
+    static EventSource loop(List<AmiTranscript> transcripts, double speed, Duration pauseBetween) {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be > 0: " + speed);
+        }
+        Objects.requireNonNull(pauseBetween, "pauseBetween");
+        var scenarios = new ArrayList<List<AmiPacket>>();
+        for (AmiTranscript t : transcripts) {
+            var packets = t.packets().stream().filter(p -> !"FullyBooted".equalsIgnoreCase(p.event())).toList();
+            if (!packets.isEmpty()) {
+                scenarios.add(packets);
+            }
+        }
+        var rewriter = new TranscriptRewriter(transcripts);
+        long pauseNanos = pauseBetween.toNanos();
+        double[] firstTimestamps = new double[scenarios.size()];
+        for (int i = 0; i < firstTimestamps.length; i++) {
+            firstTimestamps[i] = new AmiTranscript("", scenarios.get(i)).firstTimestamp().orElse(Double.NaN);
+        }
+
+        final class Loop implements EventSource {
+            private int scenario = -1;
+            private int index;
+            private int copy = -1;
+            private long startNanos;
+            private double firstTimestamp;
+            private double shift;
+            private long lastDueNanos = System.nanoTime() - pauseNanos;
+            private @Nullable AmiPacket pending;
+            private long pendingDueNanos;
+
+            @Override
+            public @Nullable AmiPacket next() throws InterruptedException {
+                if (scenarios.isEmpty()) {
+                    return null;
+                }
+                if (pending == null) {
+                    prepare();
+                }
+                long wait = pendingDueNanos - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                var p = pending;
+                pending = null;
+                return p;
+            }
+
+            private void prepare() {
+                if (scenario < 0 || index >= scenarios.get(scenario).size()) {
+                    scenario = (scenario + 1) % scenarios.size();
+                    index = 0;
+                    copy = copy == Integer.MAX_VALUE ? 0 : copy + 1;
+                    long now = System.nanoTime();
+                    startNanos = Math.max(now, lastDueNanos + pauseNanos);
+                    lastDueNanos = startNanos;
+                    double startEpoch = (System.currentTimeMillis() + (startNanos - now) / 1_000_000L) / 1000.0;
+                    double first = firstTimestamps[scenario];
+                    firstTimestamp = Double.isNaN(first) ? startEpoch : first;
+                    shift = Math.floor(startEpoch - firstTimestamp);
+                }
+                AmiPacket p = scenarios.get(scenario).get(index++);
+                OptionalDouble ts = AmiTranscript.timestamp(p);
+                long due = lastDueNanos;
+                if (ts.isPresent()) {
+                    due = startNanos + (long) ((ts.getAsDouble() - firstTimestamp) / speed * 1e9);
+                }
+                lastDueNanos = Math.max(lastDueNanos, due);
+                pendingDueNanos = lastDueNanos;
+                pending = rewriter.rewrite(p, copy, shift);
+            }
+        }
+        return new Loop();
+    }
+}

@@ -1,0 +1,253 @@
+package kz.hotline114.pbx.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.internal.ManagerConnectionImpl;
+import org.asteriskjava.util.SocketConnectionFacade;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.hotline114.pbx.AmiEvent;
+import kz.hotline114.pbx.AmiProperties;
+import kz.hotline114.pbx.PbxLink;
+import kz.hotline114.pbx.PbxLinkChanged;
+import kz.hotline114.pbx.PbxLinkStatus;
+import kz.hotline114.pbx.PbxLinkStatus.State;
+
+/**
+ * Owns the Asterisk-Java {@code ManagerConnection}: logs in (retrying with doubling back-off
+ * until the PBX answers), lets Asterisk-Java re-establish a dropped link, and copies every
+ * packet off the socket into the {@link IngestionPipeline} before Asterisk-Java parses it.
+ */
+@Service
+class AmiLinkService implements PbxLink, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiLinkService.class);
+
+    private final AmiProperties props;
+    private final DemoPbx demoPbx;
+    private final IngestionPipeline pipeline;
+    private final ApplicationEventPublisher publisher;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong logins = new AtomicLong();
+    private final Counter receivedCounter;
+    private final Counter malformedCounter;
+    private final Counter reconnectCounter;
+    private volatile State state = State.STOPPED;
+    private volatile @Nullable Instant since;
+    private volatile @Nullable String lastError;
+    private volatile String host = "";
+    private volatile int port;
+    private volatile boolean running;
+    private @Nullable TappedConnection connection;
+    private @Nullable Thread supervisor;
+    private long lastMalformedLog;
+
+    AmiLinkService(AmiProperties props, DemoPbx demoPbx, JdbcAmiJournal journal, ApplicationEventPublisher publisher,
+                   MeterRegistry meters) {
+        this.props = props;
+        this.demoPbx = demoPbx;
+        this.publisher = publisher;
+        this.pipeline = new IngestionPipeline(props.queueCapacity(), props.batchSize(), journal, publisher, meters);
+        this.receivedCounter = Counter.builder("hotline.ami.events.received")
+                .description("AMI event packets read off the socket").register(meters);
+        this.malformedCounter = Counter.builder("hotline.ami.packets.malformed")
+                .description("AMI packets that were not events and not responses (logged and skipped)").register(meters);
+        this.reconnectCounter = Counter.builder("hotline.ami.reconnects")
+                .description("successful AMI logins after the first").register(meters);
+        Gauge.builder("hotline.ami.connected", () -> state == State.CONNECTED ? 1 : 0)
+                .description("1 when the AMI link is up").tag("pbx", props.pbxId()).register(meters);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        pipeline.start();
+        if (props.useDemo()) {
+            if (!props.demo().enabled()) {
+                log.warn("No AMI host configured and the demo PBX is disabled: no calls will be logged");
+                state = State.DISCONNECTED;
+                return;
+            }
+            host = "127.0.0.1";
+            port = demoPbx.start();
+            log.info("No AMI host configured (HOTLINE_AMI_HOST): connecting to the built-in demo PBX on port {}", port);
+        } else {
+            host = props.host();
+            port = props.port();
+        }
+        var c = new TappedConnection(this::onPacket);
+        c.setHostname(host);
+        c.setPort(port);
+        c.setUsername(props.username());
+        c.setPassword(props.useDemo() ? DemoPbx.SECRET : props.secret() == null ? "" : props.secret());
+        c.setDefaultResponseTimeout(10_000);
+        HotlineUserEvents.all().forEach(c::registerUserEventClass);
+        c.addEventListener(event -> {
+            if (event instanceof ConnectEvent) {
+                changeState(State.CONNECTED, null);
+                if (logins.incrementAndGet() > 1) {
+                    reconnectCounter.increment();
+                }
+            } else if (event instanceof DisconnectEvent) {
+                changeState(State.DISCONNECTED, "connection lost");
+            }
+        });
+        connection = c;
+        supervisor = Thread.ofVirtual().name("ami-login").start(this::loginLoop);
+    }
+
+    /** Logs in, doubling the wait after each failure; once in, Asterisk-Java itself reconnects a dropped link. */
+    private void loginLoop() {
+        long backoff = props.initialBackoff().toMillis();
+        while (running) {
+            var c = connection;
+            if (c == null) {
+                return;
+            }
+            if (c.getState() == ManagerConnectionState.CONNECTED || c.getState() == ManagerConnectionState.RECONNECTING) {
+                sleep(1_000);
+                continue;
+            }
+            try {
+                changeState(State.CONNECTING, lastError);
+                c.login();
+                backoff = props.initialBackoff().toMillis();
+                log.info("AMI link to {}:{} ({}) is up; Asterisk {}", host, port, props.pbxId(), c.getVersion());
+            } catch (AuthenticationFailedException e) {
+                fail("AMI login refused for user " + props.username() + ": " + e.getMessage(), backoff);
+                backoff = Math.min(backoff * 2, props.maxBackoff().toMillis());
+            } catch (IOException | org.asteriskjava.manager.TimeoutException | IllegalStateException e) {
+                fail("AMI link to " + host + ":" + port + " failed: " + e.getMessage(), backoff);
+                backoff = Math.min(backoff * 2, props.maxBackoff().toMillis());
+            }
+        }
+    }
+
+    private void fail(String message, long backoff) {
+        changeState(State.DISCONNECTED, message);
+        log.warn("{}; retrying in {} ms", message, backoff);
+        sleep(backoff);
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void changeState(State next, @Nullable String error) {
+        var previous = state;
+        state = next;
+        lastError = error;
+        if (previous != next) {
+            since = Instant.now();
+            publisher.publishEvent(new PbxLinkChanged(props.pbxId(), next));
+        }
+    }
+
+    /** On the AMI reader thread: classify the packet and hand it off without blocking. */
+    private void onPacket(List<Map.Entry<String, String>> packet) {
+        var first = packet.getFirst();
+        if (first.getKey().equalsIgnoreCase("Event")) {
+            received.incrementAndGet();
+            receivedCounter.increment();
+            pipeline.offer(new AmiEvent(0, props.pbxId(), Instant.now(), packet));
+            return;
+        }
+        if (first.getKey().equalsIgnoreCase("Response") || first.getKey().equalsIgnoreCase("ActionID")
+                || packet.stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Response"))) {
+            return; // an answer to one of our own actions
+        }
+        long n = malformed.incrementAndGet();
+        malformedCounter.increment();
+        long now = System.nanoTime();
+        if (n <= 10 || now - lastMalformedLog > TimeUnit.SECONDS.toNanos(10)) {
+            lastMalformedLog = now;
+            log.warn("Skipped a malformed AMI packet from {} (#{}): {}", props.pbxId(), n,
+                    abbreviate(packet.toString()));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        var c = connection;
+        if (c != null) {
+            try {
+                if (c.getState() == ManagerConnectionState.CONNECTED) {
+                    c.logoff();
+                }
+            } catch (RuntimeException e) {
+                log.debug("logoff failed", e);
+            }
+        }
+        if (supervisor != null) {
+            supervisor.interrupt();
+        }
+        pipeline.stop();
+        demoPbx.stop();
+        state = State.STOPPED;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // start after the web server and the database, stop before them
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    @Override
+    public PbxLinkStatus status() {
+        return new PbxLinkStatus(props.pbxId(), host, port, props.useDemo(), state, since, lastError,
+                Math.max(0, logins.get() - 1), received.get(), pipeline.journaled(), pipeline.dropped(), malformed.get());
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return pipeline.awaitIdle(timeout);
+    }
+
+    /** A ManagerConnection whose socket copies every packet to the journal's hand-off. */
+    static final class TappedConnection extends ManagerConnectionImpl {
+        private final java.util.function.Consumer<List<Map.Entry<String, String>>> sink;
+
+        TappedConnection(java.util.function.Consumer<List<Map.Entry<String, String>>> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        protected SocketConnectionFacade createSocket() throws IOException {
+            return new PacketTee(super.createSocket(), sink);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package kz.hotline114.pbx.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import kz.hotline114.pbx.AmiProperties;
+import kz.hotline114.pbx.demo.AmiReplayServer;
+import kz.hotline114.pbx.demo.AmiTranscript;
+import kz.hotline114.pbx.demo.EventSource;
+
+/**
+ * The built-in demo PBX: when no Asterisk is configured, an AMI server on the loopback interface
+ * replays the recorded Asterisk 22 traffic in a loop (ids, numbers and times rewritten so that each
+ * loop is new calls). The app reaches it through the same AMI client as a real Asterisk.
+ */
+@Component
+class DemoPbx {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoPbx.class);
+
+    /** The demo server is on loopback only, but still asks for a secret: the same login path as production. */
+    static final String SECRET = "demo-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+
+    private final AmiProperties props;
+    private @Nullable AmiReplayServer server;
+
+    DemoPbx(AmiProperties props) {
+        this.props = props;
+    }
+
+    /** Starts the demo server on a free loopback port and returns the port. */
+    synchronized int start() {
+        try {
+            var transcripts = AmiTranscript.bundled();
+            var source = EventSource.loop(transcripts, props.demo().speed(), props.demo().pauseBetween());
+            server = AmiReplayServer.builder(source)
+                    .name("demo PBX")
+                    .port(0)
+                    .bindAddress(InetAddress.getLoopbackAddress())
+                    .username(props.username())
+                    .secret(SECRET)
+                    .start();
+            log.info("Demo PBX: replaying {} recorded scenarios in a loop on port {}", transcripts.size(), server.port());
+            return server.port();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the demo PBX", e);
+        }
+    }
+
+    synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

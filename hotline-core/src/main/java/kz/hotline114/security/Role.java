@@ -1,0 +1,23 @@
+package kz.hotline114.security;
+
+/** What a user of the hotline does; a user may hold several. */
+public enum Role {
+    /** Takes calls, opens cases. */
+    OPERATOR,
+    /** Psychologist, theologian or religious scholar: answers queue calls, keeps their cases. */
+    SPECIALIST,
+    /** Watches the line, reviews quality; sees everything, including full caller numbers. */
+    SUPERVISOR,
+    /** Grantee staff: reports and aggregates only, never personal data. */
+    REPORTER,
+    /** Manages users, directories and rules; sees everything. */
+    ADMIN;
+
+    /** The Spring Security authority name. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** Roles allowed to see full caller numbers (everyone else sees them masked). */
+    public static final java.util.Set<Role> SEE_CALLER_NUMBERS = java.util.EnumSet.of(SUPERVISOR, ADMIN);
+}

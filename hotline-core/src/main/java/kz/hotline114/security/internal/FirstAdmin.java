@@ -1,0 +1,61 @@
+package kz.hotline114.security.internal;
+
+import java.security.SecureRandom;
+import java.util.EnumSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import kz.hotline114.security.Role;
+import kz.hotline114.security.UserAccounts;
+
+/**
+ * At first start (no {@code admin} user yet) creates {@code admin} with the password from
+ * {@code HOTLINE_ADMIN_PASSWORD}, or a random one printed once in the log.
+ */
+@Component
+class FirstAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final UserAccounts users;
+    private final String password;
+
+    FirstAdmin(UserAccounts users, @Value("${hotline.admin-password:}") String password) {
+        this.users = users;
+        this.password = password;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void createAdminOnFirstStart() {
+        if (users.find("admin").isPresent()) {
+            return;
+        }
+        var pw = password;
+        boolean generated = pw == null || pw.isBlank();
+        if (generated) {
+            var chars = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+            var rnd = new SecureRandom();
+            var sb = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                sb.append(chars.charAt(rnd.nextInt(chars.length())));
+            }
+            pw = sb.toString();
+        }
+        users.create("admin", "Administrator", pw, EnumSet.of(Role.ADMIN, Role.SUPERVISOR));
+        if (generated) {
+            log.warn("""
+
+                    ==========================================================
+                     First start: created user 'admin' with password {}
+                     (set HOTLINE_ADMIN_PASSWORD to choose it). Shown once.
+                    ==========================================================""", pw);
+        } else {
+            log.info("First start: created user 'admin' with the password from HOTLINE_ADMIN_PASSWORD");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+/** Types shared by every feature: identifiers, time zone, clock. */
+@org.jspecify.annotations.NullMarked
+package kz.hotline114.shared;

@@ -1,0 +1,160 @@
+package kz.hotline114.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallFilter;
+import kz.hotline114.calls.CallLog;
+import kz.hotline114.calls.CallOutcome;
+import kz.hotline114.calls.RebuildResult;
+
+/**
+ * {@code GET /api/calls?from=&to=&outcome=&queue=&number=&page=&size=}: the call log as JSON,
+ * {@code {"total": n, "items": [...]}}, newest first; period defaults to the last 24 hours.
+ */
+@RestController
+@RequestMapping("/api")
+class CallsApi {
+
+    private final CallLog calls;
+
+    CallsApi(CallLog calls) {
+        this.calls = calls;
+    }
+
+    @GetMapping("/calls")
+    Map<String, Object> list(@RequestParam(required = false) @Nullable String from,
+                             @RequestParam(required = false) @Nullable String to,
+                             @RequestParam(required = false) @Nullable String outcome,
+                             @RequestParam(required = false) @Nullable String queue,
+                             @RequestParam(required = false) @Nullable String number,
+                             @RequestParam(required = false) @Nullable String page,
+                             @RequestParam(required = false) @Nullable String size) {
+        var end = instant("to", to, Instant.now());
+        var start = instant("from", from, end.minus(Duration.ofHours(24)));
+        if (!start.isBefore(end)) {
+            throw new BadRequest("'from' must be before 'to'");
+        }
+        var p = integer("page", page, 0);
+        var s = integer("size", size, 50);
+        if (p < 0) {
+            throw new BadRequest("'page' must be 0 or more");
+        }
+        if (s < 1 || s > 1000) {
+            throw new BadRequest("'size' must be between 1 and 1000");
+        }
+        var result = calls.find(new CallFilter(start, end, outcome(outcome), blank(queue), blank(number)), p, s);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("total", result.total());
+        body.put("items", result.items().stream().map(CallsApi::json).toList());
+        return body;
+    }
+
+    @PostMapping("/admin/calls/rebuild")
+    RebuildResult rebuild(@RequestParam String from, @RequestParam String to) {
+        var start = instant("from", from, Instant.EPOCH);
+        var end = instant("to", to, Instant.now());
+        if (!start.isBefore(end)) {
+            throw new BadRequest("'from' must be before 'to'");
+        }
+        return calls.rebuild(start, end);
+    }
+
+    /** Exactly the fields the API promises, in a stable order. */
+    static Map<String, Object> json(Call c) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("pbx", c.pbxId());
+        m.put("linkedid", c.linkedid());
+        m.put("startedAt", c.startedAt().toString());
+        m.put("endedAt", c.endedAt() == null ? null : c.endedAt().toString());
+        m.put("callerNumber", c.callerNumber());
+        m.put("callerWithheld", c.callerWithheld());
+        m.put("operator", c.operator());
+        m.put("region", c.region());
+        m.put("ivrChoice", c.ivrChoice());
+        m.put("queues", c.queues());
+        m.put("waitSeconds", c.waitSeconds());
+        m.put("answeredBy", c.answeredBy());
+        m.put("talkSeconds", c.talkSeconds());
+        m.put("transfers", c.transfers().stream().map(t -> Map.of("from", t.from(), "to", t.to())).toList());
+        m.put("hangupBy", c.hangupBy() == null ? null : c.hangupBy().json());
+        m.put("outcome", c.outcome().name());
+        m.put("wrongNumberReason", c.wrongNumberReason() == null ? null : c.wrongNumberReason().name());
+        m.put("repeatCaller", c.repeatCaller());
+        return m;
+    }
+
+    private static Instant instant(String name, @Nullable String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new BadRequest("'" + name + "' must be an ISO-8601 instant such as 2026-11-23T08:00:00Z, not '"
+                        + value + "'");
+            }
+        }
+    }
+
+    private static int integer(String name, @Nullable String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("'" + name + "' must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static @Nullable CallOutcome outcome(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return CallOutcome.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'outcome' must be one of " + List.of(CallOutcome.values()) + ", not '" + value + "'");
+        }
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler({BadRequest.class, IllegalArgumentException.class})
+    ResponseEntity<Map<String, Object>> badRequest(RuntimeException e) {
+        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage()));
+    }
+}

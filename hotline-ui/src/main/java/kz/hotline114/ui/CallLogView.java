@@ -1,0 +1,276 @@
+package kz.hotline114.ui;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.shared.Registration;
+
+import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallFilter;
+import kz.hotline114.calls.CallLog;
+import kz.hotline114.calls.CallOutcome;
+import kz.hotline114.calls.CallStep;
+import kz.hotline114.security.CurrentUser;
+import kz.hotline114.shared.HotlineProperties;
+
+/**
+ * The call log: every call to 114, newest first, filtered by period, outcome, queue and number.
+ * Numbers are masked for roles without the right to see them; new calls appear as they happen.
+ */
+@Route("")
+@RouteAlias("calls")
+@Menu(order = 1)
+@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
+class CallLogView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private final CallLog calls;
+    private final LiveCalls live;
+    private final HotlineI18n i18n;
+    private final HotlineProperties props;
+    private final DateTimePicker from = new DateTimePicker();
+    private final DateTimePicker to = new DateTimePicker();
+    private final ComboBox<CallOutcome> outcome = new ComboBox<>();
+    private final ComboBox<String> queue = new ComboBox<>();
+    private final TextField number = new TextField();
+    private final Span total = new Span();
+    private final Grid<Call> grid = new Grid<>();
+    private @Nullable Registration liveRegistration;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props) {
+        this.calls = calls;
+        this.live = live;
+        this.i18n = i18n;
+        this.props = props;
+        setSizeFull();
+
+        var now = LocalDateTime.now(props.zone());
+        from.setLabel(getTranslation("calls.filter.from"));
+        from.setValue(now.toLocalDate().minusDays(1).atStartOfDay());
+        to.setLabel(getTranslation("calls.filter.to"));
+        to.setValue(now.toLocalDate().plusDays(1).atStartOfDay());
+        outcome.setLabel(getTranslation("calls.filter.outcome"));
+        outcome.setItems(CallOutcome.values());
+        outcome.setItemLabelGenerator(o -> getTranslation("outcome." + o.name()));
+        outcome.setPlaceholder(getTranslation("calls.filter.any"));
+        outcome.setClearButtonVisible(true);
+        outcome.setId("filter-outcome");
+        queue.setLabel(getTranslation("calls.filter.queue"));
+        queue.setItems(List.of("psychologists", "theologians", "religious-scholars"));
+        queue.setItemLabelGenerator(q -> i18n.getOr("queue." + q, getLocale(), q));
+        queue.setPlaceholder(getTranslation("calls.filter.any"));
+        queue.setClearButtonVisible(true);
+        number.setLabel(getTranslation("calls.filter.number"));
+        number.setHelperText(getTranslation("calls.filter.number.help"));
+        number.setValueChangeMode(ValueChangeMode.LAZY);
+        number.setClearButtonVisible(true);
+        number.setPattern("[0-9+ ]*");
+        number.setId("filter-number");
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        outcome.addValueChangeListener(e -> refresh());
+        queue.addValueChangeListener(e -> refresh());
+        number.addValueChangeListener(e -> refresh());
+
+        var filters = new HorizontalLayout(from, to, outcome, queue, number);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+
+        grid.setId("call-log");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(c -> TIME.format(c.startedAt().atZone(props.zone())))
+                .setHeader(getTranslation("calls.col.started")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::caller).setHeader(getTranslation("calls.col.caller")).setAutoWidth(true);
+        grid.addColumn(this::origin).setHeader(getTranslation("calls.col.origin")).setAutoWidth(true);
+        grid.addColumn(c -> c.ivrChoice() == null ? "" : c.ivrChoice())
+                .setHeader(getTranslation("calls.col.choice")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> c.queues().stream().map(q -> i18n.getOr("queue." + q, getLocale(), q))
+                .collect(Collectors.joining(" → "))).setHeader(getTranslation("calls.col.queues")).setAutoWidth(true);
+        grid.addColumn(c -> c.waitSeconds() == null ? "" : c.waitSeconds().toString())
+                .setHeader(getTranslation("calls.col.wait")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> String.join(", ", c.answeredBy())).setHeader(getTranslation("calls.col.answeredBy"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.talkSeconds() == null ? "" : c.talkSeconds().toString())
+                .setHeader(getTranslation("calls.col.talk")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::outcomeBadge).setHeader(getTranslation("calls.col.outcome")).setAutoWidth(true);
+        grid.addColumn(c -> c.durationSeconds() == null ? "" : c.durationSeconds().toString())
+                .setHeader(getTranslation("calls.col.duration")).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(new CallbackDataProvider<Call, Void>(
+                q -> filter() == null ? java.util.stream.Stream.empty()
+                        : calls.find(filter(), q.getPage(), q.getPageSize()).items().stream(),
+                q -> {
+                    var f = filter();
+                    long n = f == null ? 0 : calls.count(f);
+                    total.setText(getTranslation("calls.total", n));
+                    return (int) Math.min(n, Integer.MAX_VALUE);
+                }, c -> c.pbxId() + "/" + c.linkedid()));
+        grid.addItemClickListener(e -> showDetail(e.getItem()));
+        grid.setSizeFull();
+
+        total.setId("calls-total");
+        var footer = new HorizontalLayout(total);
+        if (!CurrentUser.maySeeCallerNumbers()) {
+            var note = new Span(getTranslation("calls.masked.note"));
+            note.addClassName("muted");
+            footer.add(note);
+        }
+        add(filters, grid, footer);
+        setFlexGrow(1, grid);
+    }
+
+    private @Nullable CallFilter filter() {
+        var f = from.getValue();
+        var t = to.getValue();
+        if (f == null || t == null || !f.isBefore(t)) {
+            to.setInvalid(true);
+            to.setErrorMessage(getTranslation("calls.filter.period.invalid"));
+            return null;
+        }
+        to.setInvalid(false);
+        return new CallFilter(f.atZone(props.zone()).toInstant(), t.atZone(props.zone()).toInstant(),
+                outcome.getValue(), queue.getValue(), number.getValue());
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private String caller(Call c) {
+        if (c.callerWithheld()) {
+            return getTranslation("calls.withheld");
+        }
+        var n = c.callerNumber() != null ? c.callerNumber() : c.callerRaw() != null ? c.callerRaw() : "";
+        return c.repeatCaller() ? n + " (" + getTranslation("calls.repeat") + ")" : n;
+    }
+
+    private String origin(Call c) {
+        if (c.operator() != null) {
+            return c.operator();
+        }
+        return c.region() == null ? "" : i18n.getOr("region." + c.region(), getLocale(), c.region());
+    }
+
+    private Span outcomeBadge(Call c) {
+        var text = getTranslation("outcome." + c.outcome().name());
+        if (c.wrongNumberReason() != null) {
+            text += " · " + getTranslation("reason." + c.wrongNumberReason().name());
+        }
+        var s = new Span(text);
+        s.addClassNames("outcome", "outcome-" + c.outcome().name());
+        return s;
+    }
+
+    private void showDetail(Call row) {
+        var call = calls.get(row.pbxId(), row.linkedid()).orElse(row);
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("detail.title") + " · " + caller(call));
+        dialog.setWidth("720px");
+        var facts = new VerticalLayout();
+        facts.setPadding(false);
+        facts.setSpacing(false);
+        facts.add(fact("detail.started", TIME.format(call.startedAt().atZone(props.zone()))));
+        facts.add(fact("detail.ended", call.endedAt() == null ? getTranslation("outcome.IN_PROGRESS")
+                : TIME.format(call.endedAt().atZone(props.zone()))));
+        facts.add(fact("calls.col.outcome", outcomeBadge(call).getText()));
+        facts.add(fact("detail.dialled", call.dialledNumber()));
+        facts.add(fact("detail.hangupBy", call.hangupBy() == null ? null
+                : getTranslation("hangup." + call.hangupBy().name())));
+        facts.add(fact("detail.transfers", call.transfers().stream().map(t -> t.from() + " → " + t.to())
+                .collect(Collectors.joining(", "))));
+        facts.add(fact("detail.linkedid", call.linkedid()));
+        var timeline = new VerticalLayout();
+        timeline.setPadding(false);
+        timeline.setSpacing(false);
+        timeline.setId("call-timeline");
+        for (CallStep step : calls.timeline(call.pbxId(), call.linkedid())) {
+            var time = new Span(CLOCK.format(step.at().atZone(props.zone())));
+            time.addClassName("timeline-time");
+            var what = new Span(getTranslation("timeline." + step.kind().name())
+                    + (step.detail().isBlank() ? "" : ": " + localise(step)));
+            timeline.add(new HorizontalLayout(time, what));
+        }
+        var title = new Span(getTranslation("detail.timeline"));
+        title.getStyle().set("font-weight", "600");
+        dialog.add(facts, title, timeline);
+        dialog.getFooter().add(new Button(getTranslation("detail.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private String localise(CallStep step) {
+        return switch (step.kind()) {
+            case QUEUE_JOINED, ABANDONED -> i18n.getOr("queue." + step.detail(), getLocale(), step.detail());
+            default -> step.detail();
+        };
+    }
+
+    private Div fact(String key, @Nullable String value) {
+        var label = new Span(getTranslation(key) + ": ");
+        label.addClassName("muted");
+        return new Div(label, new Span(value == null || value.isBlank() ? getTranslation("detail.none") : value));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        var ui = event.getUI();
+        liveRegistration = live.register(call -> {
+            // at most one refresh every 500 ms whatever the call rate, and always one after the last change
+            if (refreshPending.compareAndSet(false, true)) {
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    refreshPending.set(false);
+                    ui.access(() -> grid.getDataProvider().refreshAll());
+                });
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (liveRegistration != null) {
+            liveRegistration.remove();
+        }
+        super.onDetach(event);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.calls") + " · " + getTranslation("app.title");
+    }
+
+}

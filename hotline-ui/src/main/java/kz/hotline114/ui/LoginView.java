@@ -1,0 +1,65 @@
+package kz.hotline114.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import kz.hotline114.pbx.PbxLink;
+
+/** The console's door. */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LoginForm form = new LoginForm();
+
+    LoginView(PbxLink link) {
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        var title = new H1(getTranslation("app.title"));
+        title.addClassName("hotline-brand");
+        var subtitle = new Span(getTranslation("app.subtitle"));
+        subtitle.addClassName("hotline-subtitle");
+        var i18n = LoginI18n.createDefault();
+        var f = new LoginI18n.Form();
+        f.setTitle(getTranslation("app.title"));
+        f.setUsername(getTranslation("login.username"));
+        f.setPassword(getTranslation("login.password"));
+        f.setSubmit(getTranslation("login.submit"));
+        f.setForgotPassword(getTranslation("login.forgot"));
+        i18n.setForm(f);
+        var err = new LoginI18n.ErrorMessage();
+        err.setTitle(getTranslation("login.error.title"));
+        err.setMessage(getTranslation("login.error.message"));
+        i18n.setErrorMessage(err);
+        form.setI18n(i18n);
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        add(title, subtitle, form);
+        if (link.status().demo()) {
+            var demo = new Span(getTranslation("pbx.demo"));
+            demo.addClassName("demo-badge");
+            demo.setTitle(getTranslation("pbx.demo.tooltip"));
+            add(new Div(demo));
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.title");
+    }
+}

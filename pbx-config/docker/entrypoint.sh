@@ -1,0 +1,59 @@
+#!/bin/sh
+# Renders the hotline's Asterisk configuration and starts Asterisk in the foreground.
+#
+# docker-compose mounts pbx-config/asterisk read-only at $TEMPLATE_DIR. Every *.conf
+# there is copied into /etc/asterisk with ONLY the variables in SUBST_VARS replaced
+# from the environment. Everything else, above all the dialplan's own ${EXTEN},
+# ${HOTLINE_QUEUE}, ... in extensions.conf, is copied unchanged.
+#
+# PbxConfigConsistencyTest reads the SUBST_VARS line below: every ${...} placeholder
+# in a non-dialplan .conf file must be listed there, docker-compose must pass each
+# one to this container, and none may clash with a dialplan variable.
+set -eu
+
+TEMPLATE_DIR=${ASTERISK_TEMPLATE_DIR:-/etc/asterisk-template}
+CONF_DIR=/etc/asterisk
+
+# Optional variables and their defaults.
+: "${PGPORT:=5432}"
+: "${HOTLINE_AMI_PERMIT:=172.16.0.0/255.240.0.0}"   # Docker's default address pools
+export PGPORT HOTLINE_AMI_PERMIT
+
+SUBST_VARS='${HOTLINE_AMI_SECRET} ${HOTLINE_AMI_PERMIT} ${PGHOST} ${PGPORT} ${PGDATABASE} ${PGUSER} ${PGPASSWORD} ${HOTLINE_TRUNK_HOST} ${HOTLINE_TRUNK_MATCH} ${HOTLINE_PBX_PUBLIC_ADDRESS} ${HOTLINE_PHONE_201_PASSWORD} ${HOTLINE_PHONE_202_PASSWORD} ${HOTLINE_PHONE_203_PASSWORD} ${HOTLINE_PHONE_204_PASSWORD} ${HOTLINE_PHONE_205_PASSWORD} ${HOTLINE_PHONE_206_PASSWORD} ${HOTLINE_PHONE_207_PASSWORD}'
+
+# Refuse to start with a missing value: an empty AMI secret or DB password would
+# otherwise be written into the configuration silently.
+missing=''
+for name in $(printf '%s' "$SUBST_VARS" | tr -d '${}'); do
+    eval "value=\${$name:-}"
+    if [ -z "$value" ]; then
+        missing="$missing $name"
+    fi
+done
+if [ -n "$missing" ]; then
+    echo "hotline-asterisk: not set in the environment:$missing" >&2
+    exit 64
+fi
+
+if ! ls "$TEMPLATE_DIR"/*.conf >/dev/null 2>&1; then
+    echo "hotline-asterisk: no *.conf in $TEMPLATE_DIR (mount pbx-config/asterisk there)" >&2
+    exit 66
+fi
+
+# Start from an empty /etc/asterisk: only the hotline's files, no package samples.
+mkdir -p "$CONF_DIR"
+find "$CONF_DIR" -mindepth 1 -delete
+for template in "$TEMPLATE_DIR"/*.conf; do
+    envsubst "$SUBST_VARS" < "$template" > "$CONF_DIR/$(basename "$template")"
+done
+# The rendered files hold secrets: readable by Asterisk only.
+chown -R root:asterisk "$CONF_DIR"
+chmod 0750 "$CONF_DIR"
+chmod 0640 "$CONF_DIR"/*.conf
+
+mkdir -p /var/lib/asterisk/astdb /var/spool/asterisk/monitor /var/log/asterisk/cdr-csv
+chown -R asterisk:asterisk /var/lib/asterisk/astdb /var/spool/asterisk /var/log/asterisk
+
+# -f foreground (PID 1 is Asterisk, docker stop reaches it), -n no colours in the
+# logs, -vvv verbose level 3 on the console = "docker logs"; "$@" passes extra flags.
+exec /usr/sbin/asterisk -f -n -vvv "$@"
