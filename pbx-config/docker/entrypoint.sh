@@ -51,8 +51,11 @@ chown -R root:asterisk "$CONF_DIR"
 chmod 0750 "$CONF_DIR"
 chmod 0640 "$CONF_DIR"/*.conf
 
+# Volumes may be new (or bind mounts): make sure Asterisk can write there. Not
+# recursive: the recordings volume can be large and its files are Asterisk's already.
 mkdir -p /var/lib/asterisk/astdb /var/spool/asterisk/monitor /var/log/asterisk/cdr-csv
-chown -R asterisk:asterisk /var/lib/asterisk/astdb /var/spool/asterisk /var/log/asterisk
+chown asterisk:asterisk /var/lib/asterisk/astdb /var/spool/asterisk /var/spool/asterisk/monitor \
+    /var/log/asterisk /var/log/asterisk/cdr-csv
 
 # -f foreground (PID 1 is Asterisk, docker stop reaches it), -n no colours in the
 # logs, -vvv verbose level 3 on the console = "docker logs"; "$@" passes extra flags.

@@ -47,11 +47,23 @@ public record AmiEvent(long journalId, String pbxId, Instant receivedAt, List<Ma
         return "UserEvent".equalsIgnoreCase(name()) ? getOr("UserEvent", "") : "";
     }
 
-    /** {@code Linkedid} (channel events) or {@code LinkedID} (CEL, Cdr), or null when the event has none. */
+    /**
+     * The logical call this event belongs to: {@code Linkedid} (channel events) or {@code LinkedID} (CEL, Cdr);
+     * for transfer events, which name several channels and no plain Linkedid, the transferee's (the caller's).
+     * Null when the event has none.
+     */
     public @Nullable String linkedid() {
-        var v = get("Linkedid");
-        return v == null || v.isBlank() ? null : v.strip();
+        for (var key : LINKEDID_KEYS) {
+            var v = get(key);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
     }
+
+    private static final List<String> LINKEDID_KEYS = List.of("Linkedid", "TransfereeLinkedid",
+            "OrigTransfererLinkedid", "TransfererLinkedid", "DestLinkedid");
 
     public @Nullable String uniqueid() {
         var v = get("Uniqueid");

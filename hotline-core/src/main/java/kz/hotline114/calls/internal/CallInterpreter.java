@@ -495,6 +495,10 @@ public final class CallInterpreter {
 
     private static String transferTarget(AmiEvent e, List<AmiEvent> events) {
         // TransferTargetChannel is e.g. Local/203@phones-00000001;1: the extension dialled
+        var named = e.get("TransferTargetCallerIDName");
+        if (named != null && !isBlankId(named)) {
+            return named;
+        }
         var target = e.getOr("TransferTargetChannel", e.getOr("SecondTransfererChannel", ""));
         var ext = target.replaceFirst("^Local/([^@]+)@.*$", "$1").replaceFirst("^[A-Z]+/([^-]+)-.*$", "$1");
         Map<String, String> names = new HashMap<>();

@@ -152,13 +152,15 @@ public interface EventSource {
     /**
      * The demo PBX's traffic: replays the transcripts one after another, forever, as live calls.
      * Each replayed scenario is the next copy (0, 1, 2, ... over all scenarios played, so no two
-     * replays share an id) with every time moved by a whole number of seconds so that its first
-     * event carries the current time; events are paced by their recorded {@code Timestamp} gaps
-     * divided by {@code speed}, and {@code pauseBetween} separates the end of one scenario from the
-     * start of the next. Recorded {@code FullyBooted} events are skipped (the server sends its own
-     * at login; a mid-stream one would look like a PBX restart). With {@code speed != 1} the
-     * durations inside a call stay as recorded, so its later events run ahead of (or behind) the
-     * wall clock.
+     * replays share an id) with every time moved by a whole number of seconds so that its events
+     * carry the current time (to within a second); events are paced by their recorded
+     * {@code Timestamp} gaps divided by {@code speed}, and {@code pauseBetween} separates the end of
+     * one scenario from the start of the next. Recorded {@code FullyBooted} events are skipped (the
+     * server sends its own at login; a mid-stream one would look like a PBX restart). All times of a
+     * scenario move by the same amount, so durations (Timestamps, Cdr, HoldTime, TalkTime) stay as
+     * recorded and consistent; with {@code speed > 1} the scenario is therefore stamped as if it
+     * had started earlier, so that its last event carries the time it is sent and no event is ever
+     * stamped in the future (events sent earlier look up to {@code span * (1 - 1/speed)} old).
      *
      * <p>The pacing follows the wall clock: when no client takes events for a while, the events
      * that fell due meanwhile are sent at once when one comes back.
@@ -181,8 +183,15 @@ public interface EventSource {
         var rewriter = new TranscriptRewriter(transcripts);
         long pauseNanos = pauseBetween.toNanos();
         double[] firstTimestamps = new double[scenarios.size()];
+        double[] spans = new double[scenarios.size()]; // last - first Timestamp
         for (int i = 0; i < firstTimestamps.length; i++) {
             firstTimestamps[i] = new AmiTranscript("", scenarios.get(i)).firstTimestamp().orElse(Double.NaN);
+            for (AmiPacket p : scenarios.get(i)) {
+                OptionalDouble ts = AmiTranscript.timestamp(p);
+                if (ts.isPresent()) {
+                    spans[i] = Math.max(spans[i], ts.getAsDouble() - firstTimestamps[i]);
+                }
+            }
         }
 
         final class Loop implements EventSource {
@@ -224,7 +233,9 @@ public interface EventSource {
                     double startEpoch = (System.currentTimeMillis() + (startNanos - now) / 1_000_000L) / 1000.0;
                     double first = firstTimestamps[scenario];
                     firstTimestamp = Double.isNaN(first) ? startEpoch : first;
-                    shift = Math.floor(startEpoch - firstTimestamp);
+                    // faster than recorded: start that far in the past, so no event is ever stamped in the future
+                    double ahead = Math.max(0, spans[scenario] * (1 - 1 / speed));
+                    shift = Math.floor(startEpoch - firstTimestamp - ahead);
                 }
                 AmiPacket p = scenarios.get(scenario).get(index++);
                 OptionalDouble ts = AmiTranscript.timestamp(p);
