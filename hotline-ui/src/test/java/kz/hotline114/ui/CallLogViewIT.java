@@ -1,0 +1,113 @@
+package kz.hotline114.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+
+import kz.hotline114.calls.Call;
+import kz.hotline114.calls.PhoneNumbers;
+import kz.hotline114.support.Recordings;
+
+/** The call log view without a browser (Karibu-Testing), on the real services and database. */
+class CallLogViewIT extends UiIT {
+
+    /** The views are package-private (thin, reached only by route), so they are listed rather than scanned. */
+    private static final Routes ROUTES = new Routes(new java.util.HashSet<>(java.util.Set.of(CallLogView.class,
+            LoginView.class)), new java.util.HashSet<>(), true);
+
+    @Autowired
+    ApplicationContext ctx;
+
+    void signIn(String user, String... roles) {
+        var authorities = java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, "n/a", authorities));
+        mockSpringSecurity();
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
+    }
+
+    /**
+     * What Spring Security's servlet filter does for a real request (and Karibu 2.7.2's MockSpringSecurity,
+     * not available here): the faked request's user and roles come from the SecurityContextHolder, so
+     * Vaadin's route access control sees the signed-in user.
+     */
+    private static void mockSpringSecurity() {
+        MockVaadin.setMockRequestFactory(session -> {
+            var request = new FakeRequest(session);
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            request.setUserPrincipalInt(auth);
+            request.setUserInRole((principal, role) -> auth != null && auth.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+            return request;
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> rowsText() {
+        Grid<Call> grid = _get(Grid.class);
+        var rows = new ArrayList<String>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            var item = GridKt._get(grid, i);
+            rows.add(String.join(" | ", GridKt._getFormattedRow(grid, i)) + " | " + item.linkedid());
+        }
+        return rows;
+    }
+
+    @Test
+    void a_supervisor_sees_a_replayed_call_with_its_full_number_and_outcome_in_kazakh() throws Exception {
+        var packets = Recordings.packets("answered-psychologist", 11);
+        play(packets);
+        signIn("sup", "SUPERVISOR");
+
+        UI.getCurrent().navigate(CallLogView.class);
+
+        var row = rowsText().stream().filter(r -> r.endsWith(linkedidOf(packets))).findFirst().orElseThrow();
+        var number = fullNumber(linkedidOf(packets));
+        assertThat(row).contains(number).contains("Aigerim (psychologist)").contains("Психологтар").contains("Kcell");
+        assertThat(_get(Span.class, spec -> spec.withId("calls-total")).getText()).startsWith("Табылған қоңыраулар:");
+    }
+
+    @Test
+    void an_operator_sees_numbers_masked() throws Exception {
+        var packets = Recordings.packets("wrong-number-declared", 12);
+        play(packets);
+        signIn("op", "OPERATOR");
+
+        UI.getCurrent().navigate(CallLogView.class);
+
+        var row = rowsText().stream().filter(r -> r.endsWith(linkedidOf(packets))).findFirst().orElseThrow();
+        var full = fullNumber(linkedidOf(packets));
+        assertThat(row).doesNotContain(full).contains(PhoneNumbers.mask(full));
+    }
+
+    @BeforeEach
+    void noUser() {
+        SecurityContextHolder.clearContext();
+    }
+}

@@ -1,0 +1,66 @@
+package kz.hotline114.ui;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import kz.hotline114.HotlineApplication;
+import kz.hotline114.calls.CallLog;
+import kz.hotline114.pbx.AmiEvent;
+import kz.hotline114.pbx.PbxLink;
+import kz.hotline114.pbx.demo.AmiPacket;
+import kz.hotline114.support.TelephonyIT;
+import kz.hotline114.support.TestDatabase;
+import kz.hotline114.support.TestPbx;
+
+/**
+ * The whole application on a random port, on a real PostgreSQL, logged in over AMI to a test PBX
+ * that plays recorded Asterisk traffic. Shared by the browserless (Karibu) and browser (Selenium) tests.
+ */
+@SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class UiIT {
+
+    static final String PBX_ID = "ui-pbx";
+    static final String ADMIN_PASSWORD = "admin-pass-114";
+    static final TestPbx PBX = new TestPbx();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        PBX.register(registry, PBX_ID);
+        registry.add("hotline.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @Autowired
+    PbxLink link;
+    @Autowired
+    CallLog calls;
+
+    /** Plays the packets over AMI and waits until their calls are in the database. */
+    void play(List<AmiPacket> packets) throws InterruptedException {
+        if (!PBX.server().awaitLogin(Duration.ofSeconds(30))) {
+            throw new AssertionError("the app never logged in to the test PBX");
+        }
+        long before = link.status().received();
+        PBX.play(packets);
+        TelephonyIT.awaitIngested(link, before + packets.size());
+    }
+
+    static String linkedidOf(List<AmiPacket> packets) {
+        return packets.stream().map(p -> new AmiEvent(0, PBX_ID, java.time.Instant.EPOCH, p.entries()).linkedid())
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** The stored E.164 number of a call, read past the masking the services apply. */
+    String fullNumber(String linkedid) {
+        return jdbc.queryForObject("select caller_number from calls where pbx_id = ? and linkedid = ?", String.class,
+                PBX_ID, linkedid);
+    }
+}
