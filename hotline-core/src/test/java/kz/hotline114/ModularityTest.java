@@ -19,6 +19,23 @@ class ModularityTest {
     }
 
     @Test
+    void no_asterisk_java_type_leaves_the_pbx_feature() {
+        var classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("kz.hotline114");
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideOutsideOfPackage("kz.hotline114.pbx..")
+                .should().dependOnClassesThat().resideInAPackage("org.asteriskjava..")
+                .because("the PBX library is an implementation detail of the AMI link")
+                .check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+                .that().arePublic().and().areDeclaredInClassesThat().resideInAPackage("kz.hotline114.pbx")
+                .should().haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("an Asterisk-Java type",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("org.asteriskjava")))
+                .check(classes);
+    }
+
+    @Test
     void module_documentation_is_written() {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }

@@ -36,9 +36,9 @@ import kz.hotline114.pbx.AmiEvent;
  *     caller's Linkedid and are parts of the call, never calls;</li>
  * <li>talk time is measured from the inbound leg's bridge membership, not from AgentComplete's
  *     TalkTime, which after an AMI Redirect is reported at the very end and overstates the
- *     first specialist's time;</li>
+ *     first specialist's time (docs/decisions/DD002);</li>
  * <li>Asterisk 22 reports a queue timeout as {@code QueueCallerAbandon} too; the queue-exit status
- *     ({@code QUEUESTATUS}) tells a timeout from a caller who hung up.</li>
+ *     ({@code QUEUESTATUS}) tells a timeout from a caller who hung up (docs/decisions/DD003).</li>
  * </ul>
  */
 public final class CallInterpreter {

@@ -30,7 +30,7 @@ public record AmiPacket(List<Header> headers) {
      * @param key   the key as sent (AMI compares keys case-insensitively, this record keeps the spelling)
      * @param value the value after {@code ": "}, possibly empty; {@code null} for a line without a colon
      */
-    public record Header(String key, @Nullable String value) implements Map.Entry<String, String> {
+    public record Header(String key, @Nullable String value) implements Map.Entry<String, @Nullable String> {
 
         public Header {
             Objects.requireNonNull(key, "key");
@@ -48,7 +48,7 @@ public record AmiPacket(List<Header> headers) {
 
         /** Always throws: headers are immutable. */
         @Override
-        public String setValue(String v) {
+        public @Nullable String setValue(@Nullable String v) {
             throw new UnsupportedOperationException("AmiPacket.Header is immutable");
         }
 
@@ -128,10 +128,10 @@ public record AmiPacket(List<Header> headers) {
                 && headers.getFirst().key.equalsIgnoreCase("Event");
     }
 
-    /** The headers as plain map entries (the form the AMI link's packet tee uses). */
+    /** The headers as plain map entries (the form the AMI link's packet tee uses); values are null only for colon-less lines. */
     @SuppressWarnings("unchecked")
-    public List<Map.Entry<String, String>> entries() {
-        return (List<Map.Entry<String, String>>) (List<?>) headers;
+    public List<Map.Entry<String, @Nullable String>> entries() {
+        return (List<Map.Entry<String, @Nullable String>>) (List<?>) headers;
     }
 
     /** The packet as sent by Asterisk: UTF-8, each line ended by CRLF, then one empty CRLF line. */

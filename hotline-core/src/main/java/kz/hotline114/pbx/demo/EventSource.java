@@ -153,17 +153,17 @@ public interface EventSource {
      * The demo PBX's traffic: replays the transcripts one after another, forever, as live calls.
      * Each replayed scenario is the next copy (0, 1, 2, ... over all scenarios played, so no two
      * replays share an id) with every time moved by a whole number of seconds so that its events
-     * carry the current time (to within a second); events are paced by their recorded
-     * {@code Timestamp} gaps divided by {@code speed}, and {@code pauseBetween} separates the end of
-     * one scenario from the start of the next. Recorded {@code FullyBooted} events are skipped (the
+     * carry the current time (the scenario starts up to a second later to make that exact); events
+     * are paced by their recorded {@code Timestamp} gaps divided by {@code speed}, and
+     * {@code pauseBetween} separates the end of one scenario from the start of the next. Recorded {@code FullyBooted} events are skipped (the
      * server sends its own at login; a mid-stream one would look like a PBX restart). All times of a
      * scenario move by the same amount, so durations (Timestamps, Cdr, HoldTime, TalkTime) stay as
      * recorded and consistent; with {@code speed > 1} the scenario is therefore stamped as if it
      * had started earlier, so that its last event carries the time it is sent and no event is ever
      * stamped in the future (events sent earlier look up to {@code span * (1 - 1/speed)} old).
      *
-     * <p>The pacing follows the wall clock: when no client takes events for a while, the events
-     * that fell due meanwhile are sent at once when one comes back.
+     * <p>The pacing follows the wall clock: when no client takes events for a while, the rest of
+     * the scenario in progress is sent at once when one comes back; the next scenario starts fresh.
      *
      * @param speed        1.0 = recorded pace, 2.0 = twice as fast; must be &gt; 0
      * @param pauseBetween silence between two scenarios
@@ -229,13 +229,15 @@ public interface EventSource {
                     copy = copy == Integer.MAX_VALUE ? 0 : copy + 1;
                     long now = System.nanoTime();
                     startNanos = Math.max(now, lastDueNanos + pauseNanos);
-                    lastDueNanos = startNanos;
                     double startEpoch = (System.currentTimeMillis() + (startNanos - now) / 1_000_000L) / 1000.0;
                     double first = firstTimestamps[scenario];
                     firstTimestamp = Double.isNaN(first) ? startEpoch : first;
-                    // faster than recorded: start that far in the past, so no event is ever stamped in the future
+                    // faster than recorded: stamp the scenario as started earlier, so no event is ever stamped in the future
                     double ahead = Math.max(0, spans[scenario] * (1 - 1 / speed));
-                    shift = Math.floor(startEpoch - firstTimestamp - ahead);
+                    double exact = startEpoch - firstTimestamp - ahead;
+                    shift = Math.ceil(exact); // a whole number of seconds: ids, EventTime and Cdr times stay exact
+                    startNanos += (long) ((shift - exact) * 1e9); // start a fraction of a second later to match
+                    lastDueNanos = startNanos;
                 }
                 AmiPacket p = scenarios.get(scenario).get(index++);
                 OptionalDouble ts = AmiTranscript.timestamp(p);

@@ -32,7 +32,7 @@ import kz.hotline114.pbx.PbxLinkStatus;
 import kz.hotline114.pbx.PbxLinkStatus.State;
 
 /**
- * Owns the Asterisk-Java {@code ManagerConnection}: logs in (retrying with doubling back-off
+ * Owns the Asterisk-Java {@code ManagerConnection} (docs/decisions/DD001): logs in (retrying with doubling back-off
  * until the PBX answers), lets Asterisk-Java re-establish a dropped link, and copies every
  * packet off the socket into the {@link IngestionPipeline} before Asterisk-Java parses it.
  */
