@@ -77,6 +77,8 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
 
         var now = LocalDateTime.now(props.zone());
         from.setLabel(getTranslation("calls.filter.from"));
+        from.setWidth("17em");
+        to.setWidth("17em");
         from.setValue(now.toLocalDate().minusDays(1).atStartOfDay());
         to.setLabel(getTranslation("calls.filter.to"));
         to.setValue(now.toLocalDate().plusDays(1).atStartOfDay());
@@ -92,7 +94,9 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         queue.setPlaceholder(getTranslation("calls.filter.any"));
         queue.setClearButtonVisible(true);
         number.setLabel(getTranslation("calls.filter.number"));
-        number.setHelperText(getTranslation("calls.filter.number.help"));
+        number.setPlaceholder("+7 701 …");
+        number.setTooltipText(getTranslation("calls.filter.number.help"));
+        number.setWidth("11em");
         number.setValueChangeMode(ValueChangeMode.LAZY);
         number.setClearButtonVisible(true);
         number.setPattern("[0-9+ ]*");
@@ -113,10 +117,7 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("calls.col.started")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::caller).setHeader(getTranslation("calls.col.caller")).setAutoWidth(true);
         grid.addColumn(this::origin).setHeader(getTranslation("calls.col.origin")).setAutoWidth(true);
-        grid.addColumn(c -> c.ivrChoice() == null ? "" : c.ivrChoice())
-                .setHeader(getTranslation("calls.col.choice")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> c.queues().stream().map(q -> i18n.getOr("queue." + q, getLocale(), q))
-                .collect(Collectors.joining(" → "))).setHeader(getTranslation("calls.col.queues")).setAutoWidth(true);
+        grid.addColumn(this::route).setHeader(getTranslation("calls.col.route")).setAutoWidth(true);
         grid.addColumn(c -> c.waitSeconds() == null ? "" : c.waitSeconds().toString())
                 .setHeader(getTranslation("calls.col.wait")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> String.join(", ", c.answeredBy())).setHeader(getTranslation("calls.col.answeredBy"))
@@ -172,6 +173,14 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         }
         var n = c.callerNumber() != null ? c.callerNumber() : c.callerRaw() != null ? c.callerRaw() : "";
         return c.repeatCaller() ? n + " (" + getTranslation("calls.repeat") + ")" : n;
+    }
+
+    /** The key pressed and the queues the caller went through: "1 · Психологтар → Теологтар". */
+    private String route(Call c) {
+        var queues = c.queues().stream().map(q -> i18n.getOr("queue." + q, getLocale(), q))
+                .collect(Collectors.joining(" → "));
+        var key = c.ivrChoice() == null ? "" : c.ivrChoice();
+        return key.isEmpty() || queues.isEmpty() ? key + queues : key + " · " + queues;
     }
 
     private String origin(Call c) {

@@ -31,7 +31,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         subtitle.addClassName("hotline-subtitle");
         var i18n = LoginI18n.createDefault();
         var f = new LoginI18n.Form();
-        f.setTitle(getTranslation("app.title"));
+        f.setTitle(getTranslation("login.title"));
         f.setUsername(getTranslation("login.username"));
         f.setPassword(getTranslation("login.password"));
         f.setSubmit(getTranslation("login.submit"));

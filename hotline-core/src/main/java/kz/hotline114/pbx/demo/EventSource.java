@@ -1,6 +1,7 @@
 package kz.hotline114.pbx.demo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -227,16 +228,18 @@ public interface EventSource {
                     scenario = (scenario + 1) % scenarios.size();
                     index = 0;
                     copy = copy == Integer.MAX_VALUE ? 0 : copy + 1;
+                    Instant wall = Instant.now();
                     long now = System.nanoTime();
                     startNanos = Math.max(now, lastDueNanos + pauseNanos);
-                    double startEpoch = (System.currentTimeMillis() + (startNanos - now) / 1_000_000L) / 1000.0;
+                    double startEpoch = wall.getEpochSecond() + wall.getNano() / 1e9 + (startNanos - now) / 1e9;
                     double first = firstTimestamps[scenario];
                     firstTimestamp = Double.isNaN(first) ? startEpoch : first;
                     // faster than recorded: stamp the scenario as started earlier, so no event is ever stamped in the future
                     double ahead = Math.max(0, spans[scenario] * (1 - 1 / speed));
                     double exact = startEpoch - firstTimestamp - ahead;
                     shift = Math.ceil(exact); // a whole number of seconds: ids, EventTime and Cdr times stay exact
-                    startNanos += (long) ((shift - exact) * 1e9); // start a fraction of a second later to match
+                    // start a fraction of a second later to match (plus 2 ms: never send before the stamped time)
+                    startNanos += (long) ((shift - exact) * 1e9) + 2_000_000L;
                     lastDueNanos = startNanos;
                 }
                 AmiPacket p = scenarios.get(scenario).get(index++);
