@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param journaled  events committed to the journal
  * @param dropped    events lost because the hand-off to the journal was full (never silent: logged and counted)
  * @param malformed  packets that could not be read as an event (logged and skipped)
+ * @param userEvents {@code Hotline*} user events Asterisk-Java delivered as typed events (registration works)
  */
 public record PbxLinkStatus(String pbxId, String host, int port, boolean demo, State state,
                             @Nullable Instant since, @Nullable String lastError,
-                            long reconnects, long received, long journaled, long dropped, long malformed) {
+                            long reconnects, long received, long journaled, long dropped, long malformed,
+                            long userEvents) {
 
     public enum State { CONNECTING, CONNECTED, DISCONNECTED, STOPPED }
 }

@@ -183,6 +183,17 @@ class CallLogIT extends TelephonyIT {
     }
 
     @Test
+    void the_hotline_user_events_reach_asterisk_java_listeners_as_typed_events() {
+        long before = link.status().userEvents();
+        var packets = Recordings.packets("no-input-timeout", 7);
+        long hotlineEvents = packets.stream().filter(p -> "UserEvent".equals(p.event())
+                && String.valueOf(p.get("UserEvent")).startsWith("Hotline")).count();
+        play(packets);
+        assertThat(hotlineEvents).isEqualTo(4);
+        assertThat(link.status().userEvents() - before).isEqualTo(hotlineEvents);
+    }
+
+    @Test
     void the_raw_journal_refuses_changes() {
         play(Recordings.packets("wrong-number-declared", 5));
         assertThatThrownBy(() -> jdbc.update("update ami_journal set raw = 'x' where id = (select max(id) from ami_journal)"))

@@ -48,6 +48,7 @@ class AmiLinkService implements PbxLink, SmartLifecycle {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong logins = new AtomicLong();
+    private final AtomicLong userEvents = new AtomicLong();
     private final Counter receivedCounter;
     private final Counter malformedCounter;
     private final Counter reconnectCounter;
@@ -109,6 +110,8 @@ class AmiLinkService implements PbxLink, SmartLifecycle {
                 }
             } else if (event instanceof DisconnectEvent) {
                 changeState(State.DISCONNECTED, "connection lost");
+            } else if (HotlineUserEvents.all().contains(event.getClass())) {
+                userEvents.incrementAndGet();
             }
         });
         connection = c;
@@ -229,7 +232,8 @@ class AmiLinkService implements PbxLink, SmartLifecycle {
     @Override
     public PbxLinkStatus status() {
         return new PbxLinkStatus(props.pbxId(), host, port, props.useDemo(), state, since, lastError,
-                Math.max(0, logins.get() - 1), received.get(), pipeline.journaled(), pipeline.dropped(), malformed.get());
+                Math.max(0, logins.get() - 1), received.get(), pipeline.journaled(), pipeline.dropped(), malformed.get(),
+                userEvents.get());
     }
 
     @Override
