@@ -1,5 +1,7 @@
 package kz.hotline114;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +10,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class HotlineApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(HotlineApplication.class, args);
+        var app = new SpringApplication(HotlineApplication.class);
+        if (Arrays.stream(args).anyMatch(a -> a.equals("--rebuild-calls"))) {
+            // a one-off command: no PBX link, no fixed port (Vaadin's security needs a servlet context), exit when done
+            var withoutPbx = java.util.stream.Stream.concat(Arrays.stream(args),
+                    java.util.stream.Stream.of("--hotline.ami.host=", "--hotline.ami.demo.enabled=false",
+                            "--server.port=0"))
+                    .toArray(String[]::new);
+            System.exit(SpringApplication.exit(app.run(withoutPbx)));
+        }
+        app.run(args);
     }
 }

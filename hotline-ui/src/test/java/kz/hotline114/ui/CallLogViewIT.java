@@ -94,6 +94,33 @@ class CallLogViewIT extends UiIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_calls_detail_shows_its_timeline_from_the_journal() throws Exception {
+        var packets = Recordings.packets("transfer", 13);
+        play(packets);
+        signIn("sup", "SUPERVISOR");
+        UI.getCurrent().navigate(CallLogView.class);
+        Grid<Call> grid = _get(Grid.class);
+        int row = -1;
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            if (GridKt._get(grid, i).linkedid().equals(linkedidOf(packets))) {
+                row = i;
+            }
+        }
+        assertThat(row).isNotNegative();
+
+        GridKt._clickItem(grid, row);
+
+        var timeline = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class,
+                spec -> spec.withId("call-timeline"));
+        var steps = timeline.getChildren().map(c -> c.getElement().getTextRecursively()).toList();
+        assertThat(String.join("\n", steps)).contains("Сәлемдесу ойнатылды").contains("Пернені басты: 1")
+                .contains("Кезекке қойылды: Психологтар").contains("Маман жауап берді: Daniyar (psychologist)")
+                .contains("Ауыстырылды: psychologists → theologians").contains("Маман жауап берді: Olga (theologian)")
+                .contains("Қоңырау аяқталды");
+    }
+
+    @Test
     void an_operator_sees_numbers_masked() throws Exception {
         var packets = Recordings.packets("wrong-number-declared", 12);
         play(packets);
