@@ -1,24 +1,14 @@
 package kz.hotline114.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import kz.hotline114.support.Recordings;
@@ -33,13 +23,7 @@ class CallLogBrowserIT extends UiIT {
 
     @BeforeEach
     void startBrowser() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium on this machine");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,900", "--disable-background-networking", "--no-first-run");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        driver = new ChromeDriver(service, options);
+        driver = Browser.start();
     }
 
     @AfterEach
@@ -55,12 +39,8 @@ class CallLogBrowserIT extends UiIT {
         play(packets);
         var number = fullNumber(linkedidOf(packets));
 
-        driver.get("http://localhost:" + port + "/login");
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> !d.findElements(By.cssSelector("input[name=username]")).isEmpty());
-        driver.findElement(By.cssSelector("input[name=username]")).sendKeys("admin");
-        driver.findElement(By.cssSelector("input[name=password]")).sendKeys(ADMIN_PASSWORD);
-        driver.findElement(By.cssSelector("vaadin-button[slot=submit], vaadin-login-form vaadin-button")).click();
+        Browser.signIn(driver, "http://localhost:" + port, "admin", ADMIN_PASSWORD, () -> { });
+        var wait = Browser.waitUpTo(driver, 30);
 
         wait.until(d -> !d.findElements(By.id("call-log")).isEmpty());
         wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
@@ -69,8 +49,6 @@ class CallLogBrowserIT extends UiIT {
         assertThat(String.join(" ", cells)).contains(number).contains("Жауап берілді");
         assertThat(driver.findElement(By.id("pbx-state")).getText()).isEqualTo("АТС қосылған");
 
-        var shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target", "call-log.png"), shot);
+        Browser.screenshot(driver, "call-log.png");
     }
 }
