@@ -1,0 +1,45 @@
+package kz.hotline114.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The case file. Permissions: operators open cases (and see those they opened); specialists see
+ * and edit the cases they opened or are assigned; supervisors and admins see all; reporters see
+ * only {@link #counts}. Every view and change is written to the audit log.
+ */
+public interface Cases {
+
+    /** Opens a case and returns its number ({@code 114-YYYY-NNNNN}). @throws InvalidCase */
+    String open(CaseDraft draft);
+
+    Optional<ConsultationCase> get(String number);
+
+    /** Replaces the editable fields. @throws InvalidCase */
+    ConsultationCase update(String number, CaseDraft draft);
+
+    /** Moves the case to another status, recorded with who, when and why. @throws InvalidCase on a transition not allowed */
+    ConsultationCase changeStatus(String number, CaseStatus to, @Nullable String note);
+
+    ConsultationCase addFollowUp(String number, LocalDate dueOn, String what);
+
+    ConsultationCase completeFollowUp(String number, long followUpId);
+
+    /** Adds a later call (a follow-up call from the same person) to the case. */
+    ConsultationCase attachCall(String number, String pbxId, String linkedid);
+
+    /** Cases the user may see, newest first. */
+    CasePage find(CaseFilter filter, int page, int size);
+
+    /** Cases opened from (or attached to) a call, that the user may see. */
+    List<CaseSummary> ofCall(String pbxId, String linkedid);
+
+    Taxonomy taxonomy();
+
+    /** Aggregates for reports; no personal data. */
+    CaseCounts counts(Instant from, Instant to);
+}
