@@ -232,7 +232,15 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         var title = new Span(getTranslation("detail.timeline"));
         title.getStyle().set("font-weight", "600");
         dialog.add(facts, title, timeline);
-        dialog.getFooter().add(new Button(getTranslation("detail.close"), e -> dialog.close()));
+        var openCase = new Button(getTranslation("case.open"), e -> {
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate(CaseView.class, com.vaadin.flow.router.RouteParameters.empty(),
+                    com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("pbx", call.pbxId(),
+                            "linkedid", call.linkedid()))));
+        });
+        openCase.setId("open-case");
+        openCase.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(openCase, new Button(getTranslation("detail.close"), e -> dialog.close()));
         dialog.open();
     }
 

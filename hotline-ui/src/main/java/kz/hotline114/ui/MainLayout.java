@@ -79,6 +79,7 @@ class MainLayout extends AppLayout {
 
         var nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.calls"), CallLogView.class, VaadinIcon.PHONE.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));
         addToDrawer(nav);
         refreshState();
     }

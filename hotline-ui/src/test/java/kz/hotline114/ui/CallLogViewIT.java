@@ -29,44 +29,7 @@ import kz.hotline114.calls.PhoneNumbers;
 import kz.hotline114.support.Recordings;
 
 /** The call log view without a browser (Karibu-Testing), on the real services and database. */
-class CallLogViewIT extends UiIT {
-
-    /** The views are package-private (thin, reached only by route), so they are listed rather than scanned. */
-    private static final Routes ROUTES = new Routes(new java.util.HashSet<>(java.util.Set.of(CallLogView.class,
-            LoginView.class)), new java.util.HashSet<>(), true);
-
-    @Autowired
-    ApplicationContext ctx;
-
-    void signIn(String user, String... roles) {
-        var authorities = java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, "n/a", authorities));
-        mockSpringSecurity();
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
-    }
-
-    /**
-     * What Spring Security's servlet filter does for a real request (and Karibu 2.7.2's MockSpringSecurity,
-     * not available here): the faked request's user and roles come from the SecurityContextHolder, so
-     * Vaadin's route access control sees the signed-in user.
-     */
-    private static void mockSpringSecurity() {
-        MockVaadin.setMockRequestFactory(session -> {
-            var request = new FakeRequest(session);
-            var auth = SecurityContextHolder.getContext().getAuthentication();
-            request.setUserPrincipalInt(auth);
-            request.setUserInRole((principal, role) -> auth != null && auth.getAuthorities().stream()
-                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
-            return request;
-        });
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-        SecurityContextHolder.clearContext();
-    }
+class CallLogViewIT extends KaribuIT {
 
     @SuppressWarnings("unchecked")
     private List<String> rowsText() {
@@ -133,8 +96,4 @@ class CallLogViewIT extends UiIT {
         assertThat(row).doesNotContain(full).contains(PhoneNumbers.mask(full));
     }
 
-    @BeforeEach
-    void noUser() {
-        SecurityContextHolder.clearContext();
-    }
 }

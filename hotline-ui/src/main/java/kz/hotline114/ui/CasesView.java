@@ -1,0 +1,108 @@
+package kz.hotline114.ui;
+
+import java.time.format.DateTimeFormatter;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.cases.CaseFilter;
+import kz.hotline114.cases.CaseStatus;
+import kz.hotline114.cases.CaseSummary;
+import kz.hotline114.cases.Cases;
+import kz.hotline114.cases.Taxonomy;
+import kz.hotline114.shared.HotlineProperties;
+
+/** The cases the user may see, searched by the words of their question and answer. */
+@Route("cases")
+@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
+class CasesView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    private final Cases cases;
+    private final TextField q = new TextField();
+    private final ComboBox<Taxonomy.Term> category = new ComboBox<>();
+    private final ComboBox<CaseStatus> status = new ComboBox<>();
+    private final Grid<CaseSummary> grid = new Grid<>();
+    private final Span total = new Span();
+
+    CasesView(Cases cases, HotlineProperties props) {
+        this.cases = cases;
+        setSizeFull();
+        var taxonomy = cases.taxonomy();
+        q.setPlaceholder(getTranslation("cases.search"));
+        q.setPrefixComponent(VaadinIcon.SEARCH.create());
+        q.setValueChangeMode(ValueChangeMode.LAZY);
+        q.setWidth("28em");
+        q.setClearButtonVisible(true);
+        q.setId("cases-q");
+        category.setLabel(getTranslation("cases.col.category"));
+        category.setItems(taxonomy.categories());
+        category.setItemLabelGenerator(t -> CaseView.termName(t, getLocale()));
+        category.setClearButtonVisible(true);
+        status.setLabel(getTranslation("cases.col.status"));
+        status.setItems(CaseStatus.values());
+        status.setItemLabelGenerator(s -> getTranslation("status." + s.name()));
+        status.setClearButtonVisible(true);
+        q.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        category.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        var newCase = new Button(getTranslation("cases.new"), VaadinIcon.PLUS.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(CaseView.class)));
+        newCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var bar = new HorizontalLayout(q, category, status, newCase);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+
+        grid.setId("cases-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(CaseSummary::number).setHeader(getTranslation("cases.col.number")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> TIME.format(c.openedAt().atZone(props.zone()))).setHeader(getTranslation("cases.col.opened"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> taxonomy.categories().stream().filter(t -> t.code().equals(c.category())).findFirst()
+                .map(t -> CaseView.termName(t, getLocale())).orElse(c.category()))
+                .setHeader(getTranslation("cases.col.category")).setAutoWidth(true);
+        grid.addColumn(CaseSummary::question).setHeader(getTranslation("cases.col.question")).setFlexGrow(1);
+        grid.addColumn(c -> getTranslation("status." + c.status().name())).setHeader(getTranslation("cases.col.status"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> c.specialist() == null ? "" : c.specialist()).setHeader(getTranslation("cases.col.specialist"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(new CallbackDataProvider<CaseSummary, Void>(
+                query -> cases.find(filter(), query.getPage(), query.getPageSize()).items().stream(),
+                query -> {
+                    var n = cases.find(filter(), 0, 1).total();
+                    total.setText(getTranslation("cases.total", n));
+                    return (int) Math.min(n, Integer.MAX_VALUE);
+                }, CaseSummary::number));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CaseView.class,
+                new com.vaadin.flow.router.RouteParameters("number", e.getItem().number()))));
+        grid.setSizeFull();
+        total.setId("cases-total");
+        add(bar, grid, total);
+        setFlexGrow(1, grid);
+    }
+
+    private CaseFilter filter() {
+        return new CaseFilter(q.getValue(), category.getValue() == null ? null : category.getValue().code(),
+                status.getValue(), null, null);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.cases") + " · " + getTranslation("app.title");
+    }
+}

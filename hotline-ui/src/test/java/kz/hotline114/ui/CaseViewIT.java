@@ -1,0 +1,61 @@
+package kz.hotline114.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
+
+import kz.hotline114.shared.Gender;
+import kz.hotline114.support.Recordings;
+
+/** The case form without a browser: errors next to the fields, a case opened from a call and saved. */
+class CaseViewIT extends KaribuIT {
+
+    @Test
+    void an_empty_form_shows_what_is_missing_next_to_each_field() {
+        signIn("aigerim", "SPECIALIST");
+        UI.getCurrent().navigate(CaseView.class);
+        var view = _get(CaseView.class);
+
+        view.save.click();
+
+        assertThat(view.category.isInvalid()).isTrue();
+        assertThat(view.category.getErrorMessage()).isEqualTo("Толтыру қажет");
+        assertThat(view.question.isInvalid()).isTrue();
+        assertThat(view.question.getErrorMessage()).isEqualTo("Толтыру қажет");
+        assertThat(view.answer.isInvalid()).isFalse();
+    }
+
+    @Test
+    void a_case_opened_from_a_call_is_saved_with_its_profile_and_linked_to_the_call() throws Exception {
+        var packets = Recordings.packets("answered-scholar", 41);
+        play(packets);
+        var linkedid = linkedidOf(packets);
+        signIn("nurlan", "SPECIALIST");
+        UI.getCurrent().navigate(CaseView.class, RouteParameters.empty(),
+                QueryParameters.simple(java.util.Map.of("pbx", PBX_ID, "linkedid", linkedid)));
+        var view = _get(CaseView.class);
+
+        view.category.setValue(view.category.getListDataView().getItems()
+                .filter(t -> t.code().equals("RELIGION_QUESTION")).findFirst().orElseThrow());
+        view.question.setValue("Ораза кезінде дәрі ішуге бола ма?");
+        view.answer.setValue("Науқас адамға оразаны кейінге қалдыруға рұқсат етіледі");
+        view.gender.setValue(Gender.FEMALE);
+        view.save.click();
+
+        var number = jdbc.queryForObject("""
+                select c.number from consultation_case c join case_call k on k.case_id = c.id
+                where k.linkedid = ?""", String.class, linkedid);
+        assertThat(number).matches("114-\\d{4}-\\d{5}");
+        assertThat(jdbc.queryForObject("select gender from consultation_case where number = ?", String.class, number))
+                .isEqualTo("FEMALE");
+        assertThat(jdbc.queryForObject("select specialist from consultation_case where number = ?", String.class, number))
+                .isEqualTo("nurlan");
+        // the view moved on to the saved case
+        assertThat(_get(CaseView.class).question.getValue()).isEqualTo("Ораза кезінде дәрі ішуге бола ма?");
+    }
+}

@@ -1,0 +1,75 @@
+package kz.hotline114.ui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+
+/** Browserless UI tests (Karibu-Testing) on the real application context: sign in as a role, open views. */
+abstract class KaribuIT extends UiIT {
+
+    /** The views are package-private (thin, reached only by route), so they are listed rather than scanned. */
+    private static final Routes ROUTES = new Routes(new java.util.HashSet<>(java.util.Set.of(CallLogView.class,
+            LoginView.class, CasesView.class, CaseView.class)), new java.util.HashSet<>(), true);
+
+    @Autowired
+    ApplicationContext ctx;
+
+    /**
+     * The Spring Security context strategy the running application's filters were built with. Karibu's
+     * mock servlet initialises Vaadin once more, which installs a new global strategy; without restoring
+     * it, real HTTP requests of later tests would read an empty security context.
+     */
+    private static org.springframework.security.core.context.SecurityContextHolderStrategy applicationStrategy;
+
+    void signIn(String user, String... roles) {
+        if (applicationStrategy == null) {
+            applicationStrategy = SecurityContextHolder.getContextHolderStrategy();
+        }
+        var authorities = java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, "n/a", authorities));
+        mockSpringSecurity();
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
+    }
+
+    /**
+     * What Spring Security's servlet filter does for a real request (and Karibu 2.7.2's MockSpringSecurity,
+     * not available here): the faked request's user and roles come from the SecurityContextHolder, so
+     * Vaadin's route access control sees the signed-in user.
+     */
+    private static void mockSpringSecurity() {
+        MockVaadin.setMockRequestFactory(session -> {
+            var request = new FakeRequest(session);
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            request.setUserPrincipalInt(auth);
+            request.setUserInRole((principal, role) -> auth != null && auth.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+            return request;
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        if (applicationStrategy != null) {
+            SecurityContextHolder.setContextHolderStrategy(applicationStrategy);
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+
+    @BeforeEach
+    void noUser() {
+        SecurityContextHolder.clearContext();
+    }
+}
