@@ -51,4 +51,44 @@ class CallLogBrowserIT extends UiIT {
 
         Browser.screenshot(driver, "call-log.png");
     }
+
+    @Test
+    void a_case_opened_from_a_call_is_found_again_by_a_word_of_its_question() throws Exception {
+        var packets = Recordings.packets("answered-theologian", 22);
+        play(packets);
+        var base = "http://localhost:" + port;
+        Browser.signIn(driver, base, "admin", ADMIN_PASSWORD, () -> { });
+        var wait = Browser.waitUpTo(driver, 30);
+        wait.until(d -> !d.findElements(By.id("call-log")).isEmpty());
+
+        // the call's detail → "open a case"
+        var number = fullNumber(linkedidOf(packets));
+        wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().contains(number)));
+        driver.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().contains(number)).findFirst().orElseThrow().click();
+        wait.until(d -> !d.findElements(By.id("open-case")).isEmpty());
+        driver.findElement(By.id("open-case")).click();
+
+        wait.until(d -> !d.findElements(By.id("case-question")).isEmpty());
+        // category: the combo box takes the typed name
+        var category = driver.findElement(By.cssSelector("vaadin-combo-box input"));
+        category.sendKeys("Дін туралы сұрақ");
+        category.sendKeys(org.openqa.selenium.Keys.ENTER);
+        driver.findElement(By.cssSelector("#case-question textarea")).sendKeys("Зекет қалай есептеледі?");
+        driver.findElement(By.cssSelector("#case-answer textarea")).sendKeys("Жылдық табыстың қырықтан бірі");
+        // below the fold of a 900 px window: click it as the user would after scrolling
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); arguments[0].click();",
+                driver.findElement(By.id("case-save")));
+        wait.until(d -> d.getCurrentUrl().matches(".*/case/114-\\d{4}-\\d{5}$"));
+        var caseNumber = driver.getCurrentUrl().replaceAll(".*/case/", "");
+
+        driver.get(base + "/cases");
+        wait.until(d -> !d.findElements(By.cssSelector("#cases-q input")).isEmpty());
+        driver.findElement(By.cssSelector("#cases-q input")).sendKeys("зекет");
+        wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().equals(caseNumber)));
+        assertThat(driver.findElement(By.id("cases-total")).getText()).isEqualTo("Табылған істер: 1");
+        Browser.screenshot(driver, "cases-search.png");
+    }
 }
