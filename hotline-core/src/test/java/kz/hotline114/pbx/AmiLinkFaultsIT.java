@@ -36,6 +36,7 @@ class AmiLinkFaultsIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        registry.add("hotline.elasticsearch.home", () -> "");
         PBX.register(registry, PBX_ID);
     }
 

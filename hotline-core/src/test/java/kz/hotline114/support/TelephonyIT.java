@@ -36,6 +36,7 @@ public abstract class TelephonyIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        TestSearch.register(registry);
         PBX.register(registry, PBX_ID);
     }
 

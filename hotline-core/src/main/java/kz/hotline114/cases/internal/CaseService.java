@@ -38,11 +38,13 @@ class CaseService implements Cases {
     private final JdbcCaseRepository cases;
     private final AuditLog audit;
     private final SearchOutbox outbox;
+    private final kz.hotline114.search.SearchIndex search;
     private final ApplicationEventPublisher events;
     private final HotlineProperties props;
 
-    CaseService(JdbcCaseRepository cases, AuditLog audit, SearchOutbox outbox, ApplicationEventPublisher events,
-                HotlineProperties props) {
+    CaseService(JdbcCaseRepository cases, AuditLog audit, SearchOutbox outbox, kz.hotline114.search.SearchIndex search,
+                ApplicationEventPublisher events, HotlineProperties props) {
+        this.search = search;
         this.cases = cases;
         this.audit = audit;
         this.outbox = outbox;
@@ -204,6 +206,17 @@ class CaseService implements Cases {
             throw new IllegalArgumentException("page must be >= 0 and size between 1 and 500");
         }
         var v = visibility();
+        if (filter.q() != null && !filter.q().isBlank()) {
+            var hits = search.search(DOC_TYPE, query(filter, v, page * size, size));
+            if (hits.isPresent()) {
+                // the index says which and in what order; PostgreSQL says what they are now
+                var byNumber = new java.util.HashMap<String, CaseSummary>();
+                cases.summaries(hits.get().ids()).forEach(c -> byNumber.put(c.number(), c));
+                var items = hits.get().ids().stream().map(byNumber::get).filter(java.util.Objects::nonNull).toList();
+                audit.record("CASES_SEARCHED", describe(filter), items.size() + " cases");
+                return new CasePage(hits.get().total(), items);
+            }
+        }
         var items = cases.find(filter, v, page * size, size);
         audit.record("CASES_LISTED", describe(filter), items.size() + " cases");
         return new CasePage(cases.count(filter, v), items);
@@ -270,6 +283,18 @@ class CaseService implements Cases {
         if (!errors.isEmpty()) {
             throw new InvalidCase(errors);
         }
+    }
+
+    private static kz.hotline114.search.SearchQuery query(CaseFilter f, JdbcCaseRepository.Visibility v, int offset, int size) {
+        var filters = new java.util.LinkedHashMap<String, String>();
+        if (f.category() != null && !f.category().isBlank()) {
+            filters.put("category", f.category());
+        }
+        if (f.status() != null) {
+            filters.put("status", f.status().name());
+        }
+        return new kz.hotline114.search.SearchQuery(f.q(), List.of("question", "answer"), filters, v.user(),
+                List.of("openedBy", "specialist"), "openedAt", f.from(), f.to(), offset, size, List.of());
     }
 
     private static String describe(CaseFilter f) {

@@ -139,6 +139,16 @@ class JdbcCaseRepository {
                 rs.getTimestamp(6).toInstant(), rs.getString(7)), args.toArray());
     }
 
+    List<CaseSummary> summaries(List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select number, category, question, answer, status, opened_at, specialist from consultation_case"
+                + " where number = any(?)", ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", numbers.toArray())),
+                (rs, n) -> new CaseSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        CaseStatus.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(), rs.getString(7)));
+    }
+
     long count(CaseFilter f, Visibility v) {
         var w = where(f, v);
         return jdbc.queryForObject("select count(*) from consultation_case" + w.sql, Long.class, w.args.toArray());
@@ -169,8 +179,13 @@ class JdbcCaseRepository {
         if (f.q() != null && !f.q().isBlank()) {
             // the database's own full-text search (simple configuration: no stemming, works for kk and ru);
             // Elasticsearch, when available, ranks better: see CaseSearch
-            sb.append(" and to_tsvector('simple', question || ' ' || coalesce(answer, '')) @@ plainto_tsquery('simple', ?)");
-            args.add(f.q());
+            // every word as a word or a word's start (Kazakh suffixes: намаз → намазына), as the index does
+            var words = java.util.Arrays.stream(f.q().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                    .filter(w -> !w.isBlank()).distinct().limit(20).map(w -> w + ":*").toList();
+            if (!words.isEmpty()) {
+                sb.append(" and to_tsvector('simple', question || ' ' || coalesce(answer, '')) @@ to_tsquery('simple', ?)");
+                args.add(String.join(" & ", words));
+            }
         }
         if (f.category() != null && !f.category().isBlank()) {
             sb.append(" and category = ?");

@@ -1,0 +1,28 @@
+package kz.hotline114.search;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Elasticsearch ({@code hotline.elasticsearch.*}).
+ *
+ * @param url           a cluster to use (e.g. {@code http://elasticsearch:9200}); empty = start a local node
+ * @param home          where the local node's distribution is unpacked (the integ-test-zip the build unpacks);
+ *                      when absent too, search falls back to PostgreSQL's full text
+ * @param indexPrefix   index and alias names start with it ({@code hotline-cases})
+ * @param relayInterval how often the outbox is drained into the index
+ * @param heap          heap of the local node
+ */
+@ConfigurationProperties("hotline.elasticsearch")
+public record SearchProperties(@Nullable String url, @Nullable Path home, String indexPrefix, Duration relayInterval,
+                               String heap) {
+
+    public SearchProperties {
+        indexPrefix = indexPrefix == null || indexPrefix.isBlank() ? "hotline" : indexPrefix;
+        relayInterval = relayInterval == null ? Duration.ofSeconds(1) : relayInterval;
+        heap = heap == null || heap.isBlank() ? "512m" : heap;
+    }
+}
