@@ -30,6 +30,7 @@ class DemoPbxBrowserIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        kz.hotline114.support.TestSearch.register(registry);
         registry.add("hotline.ami.host", () -> "");
         registry.add("hotline.ami.pbx-id", () -> "demo-it");
         registry.add("hotline.ami.demo.speed", () -> "3");

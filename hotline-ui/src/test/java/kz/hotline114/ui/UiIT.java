@@ -31,6 +31,7 @@ abstract class UiIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        kz.hotline114.support.TestSearch.register(registry);
         PBX.register(registry, PBX_ID);
         registry.add("hotline.admin-password", () -> ADMIN_PASSWORD);
     }

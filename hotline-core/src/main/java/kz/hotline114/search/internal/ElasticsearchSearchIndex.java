@@ -92,12 +92,26 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
                 }
                 return;
             }
-            node = LocalElasticsearchNode.start(home.toAbsolutePath(), hotline.dataDir().resolve("elasticsearch"), props.heap());
+            node = LocalElasticsearchNode.start(home.toAbsolutePath(), nodeDataDir(), props.heap());
             url = node.url();
         }
         rest = Rest5Client.builder(URI.create(url)).build();
         client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
         log.info("Search index at {}", url);
+    }
+
+    /**
+     * The local node's data: under the data dir, unless the app runs as root, when Elasticsearch (which
+     * runs as an unprivileged user) may not reach into root's home; the index is derived from PostgreSQL
+     * and rebuilt when missing, so a temporary directory is acceptable then.
+     */
+    private java.nio.file.Path nodeDataDir() {
+        var preferred = hotline.dataDir().resolve("elasticsearch");
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return preferred;
+        }
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "hotline114-elasticsearch-" + Integer.toHexString(preferred.toAbsolutePath().toString().hashCode()));
     }
 
     private void relayLoop() {
