@@ -38,9 +38,11 @@ import kz.hotline114.shared.SocialStatus;
 class CasesApi {
 
     private final Cases cases;
+    private final kz.hotline114.cases.QaCollection qa;
 
-    CasesApi(Cases cases) {
+    CasesApi(Cases cases, kz.hotline114.cases.QaCollection qa) {
         this.cases = cases;
+        this.qa = qa;
     }
 
     /** The JSON a client posts; profile values are the codes of {@code GET /api/cases/taxonomy}. */
@@ -97,6 +99,23 @@ class CasesApi {
         body.put("total", result.total());
         body.put("items", items);
         return body;
+    }
+
+    /** The anonymised questions and answers of a period by category, as DOCX ({@code lang} kk or ru). */
+    @GetMapping(value = "/qa.docx")
+    ResponseEntity<byte[]> qaCollection(@RequestParam String from, @RequestParam String to,
+                                        @RequestParam(defaultValue = "kk") String lang) {
+        var start = instant("from", from);
+        var end = instant("to", to);
+        if (start == null || end == null || !start.isBefore(end)) {
+            throw new InvalidCase(Map.of("to", "not-after-from"));
+        }
+        var bytes = qa.docx(start, end, lang);
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"hotline114-qa.docx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .body(bytes);
     }
 
     @GetMapping("/taxonomy")
