@@ -40,8 +40,11 @@ class CasesView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<CaseSummary> grid = new Grid<>();
     private final Span total = new Span();
 
-    CasesView(Cases cases, HotlineProperties props) {
+    private final kz.hotline114.cases.QaCollection qa;
+
+    CasesView(Cases cases, kz.hotline114.cases.QaCollection qa, HotlineProperties props) {
         this.cases = cases;
+        this.qa = qa;
         setSizeFull();
         var taxonomy = cases.taxonomy();
         q.setPlaceholder(getTranslation("cases.search"));
@@ -65,6 +68,25 @@ class CasesView extends VerticalLayout implements HasDynamicTitle {
                 e -> getUI().ifPresent(ui -> ui.navigate(CaseView.class)));
         newCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var bar = new HorizontalLayout(q, category, status, newCase);
+        if (kz.hotline114.security.CurrentUser.has(kz.hotline114.security.Role.SUPERVISOR)
+                || kz.hotline114.security.CurrentUser.has(kz.hotline114.security.Role.ADMIN)) {
+            var today = java.time.LocalDate.now(props.zone());
+            var from = new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("cases.export.from"),
+                    today.withDayOfYear(1));
+            var to = new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("cases.export.to"), today);
+            var export = new com.vaadin.flow.component.html.Anchor(
+                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                        var bytes = qa.docx(from.getValue().atStartOfDay(props.zone()).toInstant(),
+                                to.getValue().plusDays(1).atStartOfDay(props.zone()).toInstant(),
+                                getLocale().getLanguage());
+                        return new com.vaadin.flow.server.streams.DownloadResponse(
+                                new java.io.ByteArrayInputStream(bytes), "hotline114-qa-" + from.getValue() + "-"
+                                + to.getValue() + ".docx",
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes.length);
+                    }), getTranslation("cases.export.qa"));
+            export.setId("qa-export");
+            bar.add(from, to, export);
+        }
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
 

@@ -90,4 +90,23 @@ class CasesApiIT extends UiIT {
         assertThat((List<String>) t.get("ageBrackets")).contains("AGE_13_16", "AGE_59_PLUS", "UNDER_13", "UNKNOWN");
         assertThat((List<Map<String, String>>) t.get("partners")).hasSize(3);
     }
+
+    @Test
+    void the_qa_collection_downloads_as_a_word_document() throws Exception {
+        send("POST", "/api/cases", """
+                {"category": "INFORMATION_REQUEST", "question": "Орталық қай уақытта жұмыс істейді?",
+                 "answer": "Дүйсенбі – жұма, 9:00 – 18:00", "language": "kk"}""");
+        var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/cases/qa.docx?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).contains("wordprocessingml");
+        assertThat(new String(r.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(r.body()))) {
+            assertThat(doc.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .anySatisfy(t -> assertThat(t).contains("Орталық қай уақытта жұмыс істейді?"));
+        }
+    }
 }
