@@ -80,6 +80,9 @@ class MainLayout extends AppLayout {
         var nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.calls"), CallLogView.class, VaadinIcon.PHONE.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));
+        if (auth.hasRole("ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.admin"), AdminView.class, VaadinIcon.COG.create()));
+        }
         addToDrawer(nav);
         refreshState();
     }
