@@ -203,11 +203,16 @@ class CasesIT extends TelephonyIT {
     }
 
     @Test
-    void full_text_finds_a_case_by_a_word_of_its_question_in_kazakh_or_russian() {
+    void full_text_finds_a_case_by_a_word_of_its_question_in_kazakh_or_russian() throws InterruptedException {
         as("sup", "SUPERVISOR");
         var kk = cases.open(draft("Хиджаб киюге бола ма мектепте?"));
         var ru = cases.open(new CaseDraft(null, null, "RELATIVES_CONCERN", null, "Сын перестал общаться с семьёй после лекций",
                 "Посоветовали обратиться в центр", "ru", CallerProfile.UNKNOWN, null, false, null, null));
+        // the index is fed through the outbox (within about a second): wait for it
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (outbox.pending() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(cases.find(new CaseFilter("хиджаб", null, null, null, null), 0, 50).items())
                 .extracting(CaseSummary::number).contains(kk).doesNotContain(ru);
         assertThat(cases.find(new CaseFilter("центр", null, null, null, null), 0, 50).items())

@@ -39,6 +39,7 @@ class CallsApi {
     }
 
     @GetMapping("/calls")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('OPERATOR', 'SPECIALIST', 'SUPERVISOR', 'ADMIN')")
     Map<String, Object> list(@RequestParam(required = false) @Nullable String from,
                              @RequestParam(required = false) @Nullable String to,
                              @RequestParam(required = false) @Nullable String outcome,
@@ -151,6 +152,11 @@ class CallsApi {
     @ExceptionHandler({BadRequest.class, IllegalArgumentException.class})
     ResponseEntity<Map<String, Object>> badRequest(RuntimeException e) {
         return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(RuntimeException e) {
+        return ResponseEntity.status(403).body(Map.of("status", 403, "error", "Forbidden", "message", e.getMessage()));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

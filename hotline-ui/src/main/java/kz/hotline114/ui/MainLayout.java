@@ -82,6 +82,7 @@ class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));
         if (auth.hasRole("ADMIN")) {
             nav.addItem(new SideNavItem(getTranslation("nav.admin"), AdminView.class, VaadinIcon.COG.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create()));
         }
         addToDrawer(nav);
         refreshState();

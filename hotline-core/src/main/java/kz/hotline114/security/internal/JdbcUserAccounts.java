@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import kz.hotline114.security.AuditLog;
+import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccount;
 import kz.hotline114.security.UserAccounts;
@@ -28,8 +29,10 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
-    JdbcUserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit) {
+    JdbcUserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
@@ -41,7 +44,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
                 (rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
                         .authorities(Arrays.stream((String[]) rs.getArray(3).getArray())
                                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
-                        .disabled(!rs.getBoolean(4)).build(), username);
+                        .disabled(!rs.getBoolean(4)).accountLocked(throttle.locked(rs.getString(1))).build(), username);
         if (rows.isEmpty()) {
             throw new UsernameNotFoundException(username);
         }
@@ -60,6 +63,15 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     @Override
     public UserAccount create(String username, String displayName, String rawPassword, Set<Role> roles) {
+        if (!all().isEmpty() && !CurrentUser.has(Role.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("only administrators create users");
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("roles: at least one");
+        }
+        if (find(username).isPresent()) {
+            throw new IllegalArgumentException("username: already taken");
+        }
         if (!username.matches("[A-Za-z0-9._-]{2,64}")) {
             throw new IllegalArgumentException("username: 2-64 letters, digits, '.', '_' or '-'");
         }
@@ -74,6 +86,47 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         });
         audit.record("USER_CREATED", username, roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         return find(username).orElseThrow();
+    }
+
+    @Override
+    public UserAccount update(String username, String displayName, Set<Role> roles, boolean enabled) {
+        requireAdmin();
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("roles: at least one");
+        }
+        if (username.equals(CurrentUser.name()) && (!enabled || !roles.contains(Role.ADMIN))) {
+            throw new IllegalArgumentException("roles: you cannot lock yourself out");
+        }
+        int n = jdbc.update("update app_user set display_name = ?, roles = ?, enabled = ? where username = ?", ps -> {
+            ps.setString(1, displayName);
+            ps.setArray(2, ps.getConnection().createArrayOf("text", roles.stream().map(Enum::name).toArray()));
+            ps.setBoolean(3, enabled);
+            ps.setString(4, username);
+        });
+        if (n == 0) {
+            throw new IllegalArgumentException("username: unknown");
+        }
+        audit.record("USER_UPDATED", username, roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","))
+                + (enabled ? "" : ", disabled"));
+        return find(username).orElseThrow();
+    }
+
+    @Override
+    public void resetPassword(String username, String rawPassword) {
+        requireAdmin();
+        if (rawPassword.length() < 8) {
+            throw new IllegalArgumentException("password: at least 8 characters");
+        }
+        if (jdbc.update("update app_user set password_hash = ? where username = ?", encoder.encode(rawPassword), username) == 0) {
+            throw new IllegalArgumentException("username: unknown");
+        }
+        audit.record("USER_PASSWORD_RESET", username, null);
+    }
+
+    private static void requireAdmin() {
+        if (!CurrentUser.has(Role.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("only administrators manage users");
+        }
     }
 
     private static UserAccount map(ResultSet rs, int n) throws SQLException {
