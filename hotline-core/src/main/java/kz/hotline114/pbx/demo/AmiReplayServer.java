@@ -72,6 +72,8 @@ import org.slf4j.LoggerFactory;
 public final class AmiReplayServer implements AutoCloseable {
 
     /** The banner Asterisk 22 sends. */
+    private final java.util.List<AmiPacket> actionsReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public static final String BANNER = "Asterisk Call Manager/11.0.0";
 
     /** The Asterisk version reported by {@code CoreSettings} and {@code core show version}. */
@@ -298,6 +300,14 @@ public final class AmiReplayServer implements AutoCloseable {
     }
 
     /** Event packets from the source written to a client so far (the server's own FullyBooted and garbage not counted). */
+    /**
+     * Every action a client sent (except Challenge and Login, which carry credentials), in order, as
+     * received: tests assert the exact AMI actions the application sends.
+     */
+    public List<AmiPacket> actionsReceived() {
+        return List.copyOf(actionsReceived);
+    }
+
     public long eventsSent() {
         return eventsSent.get();
     }
@@ -602,6 +612,9 @@ public final class AmiReplayServer implements AutoCloseable {
             }
             String name = action.getOrDefault("action", "");
             String actionId = action.get("actionid");
+            if (!name.equalsIgnoreCase("login") && !name.equalsIgnoreCase("challenge")) {
+                actionsReceived.add(AmiPacket.parseLines(lines));
+            }
             switch (name.toLowerCase(Locale.ROOT)) {
                 case "" -> respond(actionId, "Response", "Error", "Message", "Missing action in request");
                 case "challenge" -> {

@@ -37,7 +37,7 @@ import kz.hotline114.pbx.PbxLinkStatus.State;
  * packet off the socket into the {@link IngestionPipeline} before Asterisk-Java parses it.
  */
 @Service
-class AmiLinkService implements PbxLink, SmartLifecycle {
+class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLinkService.class);
 
@@ -239,6 +239,76 @@ class AmiLinkService implements PbxLink, SmartLifecycle {
     @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return pipeline.awaitIdle(timeout);
+    }
+
+    // --- commands -------------------------------------------------------------------------------
+
+    private org.asteriskjava.manager.response.ManagerResponse send(org.asteriskjava.manager.action.ManagerAction action,
+                                                                   String what) {
+        var c = connection;
+        if (c == null || c.getState() != ManagerConnectionState.CONNECTED) {
+            throw new kz.hotline114.pbx.PbxCommandFailed(what + ": the AMI link to " + props.pbxId() + " is down");
+        }
+        try {
+            var response = c.sendAction(action, 10_000);
+            if (response instanceof org.asteriskjava.manager.response.ManagerError error) {
+                throw new kz.hotline114.pbx.PbxCommandFailed(what + " refused by the PBX: " + error.getMessage());
+            }
+            log.info("AMI {} done", what);
+            return response;
+        } catch (IOException | org.asteriskjava.manager.TimeoutException | IllegalStateException e) {
+            throw new kz.hotline114.pbx.PbxCommandFailed(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void queueAdd(String queue, String iface, String memberName, boolean paused) {
+        var a = new org.asteriskjava.manager.action.QueueAddAction(queue, iface);
+        a.setMemberName(memberName);
+        a.setPaused(paused);
+        a.setStateInterface(iface);
+        send(a, "QueueAdd " + iface + " to " + queue);
+    }
+
+    @Override
+    public void queueRemove(String queue, String iface) {
+        send(new org.asteriskjava.manager.action.QueueRemoveAction(queue, iface), "QueueRemove " + iface + " from " + queue);
+    }
+
+    @Override
+    public void queuePause(@Nullable String queue, String iface, boolean paused, @Nullable String reason) {
+        send(new ExtraActions.QueuePauseAction(queue, iface, paused, reason),
+                (paused ? "QueuePause " : "QueueUnpause ") + iface + (queue == null ? "" : " in " + queue));
+    }
+
+    @Override
+    public void redirect(String channel, String context, String exten, int priority) {
+        send(new org.asteriskjava.manager.action.RedirectAction(channel, context, exten, priority),
+                "Redirect " + channel + " to " + exten + "@" + context);
+    }
+
+    @Override
+    public void blindTransfer(String channel, String context, String exten) {
+        send(new ExtraActions.BlindTransferAction(channel, context, exten),
+                "BlindTransfer " + channel + " to " + exten + "@" + context);
+    }
+
+    @Override
+    public String originate(String channel, String context, String exten, String callerId,
+                            java.util.Map<String, String> variables) {
+        var a = new org.asteriskjava.manager.action.OriginateAction();
+        a.setChannel(channel);
+        a.setContext(context);
+        a.setExten(exten);
+        a.setPriority(1);
+        a.setCallerId(callerId);
+        a.setAsync(true);
+        a.setTimeout(30_000L);
+        a.setVariables(variables);
+        var id = "hotline-" + java.util.UUID.randomUUID();
+        a.setActionId(id);
+        send(a, "Originate " + channel + " to " + exten + "@" + context);
+        return id;
     }
 
     /** A ManagerConnection whose socket copies every packet to the journal's hand-off. */

@@ -1,0 +1,35 @@
+package kz.hotline114.pbx;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the application asks the PBX to do over AMI. Each call waits for Asterisk's response and
+ * throws {@link PbxCommandFailed} with Asterisk's message when it refuses (or the link is down).
+ */
+public interface PbxCommands {
+
+    /** {@code QueueAdd}: makes {@code iface} (e.g. {@code PJSIP/201}) a member of {@code queue}. */
+    void queueAdd(String queue, String iface, String memberName, boolean paused);
+
+    /** {@code QueueRemove}. */
+    void queueRemove(String queue, String iface);
+
+    /** {@code QueuePause} in one queue, or in all of the member's queues when {@code queue} is null; the reason shows in queue_log and events. */
+    void queuePause(@Nullable String queue, String iface, boolean paused, @Nullable String reason);
+
+    /** {@code Redirect}: moves a channel to another place in the dialplan (e.g. {@code hotline-transfer,<queue>,1}). */
+    void redirect(String channel, String context, String exten, int priority);
+
+    /** {@code BlindTransfer} of a channel (the specialist's leg) to {@code exten@context}. */
+    void blindTransfer(String channel, String context, String exten);
+
+    /**
+     * {@code Originate} (asynchronous): rings {@code channel} (the specialist's phone) and, when answered,
+     * sends it to {@code exten@context} (e.g. the callback context dialling the caller through the trunk).
+     *
+     * @return the ActionID, which the {@code OriginateResponse} event carries
+     */
+    String originate(String channel, String context, String exten, String callerId, Map<String, String> variables);
+}
