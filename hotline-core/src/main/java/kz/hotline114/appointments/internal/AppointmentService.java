@@ -154,7 +154,10 @@ class AppointmentService implements Appointments {
                 conflict = c;   // this room is taken: try the next one
             }
         }
-        return new BookingResult.AlreadyBooked(conflict);
+        // every room said no; when the expert is busy too, that is the news the booker needs
+        boolean expertBusy = appointments.liveOverlapping(r.start(), r.end()).stream()
+                .anyMatch(a -> a.expertId() == r.expertId());
+        return new BookingResult.AlreadyBooked(expertBusy ? Conflict.EXPERT : conflict);
     }
 
     private static @Nullable Conflict conflictOf(Throwable e) {
