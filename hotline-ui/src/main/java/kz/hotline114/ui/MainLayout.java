@@ -79,6 +79,19 @@ class MainLayout extends AppLayout {
 
         var nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.calls"), CallLogView.class, VaadinIcon.PHONE.create()));
+        // the psychological-help centre: booking screens for staff, events and figures for reporters too
+        if (auth.hasAnyRole("OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.centre.week"), CentreWeekView.class,
+                    VaadinIcon.CALENDAR.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.centre.day"), ReceptionDayView.class,
+                    VaadinIcon.CLIPBOARD_USER.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.centre.schedule"), CentreScheduleView.class,
+                    VaadinIcon.CALENDAR_CLOCK.create()));
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.centre.events"), CentreEventsView.class,
+                VaadinIcon.GROUP.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.centre.figures"), CentreFiguresView.class,
+                VaadinIcon.BAR_CHART.create()));
         addToDrawer(nav);
         refreshState();
     }
