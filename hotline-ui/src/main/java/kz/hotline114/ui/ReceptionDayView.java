@@ -92,7 +92,8 @@ class ReceptionDayView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> a.caseNumber() == null ? getTranslation("day.walkInClient") : a.caseNumber())
                 .setHeader(getTranslation("day.col.case")).setAutoWidth(true);
         grid.addComponentColumn(this::status).setHeader(getTranslation("day.col.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("day.col.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("day.col.actions")).setAutoWidth(true)
+                .setKey("actions");
         grid.setSizeFull();
 
         reminders.setId("day-reminders");
