@@ -65,22 +65,27 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("events");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(e -> DATE.format(e.heldOn())).setHeader(getTranslation("events.date")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(CentreEvent::name).setHeader(getTranslation("events.name")).setFlexGrow(3);
-        grid.addColumn(e -> join(e.city(), e.address(), e.room())).setHeader(getTranslation("events.place")).setFlexGrow(2);
+        text("events.name", CentreEvent::name, 3);
+        text("events.place", e -> join(e.city(), e.address(), e.room()), 2);
         grid.addColumn(CentreEvent::participants).setHeader(getTranslation("events.participants")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(e -> nz(e.participantCategories())).setHeader(getTranslation("events.categories")).setFlexGrow(2);
-        grid.addColumn(e -> nz(e.experts())).setHeader(getTranslation("events.experts")).setFlexGrow(2);
-        grid.addColumn(e -> nz(e.completeness())).setHeader(getTranslation("events.completeness")).setFlexGrow(2);
-        grid.addColumn(e -> nz(e.documents())).setHeader(getTranslation("events.documents")).setFlexGrow(1);
+        text("events.categories", e -> nz(e.participantCategories()), 2);
+        text("events.experts", e -> nz(e.experts()), 2);
+        text("events.completeness", e -> nz(e.completeness()), 2);
+        text("events.documents", e -> nz(e.documents()), 1);
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setSizeFull();
         add(toolbar, grid);
         setFlexGrow(1, grid);
         refresh();
+    }
+
+    /** A text column: long report texts stay one line in the grid, the whole text is the cell's tooltip. */
+    private void text(String header, com.vaadin.flow.function.ValueProvider<CentreEvent, String> value, int grow) {
+        grid.addColumn(value).setHeader(getTranslation(header)).setFlexGrow(grow).setTooltipGenerator(value::apply);
     }
 
     void refresh() {

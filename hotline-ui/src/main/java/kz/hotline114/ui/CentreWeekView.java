@@ -57,6 +57,7 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle {
     final DatePicker week = new DatePicker();
     final Div calendar = new Div();
     private final Span title = new Span();
+    private java.util.Map<Long, String> names = java.util.Map.of();
 
     CentreWeekView(ExpertPool pool, Appointments appointments, ReceptionSchedule schedule, HotlineProperties props) {
         this.pool = pool;
@@ -110,6 +111,7 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle {
         if (c == null) {
             return;
         }
+        names = pool.experts().stream().collect(java.util.stream.Collectors.toMap(Expert::id, Expert::fullName));
         var monday = monday();
         var sunday = monday.plusDays(6);
         var zone = props.zone();
@@ -188,13 +190,24 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle {
 
     private Component freeSlot(Slot s) {
         var zone = props.zone();
-        var name = pool.expert(s.expertId()).map(Expert::fullName).orElse("#" + s.expertId());
-        var b = new Button(HOUR.format(s.start().atZone(zone)) + " " + name, e -> openBooking(s));
+        var full = names.getOrDefault(s.expertId(), "#" + s.expertId());
+        var b = new Button(HOUR.format(s.start().atZone(zone)) + " " + shortName(full), e -> openBooking(s));
         b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         b.addClassNames("slot", "slot-" + s.type().name());
-        b.setTooltipText(getTranslation("centre.slot.free") + " · " + getTranslation("appointmentType." + s.type().name())
+        b.setTooltipText(full + " · " + getTranslation("centre.slot.free") + " · "
+                + getTranslation("appointmentType." + s.type().name())
                 + (s.place() == null ? "" : " · " + s.place()));
         return b;
+    }
+
+    /** "Шакимова Лола Сергеевна" → "Шакимова Л. С.", so a slot fits its day column. */
+    static String shortName(String fullName) {
+        var parts = fullName.strip().split("\\s+");
+        var sb = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            sb.append(i == 1 ? " " : "").append(parts[i].charAt(0)).append('.');
+        }
+        return sb.toString();
     }
 
     void openBooking(@Nullable Slot slot) {
