@@ -39,6 +39,14 @@ class ScheduleAndCountsIT extends CentreIT {
         var held = booked(appointments.book(request(psychologist, centre, at(LocalDate.of(2026, 12, 8), 10, 0),
                 at(LocalDate.of(2026, 12, 8), 11, 0), AppointmentType.IN_PERSON)));
 
+        var mobileDay = schedule.receptionDays(LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 10)).stream()
+                .filter(d -> d.centreId() == centre.id()).findFirst().orElseThrow();
+        var atCollege = booked(appointments.book(request(scholar, centre, at(LocalDate.of(2026, 12, 10), 11, 30),
+                at(LocalDate.of(2026, 12, 10), 12, 0), AppointmentType.MOBILE_RECEPTION)));
+        assertThat(atCollege.receptionDayId()).isEqualTo(mobileDay.id());
+        assertThat(atCollege.roomId()).isNull();
+        appointments.cancel(atCollege.id(), "the college moved the reception");
+
         var slots = schedule.slots(dec1, LocalDate.of(2026, 12, 31), centre.id(), null);
 
         // 5 Tuesdays × 3 + (5 − 1 holiday) Wednesdays × 2 + 2 experts × 4 mobile

@@ -88,6 +88,8 @@ class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.centre.schedule"), CentreScheduleView.class,
                     VaadinIcon.CALENDAR_CLOCK.create()));
         }
+        nav.addItem(new SideNavItem(getTranslation("nav.centre.experts"), ExpertPoolView.class,
+                VaadinIcon.ACADEMY_CAP.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.centre.events"), CentreEventsView.class,
                 VaadinIcon.GROUP.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.centre.figures"), CentreFiguresView.class,

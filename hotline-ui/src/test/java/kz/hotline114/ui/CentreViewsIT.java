@@ -48,7 +48,7 @@ class CentreViewsIT extends UiIT {
 
     private static final Routes ROUTES = new Routes(new java.util.HashSet<>(java.util.Set.of(CentreWeekView.class,
             ReceptionDayView.class, CentreEventsView.class, CentreFiguresView.class, CentreScheduleView.class,
-            LoginView.class)), new java.util.HashSet<>(), true);
+            ExpertPoolView.class, LoginView.class)), new java.util.HashSet<>(), true);
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final LocalDate DAY = LocalDate.of(2032, 4, 6);
 
@@ -244,6 +244,37 @@ class CentreViewsIT extends UiIT {
         figures.from.setValue(LocalDate.of(2033, 9, 1));
         figures.to.setValue(LocalDate.of(2033, 9, 30));
         assertThat(figures.figures.getElement().getTextRecursively()).contains("40").contains("Қатысушылар");
+    }
+
+    @Test
+    void staff_see_expert_contacts_a_reporter_does_not_and_only_supervisors_add_experts() {
+        var withContact = pool.addExpert(new NewExpert("Contact expert " + System.nanoTime(), ExpertKind.IMAM, "имам",
+                null, List.of("kk"), "+7 702 000 11 22", false));
+        signIn("op", "OPERATOR");
+        UI.getCurrent().navigate(ExpertPoolView.class);
+        var rows = rows(_get(ExpertPoolView.class).grid);
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains(withContact.fullName()).contains("+7 702 000 11 22"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withId("expert-add")))
+                .isEmpty();
+        MockVaadin.tearDown();
+
+        signIn("rep", "REPORTER");
+        UI.getCurrent().navigate(ExpertPoolView.class);
+        assertThat(rows(_get(ExpertPoolView.class).grid)).anySatisfy(r -> assertThat(r).contains(withContact.fullName()))
+                .noneSatisfy(r -> assertThat(r).contains("+7 702 000 11 22"));
+        MockVaadin.tearDown();
+
+        signIn("sup", "SUPERVISOR");
+        UI.getCurrent().navigate(ExpertPoolView.class);
+        assertThat(_get(Button.class, spec -> spec.withId("expert-add"))).isNotNull();
+    }
+
+    private static List<String> rows(com.vaadin.flow.component.grid.Grid<Expert> grid) {
+        var out = new java.util.ArrayList<String>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            out.add(String.join(" | ", GridKt._getFormattedRow(grid, i)));
+        }
+        return out;
     }
 
     private static Appointment booked(BookingResult r) {

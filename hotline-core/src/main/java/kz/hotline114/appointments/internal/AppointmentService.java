@@ -134,10 +134,12 @@ class AppointmentService implements Appointments {
         } else {
             candidates.add(null);
         }
+        Long receptionDay = r.type() == AppointmentType.IN_PERSON ? null : appointments.receptionDayCovering(
+                r.expertId(), r.centreId(), r.type(), r.start(), r.end(), props.zone().getId()).orElse(null);
         Conflict conflict = Conflict.ROOM;
         for (var roomId : candidates) {
             try {
-                long id = appointments.insert(r.expertId(), r.centreId(), roomId, null, r.type(), r.start(), r.end(),
+                long id = appointments.insert(r.expertId(), r.centreId(), roomId, receptionDay, r.type(), r.start(), r.end(),
                         caseNumber, blank(r.clientLabel()), r.callbackConsent(), contact, CurrentUser.name());
                 audit.record("APPOINTMENT_BOOKED", "appointment/" + id, "expert " + r.expertId() + ", " + r.start()
                         + (caseNumber == null ? ", walk-in" : ", case " + caseNumber));

@@ -42,6 +42,22 @@ class JdbcAppointmentRepository {
                 Timestamp.from(end), caseNumber, clientLabel, callbackConsent, clientContact, createdBy);
     }
 
+    /**
+     * The public or mobile reception day (of this centre, with this expert) whose hours cover the period, so a
+     * consultation booked there is counted as part of it; empty for a consultation outside any reception day.
+     */
+    Optional<Long> receptionDayCovering(long expertId, long centreId, AppointmentType type, Instant start, Instant end,
+                                        String zone) {
+        return jdbc.queryForList("""
+                select d.id from reception_day d join reception_day_expert x on x.reception_day_id = d.id
+                 where x.expert_id = ? and d.centre_id = ? and d.kind = ?
+                   and (d.day + d.starts) at time zone ? <= ?
+                   and (d.day + d.starts + make_interval(mins => d.length_minutes)) at time zone ? >= ?
+                 order by d.id limit 1
+                """, Long.class, expertId, centreId, type.name(), zone, Timestamp.from(start), zone,
+                Timestamp.from(end)).stream().findFirst();
+    }
+
     /** Moves a BOOKED appointment to {@code to}; false when it is not (or no longer) BOOKED. */
     boolean transition(long id, AppointmentStatus to, @Nullable String reason) {
         return jdbc.update("update appointment set status = ?, cancel_reason = ?, updated_at = now()"
