@@ -35,6 +35,7 @@ import kz.hotline114.shared.HotlineProperties;
  * Books consultations. Double booking is refused by the database's exclusion constraints
  * ({@code appointment_expert_not_double_booked}, {@code appointment_room_not_double_booked}, see V20), which
  * also hold for concurrent requests; this service only turns SQLState 23P01 into {@link BookingResult.AlreadyBooked}.
+ * See docs/decisions/DD020-double-booking-refused-by-the-database.md.
  */
 @Service
 class AppointmentService implements Appointments {
