@@ -83,7 +83,7 @@ create table appointment (
     expert_id        bigint      not null references expert (id),
     centre_id        bigint      not null references centre (id),
     room_id          bigint      references centre_room (id),     -- null at a mobile reception (outside place)
-    reception_day_id bigint      references reception_day (id),
+    reception_day_id bigint      references reception_day (id) on delete set null,
     type             text        not null check (type in ('IN_PERSON', 'PUBLIC_RECEPTION', 'MOBILE_RECEPTION')),
     starts_at        timestamptz not null,
     ends_at          timestamptz not null,

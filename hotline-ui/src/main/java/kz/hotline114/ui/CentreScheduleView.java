@@ -112,10 +112,7 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Button remove(Runnable action) {
-        var b = new Button(VaadinIcon.TRASH.create(), e -> {
-            action.run();
-            refresh();
-        });
+        var b = new Button(VaadinIcon.TRASH.create(), e -> save(action));
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         b.setAriaLabel(getTranslation("schedule.remove"));
         return b;

@@ -88,8 +88,11 @@ class ScheduleService implements ReceptionSchedule {
     @Override
     public void removeReceptionDay(long id) {
         CentreAccess.requireStaff("changing the schedule");
-        jdbc.update("delete from reception_day where id = ? and not exists"
-                + " (select 1 from appointment where reception_day_id = ?)", id, id);
+        int removed = jdbc.update("delete from reception_day where id = ? and not exists"
+                + " (select 1 from appointment where reception_day_id = ? and status <> 'CANCELLED')", id, id);
+        if (removed == 0) {
+            throw new IllegalArgumentException("the reception day has appointments: cancel them first");
+        }
         audit.record("RECEPTION_DAY_REMOVED", "reception_day/" + id, null);
     }
 
