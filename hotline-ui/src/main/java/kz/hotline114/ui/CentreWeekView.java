@@ -200,7 +200,7 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle {
         return b;
     }
 
-    /** "Шакимова Лола Сергеевна" → "Шакимова Л. С.", so a slot fits its day column. */
+    /** "Шакимова Лола Сергеевна" → "Шакимова Л.С.", so a slot fits its day column. */
     static String shortName(String fullName) {
         var parts = fullName.strip().split("\\s+");
         var sb = new StringBuilder(parts[0]);
