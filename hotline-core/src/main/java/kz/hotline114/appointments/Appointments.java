@@ -14,6 +14,9 @@ public interface Appointments {
     /** Books an expert (and a room); an overlap with a live appointment is refused by the database. */
     BookingResult book(BookingRequest request);
 
+    /** The mistakes {@link #book} would refuse the request for, without booking (empty = it may be tried). */
+    List<BookingResult.FieldError> validate(BookingRequest request);
+
     /** The client came. */
     Appointment markAttended(long id);
 

@@ -82,7 +82,9 @@ class AppointmentsApi {
         var consent = Boolean.TRUE.equals(body.get("callbackConsent"));
         var request = new BookingRequest(expertId, centreId, roomId, type, start, end, caseNumber, clientLabel, consent,
                 contact);
-        var result = errors.isEmpty() ? appointments.book(request) : new BookingResult.Rejected(List.of());
+        // with unreadable fields, still tell every other mistake at once (those fields read as missing)
+        var result = errors.isEmpty() ? appointments.book(request)
+                : new BookingResult.Rejected(appointments.validate(request));
         return switch (result) {
             case BookingResult.Booked(var a) -> ResponseEntity.created(URI.create("/api/appointments/" + a.id()))
                     .body(Map.of("id", a.id()));

@@ -136,12 +136,16 @@ class AppointmentsApiIT extends UiIT {
         assertThat(r.statusCode()).isEqualTo(400);
         var errors = (Map<String, String>) json(r).get("errors");
         assertThat(errors).containsOnlyKeys("expertId", "start", "type");
+        assertThat(errors.get("type")).contains("HOME_VISIT");
         assertThat((String) json(r).get("message")).isNotBlank();
 
         var wrong = admin("POST", "/api/appointments", booking(expertId, "2034-02-08T06:00:00Z", "2034-02-08T05:00:00Z",
                 "IN_PERSON", "42"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat((Map<String, String>) json(wrong).get("errors")).containsOnlyKeys("end", "caseNumber");
+        var mixed = admin("POST", "/api/appointments", "{\"expertId\": " + expertId + ", \"centreId\": " + centreId
+                + ", \"start\": \"2034-02-08T06:00:00Z\", \"end\": \"2034-02-08T05:00:00Z\", \"type\": \"VISIT\"}");
+        assertThat((Map<String, String>) json(mixed).get("errors")).containsOnlyKeys("type", "end");
 
         assertThat(admin("POST", "/api/appointments", "not json").statusCode()).isEqualTo(400);
         assertThat(admin("POST", "/api/appointments", booking(expertId + 1_000_000, "2034-02-08T05:00:00Z",

@@ -63,6 +63,24 @@ class AppointmentService implements Appointments {
     @Override
     public BookingResult book(BookingRequest r) {
         CentreAccess.requireStaff("booking an appointment");
+        var checked = check(r);
+        if (!checked.errors().isEmpty()) {
+            return new BookingResult.Rejected(checked.errors());
+        }
+        return store(r, checked.rooms(), blank(r.caseNumber()), blank(r.clientContact()));
+    }
+
+    @Override
+    public List<FieldError> validate(BookingRequest r) {
+        CentreAccess.requireStaff("booking an appointment");
+        return check(r).errors();
+    }
+
+    private record Checked(List<FieldError> errors, List<Room> rooms) {
+    }
+
+    /** Everything about the request that can be told without trying to book it; the candidate rooms. */
+    private Checked check(BookingRequest r) {
         var errors = new ArrayList<FieldError>();
         var expert = r.expertId() == null ? null : pool.expert(r.expertId()).filter(e -> e.active()).orElse(null);
         if (r.expertId() == null) {
@@ -121,10 +139,7 @@ class AppointmentService implements Appointments {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            return new BookingResult.Rejected(errors);
-        }
-        return store(r, rooms, caseNumber, contact);
+        return new Checked(errors, rooms);
     }
 
     /** Tries each candidate room in turn (none for a mobile reception) until one is free. */
