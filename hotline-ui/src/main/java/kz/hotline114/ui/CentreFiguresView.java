@@ -34,7 +34,7 @@ class CentreFiguresView extends VerticalLayout implements HasDynamicTitle {
         from.setLabel(getTranslation("calls.filter.from"));
         from.setValue(today.withDayOfMonth(1));
         to.setLabel(getTranslation("calls.filter.to"));
-        to.setValue(today);
+        to.setValue(today.withDayOfMonth(today.lengthOfMonth()));
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
         var toolbar = new HorizontalLayout(from, to);

@@ -61,5 +61,16 @@ class CentreBrowserIT extends UiIT {
         wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
                 .anyMatch(c -> c.getText().contains("02.07.2019")));
         Browser.screenshot(driver, "centre-events.png");
+        driver.get(base + "/centre/schedule");
+        wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().contains("Шакимова Лола Сергеевна")));
+        Browser.screenshot(driver, "centre-schedule.png");
+        driver.get(base + "/centre/figures");
+        wait.until(d -> d.findElement(By.id("centre-figures")).getText().contains("Жазылулар"));
+        Browser.screenshot(driver, "centre-figures.png");
+        driver.get(base + "/centre/experts");
+        wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().contains("Оразбаев Ардақ Нүсіпханұлы")));
+        Browser.screenshot(driver, "centre-experts.png");
     }
 }
