@@ -54,23 +54,9 @@ class CentreBrowserIT extends UiIT {
         wait.until(d -> d.findElement(By.id("week-calendar")).getText().contains("114-2026-00099"));
         Browser.screenshot(driver, "centre-week-after.png");
 
-        driver.get(base + "/centre/day");
-        wait.until(d -> !d.findElements(By.id("day-appointments")).isEmpty());
-        Browser.screenshot(driver, "centre-day.png");
+        // the other screens are tested without a browser (CentreViewsIT); here only that the register renders
         driver.get(base + "/centre/events");
         wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
                 .anyMatch(c -> c.getText().contains("02.07.2019")));
-        Browser.screenshot(driver, "centre-events.png");
-        driver.get(base + "/centre/schedule");
-        wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-                .anyMatch(c -> c.getText().contains("Шакимова Лола Сергеевна")));
-        Browser.screenshot(driver, "centre-schedule.png");
-        driver.get(base + "/centre/figures");
-        wait.until(d -> d.findElement(By.id("centre-figures")).getText().contains("Жазылулар"));
-        Browser.screenshot(driver, "centre-figures.png");
-        driver.get(base + "/centre/experts");
-        wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-                .anyMatch(c -> c.getText().contains("Оразбаев Ардақ Нүсіпханұлы")));
-        Browser.screenshot(driver, "centre-experts.png");
     }
 }
