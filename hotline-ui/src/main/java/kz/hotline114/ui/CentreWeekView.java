@@ -23,6 +23,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
@@ -43,7 +45,7 @@ import kz.hotline114.shared.HotlineProperties;
  */
 @Route("centre")
 @RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
-class CentreWeekView extends VerticalLayout implements HasDynamicTitle {
+class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
@@ -58,6 +60,9 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle {
     final Div calendar = new Div();
     private final Span title = new Span();
     private java.util.Map<Long, String> names = java.util.Map.of();
+    /** The case to book for, from {@code centre?case=114-2026-00001} (how a case screen sends its client here). */
+    private @Nullable String caseNumber;
+    private final Span forCase = new Span();
 
     CentreWeekView(ExpertPool pool, Appointments appointments, ReceptionSchedule schedule, HotlineProperties props) {
         this.pool = pool;
@@ -96,8 +101,19 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle {
         calendar.setId("week-calendar");
         calendar.addClassName("week-grid");
         calendar.setWidthFull();
-        add(toolbar, title, calendar);
+        forCase.setId("booking-for-case");
+        forCase.addClassNames("appt", "appt-BOOKED");
+        forCase.setVisible(false);
+        add(toolbar, forCase, title, calendar);
         refresh();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        caseNumber = event.getLocation().getQueryParameters().getSingleParameter("case")
+                .filter(c -> BookingDialog.CASE_NUMBER.matcher(c).matches()).orElse(null);
+        forCase.setText(caseNumber == null ? "" : getTranslation("centre.forCase", caseNumber));
+        forCase.setVisible(caseNumber != null);
     }
 
     private LocalDate monday() {
@@ -222,6 +238,9 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle {
             form = new BookingDialog.Form(pool.expert(slot.expertId()).orElse(null), centre.getValue(), slot.type(),
                     slot.start().atZone(zone).toLocalDate(), slot.start().atZone(zone).toLocalTime(),
                     slot.end().atZone(zone).toLocalTime());
+        }
+        if (caseNumber != null) {
+            form.setCaseNumber(caseNumber);
         }
         new BookingDialog(pool, appointments, zone, form, a -> refresh()).open();
     }

@@ -62,6 +62,8 @@ class CentreViewsIT extends UiIT {
     EventsRegister events;
     @Autowired
     HotlineProperties props;
+    @Autowired
+    kz.hotline114.appointments.ReceptionSchedule schedule;
 
     Centre centre;
     Expert expert;
@@ -179,6 +181,33 @@ class CentreViewsIT extends UiIT {
         assertThat(dialog.expert.isInvalid()).isTrue();
         assertThat(dialog.expert.getErrorMessage()).isEqualTo("Сарапшы бұл уақытта бос емес");
         assertThat(appointments.day(centre.id(), day)).hasSize(1);
+    }
+
+    @Test
+    void a_case_screen_sends_its_client_to_the_week_and_a_free_slot_books_for_that_case() {
+        var day = DAY.plusDays(2);
+        schedule.addWeeklyHours(new kz.hotline114.appointments.WeeklyHours(0, expert.id(), centre.id(), day.getDayOfWeek(),
+                LocalTime.of(15, 0), java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), day, day));
+        signIn("op", "OPERATOR");
+        UI.getCurrent().navigate(CentreWeekView.class, com.vaadin.flow.router.QueryParameters.of("case", "114-2032-00012"));
+        var view = _get(CentreWeekView.class);
+        view.centre.setValue(view.centre.getListDataView().getItems().filter(c -> c.id() == centre.id()).findFirst()
+                .orElseThrow());
+        view.week.setValue(day);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("booking-for-case")).getText())
+                .contains("114-2032-00012");
+
+        var slot = view.entriesOn(day).stream().filter(Button.class::isInstance).map(Button.class::cast).findFirst()
+                .orElseThrow();
+        LocatorJ._click(slot);
+        var dialog = _get(BookingDialog.class);
+        assertThat(dialog.caseNumber.getValue()).isEqualTo("114-2032-00012");
+        assertThat(dialog.expert.getValue().id()).isEqualTo(expert.id());
+        assertThat(dialog.start.getValue()).isEqualTo(LocalTime.of(15, 0));
+        LocatorJ._click(dialog.save);
+
+        assertThat(appointments.ofCase("114-2032-00012")).singleElement()
+                .satisfies(a -> assertThat(a.start()).isEqualTo(day.atTime(15, 0).atZone(props.zone()).toInstant()));
     }
 
     @Test
