@@ -55,6 +55,35 @@ class AppointmentsIT extends CentreIT {
     }
 
     @Test
+    void eight_experts_racing_for_the_only_room_give_exactly_one_appointment() throws Exception {
+        var centre = centre("221");
+        var experts = new ArrayList<Expert>();
+        for (int i = 0; i < 8; i++) {
+            experts.add(expert(ExpertKind.PSYCHOLOGIST));
+        }
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<BookingResult>>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (var e : experts) {
+                results.add(pool.submit(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(auth);
+                    start.await();
+                    return appointments.book(request(e, centre, at(DAY, 12, 0), at(DAY, 13, 0), AppointmentType.IN_PERSON));
+                }));
+            }
+            start.countDown();
+        }
+        var outcomes = new ArrayList<BookingResult>();
+        for (var f : results) {
+            outcomes.add(f.get());
+        }
+
+        assertThat(outcomes).filteredOn(Booked.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(r -> r.equals(new AlreadyBooked(Conflict.ROOM))).hasSize(7);
+    }
+
+    @Test
     void an_overlapping_period_is_refused_but_the_next_slot_is_free() {
         var centre = centre("221");
         var expert = expert(ExpertKind.THEOLOGIAN);
