@@ -78,8 +78,25 @@ class MainLayout extends AppLayout {
         addToNavbar(header);
 
         var nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.calls"), CallLogView.class, VaadinIcon.PHONE.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));
+        if (auth.hasAnyRole("OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.calls"), CallLogView.class, VaadinIcon.PHONE.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));
+        }
+        // the psychological-help centre: booking screens for staff, events and figures for reporters too
+        if (auth.hasAnyRole("OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.centre.week"), CentreWeekView.class,
+                    VaadinIcon.CALENDAR.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.centre.day"), ReceptionDayView.class,
+                    VaadinIcon.CLIPBOARD_USER.create()));
+            nav.addItem(new SideNavItem(getTranslation("nav.centre.schedule"), CentreScheduleView.class,
+                    VaadinIcon.CALENDAR_CLOCK.create()));
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.centre.experts"), ExpertPoolView.class,
+                VaadinIcon.ACADEMY_CAP.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.centre.events"), CentreEventsView.class,
+                VaadinIcon.GROUP.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.centre.figures"), CentreFiguresView.class,
+                VaadinIcon.BAR_CHART.create()));
         if (auth.hasRole("ADMIN")) {
             nav.addItem(new SideNavItem(getTranslation("nav.admin"), AdminView.class, VaadinIcon.COG.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create()));

@@ -43,8 +43,13 @@ class DemoPbxBrowserIT {
 
     private WebDriver driver;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.context.SecurityContextHolderStrategy securityStrategy;
+
     @BeforeEach
     void startBrowser() {
+        // this context's security strategy, whatever other test contexts started since (see UiIT)
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(securityStrategy);
         driver = Browser.start();
     }
 

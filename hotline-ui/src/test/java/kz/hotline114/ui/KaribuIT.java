@@ -19,7 +19,9 @@ abstract class KaribuIT extends UiIT {
 
     /** The views are package-private (thin, reached only by route), so they are listed rather than scanned. */
     private static final Routes ROUTES = new Routes(new java.util.HashSet<>(java.util.Set.of(CallLogView.class,
-            LoginView.class, CasesView.class, CaseView.class, AdminView.class, UsersView.class)), new java.util.HashSet<>(), true);
+            LoginView.class, CasesView.class, CaseView.class, AdminView.class, UsersView.class, CentreWeekView.class,
+            ReceptionDayView.class, CentreScheduleView.class, ExpertPoolView.class, CentreEventsView.class,
+            CentreFiguresView.class)), new java.util.HashSet<>(), true);
 
     @Autowired
     ApplicationContext ctx;

@@ -79,7 +79,12 @@ class RoleMatrixIT extends KaribuIT {
                 new Endpoint("GET", "/api/admin/audit", null, EnumSet.of(Role.ADMIN), 200),
                 new Endpoint("PUT", "/api/admin/taxonomy/movement/MATRIX_TEST", "{\"nameKk\":\"М\",\"nameRu\":\"М\"}",
                         EnumSet.of(Role.ADMIN), 200),
-                new Endpoint("GET", "/actuator/metrics", null, EnumSet.of(Role.ADMIN), 200));
+                new Endpoint("GET", "/actuator/metrics", null, EnumSet.of(Role.ADMIN), 200),
+                new Endpoint("GET", "/api/experts", null, EnumSet.allOf(Role.class), 200),
+                new Endpoint("GET", "/api/centres", null, EnumSet.allOf(Role.class), 200),
+                new Endpoint("GET", "/api/appointments?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", null, staff, 200),
+                new Endpoint("GET", "/api/appointments/counts?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", null,
+                        EnumSet.allOf(Role.class), 200));
         var wrong = new ArrayList<String>();
         for (var e : endpoints) {
             for (var role : Role.values()) {
@@ -96,12 +101,19 @@ class RoleMatrixIT extends KaribuIT {
     @Test
     void every_view_admits_exactly_its_roles() {
         var staff = EnumSet.of(Role.OPERATOR, Role.SPECIALIST, Role.SUPERVISOR, Role.ADMIN);
-        Map<Class<? extends Component>, Set<Role>> views = Map.of(
-                CallLogView.class, staff,
-                CasesView.class, staff,
-                CaseView.class, staff,
-                AdminView.class, EnumSet.of(Role.ADMIN),
-                UsersView.class, EnumSet.of(Role.ADMIN));
+        var everyone = EnumSet.allOf(Role.class);
+        Map<Class<? extends Component>, Set<Role>> views = Map.ofEntries(
+                Map.entry(CallLogView.class, staff),
+                Map.entry(CasesView.class, staff),
+                Map.entry(CaseView.class, staff),
+                Map.entry(CentreWeekView.class, staff),
+                Map.entry(ReceptionDayView.class, staff),
+                Map.entry(CentreScheduleView.class, staff),
+                Map.entry(ExpertPoolView.class, everyone),
+                Map.entry(CentreEventsView.class, everyone),
+                Map.entry(CentreFiguresView.class, everyone),
+                Map.entry(AdminView.class, EnumSet.of(Role.ADMIN)),
+                Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)));
         var wrong = new ArrayList<String>();
         views.forEach((view, allowed) -> {
             for (var role : Role.values()) {

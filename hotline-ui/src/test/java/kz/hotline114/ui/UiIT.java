@@ -37,6 +37,20 @@ abstract class UiIT {
     }
 
     @Autowired
+    org.springframework.security.core.context.SecurityContextHolderStrategy securityStrategy;
+
+    /**
+     * Vaadin installs its session-aware strategy into the static SecurityContextHolder when a context starts.
+     * Another test context (DemoPbxBrowserIT's) starting later replaces it with its own instance, whose
+     * thread-local this context's filter chain never fills: code reading the static holder (masking, audit)
+     * would then see no user. Each test puts this context's strategy back.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void useThisContextsSecurityStrategy() {
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(securityStrategy);
+    }
+
+    @Autowired
     PbxLink link;
     @Autowired
     CallLog calls;

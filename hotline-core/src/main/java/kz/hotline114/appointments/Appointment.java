@@ -1,0 +1,17 @@
+package kz.hotline114.appointments;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A consultation booked with an expert. {@code caseNumber} names the consultation case it serves
+ * (e.g. {@code 114-2026-00001}); null for a walk-in. The cases feature does not exist yet, so the number
+ * is kept as text without a foreign key.
+ */
+public record Appointment(long id, long expertId, String expertName, ExpertKind expertKind, long centreId,
+                          @Nullable Long roomId, @Nullable String roomName, @Nullable Long receptionDayId,
+                          AppointmentType type, Instant start, Instant end, AppointmentStatus status,
+                          @Nullable String caseNumber, @Nullable String clientLabel, boolean callbackConsent,
+                          @Nullable String clientContact, @Nullable String cancelReason) {
+}

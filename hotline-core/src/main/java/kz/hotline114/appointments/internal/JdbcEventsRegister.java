@@ -1,0 +1,146 @@
+package kz.hotline114.appointments.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import kz.hotline114.appointments.CentreEvent;
+import kz.hotline114.appointments.EventsRegister;
+import kz.hotline114.security.AuditLog;
+import kz.hotline114.security.CurrentUser;
+import kz.hotline114.shared.AgeBracket;
+import kz.hotline114.shared.Gender;
+import kz.hotline114.shared.SocialStatus;
+
+@Service
+class JdbcEventsRegister implements EventsRegister {
+
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+
+    JdbcEventsRegister(JdbcTemplate jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public CentreEvent register(CentreEvent e) {
+        CentreAccess.requireStaffOrReporter("registering an event");
+        validate(e);
+        var id = jdbc.queryForObject("""
+                insert into centre_event (centre_id, name, held_on, city, address, room, participants,
+                    participant_categories, experts, completeness, documents, activity_label, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """, Long.class, e.centreId(), e.name().strip(), e.heldOn(), e.city().strip(), blank(e.address()),
+                blank(e.room()), e.participants(), blank(e.participantCategories()), blank(e.experts()),
+                blank(e.completeness()), blank(e.documents()), blank(e.activityLabel()), CurrentUser.name());
+        writeBreakdown(id, e);
+        audit.record("EVENT_REGISTERED", "centre_event/" + id, e.name());
+        return get(id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public CentreEvent update(CentreEvent e) {
+        CentreAccess.requireStaffOrReporter("changing an event");
+        validate(e);
+        int n = jdbc.update("""
+                update centre_event set centre_id = ?, name = ?, held_on = ?, city = ?, address = ?, room = ?,
+                    participants = ?, participant_categories = ?, experts = ?, completeness = ?, documents = ?,
+                    activity_label = ? where id = ?
+                """, e.centreId(), e.name().strip(), e.heldOn(), e.city().strip(), blank(e.address()), blank(e.room()),
+                e.participants(), blank(e.participantCategories()), blank(e.experts()), blank(e.completeness()),
+                blank(e.documents()), blank(e.activityLabel()), e.id());
+        if (n == 0) {
+            throw new IllegalArgumentException("no event " + e.id());
+        }
+        jdbc.update("delete from centre_event_participants where event_id = ?", e.id());
+        writeBreakdown(e.id(), e);
+        audit.record("EVENT_UPDATED", "centre_event/" + e.id(), e.name());
+        return get(e.id()).orElseThrow();
+    }
+
+    @Override
+    public Optional<CentreEvent> get(long id) {
+        return load("where e.id = ?", id).stream().findFirst();
+    }
+
+    @Override
+    public List<CentreEvent> between(LocalDate from, LocalDate to) {
+        return load("where e.held_on between ? and ?", from, to);
+    }
+
+    private List<CentreEvent> load(String where, Object... args) {
+        CentreAccess.requireStaffOrReporter("reading the events register");
+        var breakdown = new HashMap<Long, Map<String, Map<String, Integer>>>();
+        jdbc.query("select p.* from centre_event_participants p join centre_event e on e.id = p.event_id " + where,
+                (ResultSet rs) -> {
+                    breakdown.computeIfAbsent(rs.getLong("event_id"), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString("dimension"), k -> new HashMap<>())
+                            .put(rs.getString("bucket"), rs.getInt("count"));
+                }, args);
+        return jdbc.query("select e.* from centre_event e " + where + " order by e.held_on, e.id",
+                (rs, i) -> map(rs, breakdown.getOrDefault(rs.getLong("id"), Map.of())), args);
+    }
+
+    private static CentreEvent map(ResultSet rs, Map<String, Map<String, Integer>> b) throws SQLException {
+        return new CentreEvent(rs.getLong("id"), rs.getObject("centre_id", Long.class), rs.getString("name"),
+                rs.getObject("held_on", LocalDate.class), rs.getString("city"), rs.getString("address"),
+                rs.getString("room"), rs.getInt("participants"), rs.getString("participant_categories"),
+                rs.getString("experts"), rs.getString("completeness"), rs.getString("documents"),
+                rs.getString("activity_label"), enumMap(b.get("GENDER"), Gender.class),
+                enumMap(b.get("AGE"), AgeBracket.class), enumMap(b.get("SOCIAL"), SocialStatus.class));
+    }
+
+    private static <E extends Enum<E>> Map<E, Integer> enumMap(Map<String, Integer> m, Class<E> type) {
+        var out = new EnumMap<E, Integer>(type);
+        if (m != null) {
+            m.forEach((k, v) -> out.put(Enum.valueOf(type, k), v));
+        }
+        return out;
+    }
+
+    private void writeBreakdown(long id, CentreEvent e) {
+        e.byGender().forEach((k, v) -> insert(id, "GENDER", k.name(), v));
+        e.byAge().forEach((k, v) -> insert(id, "AGE", k.name(), v));
+        e.bySocialStatus().forEach((k, v) -> insert(id, "SOCIAL", k.name(), v));
+    }
+
+    private void insert(long id, String dimension, String bucket, int count) {
+        jdbc.update("insert into centre_event_participants (event_id, dimension, bucket, count) values (?, ?, ?, ?)",
+                id, dimension, bucket, count);
+    }
+
+    static void validate(CentreEvent e) {
+        if (e.name() == null || e.name().isBlank()) {
+            throw new IllegalArgumentException("an event needs a name");
+        }
+        if (e.city() == null || e.city().isBlank()) {
+            throw new IllegalArgumentException("an event needs a place (city)");
+        }
+        if (e.participants() < 0) {
+            throw new IllegalArgumentException("participants cannot be negative");
+        }
+        for (var m : List.<Map<? extends Enum<?>, Integer>>of(e.byGender(), e.byAge(), e.bySocialStatus())) {
+            int sum = m.values().stream().mapToInt(Integer::intValue).sum();
+            if (sum > e.participants()) {
+                throw new IllegalArgumentException("a breakdown counts " + sum + " participants, more than the "
+                        + e.participants() + " who took part");
+            }
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,201 @@
+package kz.hotline114.appointments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import kz.hotline114.appointments.BookingResult.AlreadyBooked;
+import kz.hotline114.appointments.BookingResult.Booked;
+import kz.hotline114.appointments.BookingResult.Conflict;
+import kz.hotline114.appointments.BookingResult.Rejected;
+
+/** Booking rules and status transitions on a real PostgreSQL: the database itself refuses double booking. */
+class AppointmentsIT extends CentreIT {
+
+    static final LocalDate DAY = LocalDate.of(2030, 3, 12);
+
+    @Test
+    void eight_concurrent_bookings_of_one_slot_give_exactly_one_appointment() throws Exception {
+        var centre = centre("101", "102", "103", "104", "105", "106", "107", "108");
+        var expert = expert(ExpertKind.PSYCHOLOGIST);
+        var request = request(expert, centre, at(DAY, 10, 0), at(DAY, 11, 0), AppointmentType.IN_PERSON);
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<BookingResult>>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(auth);
+                    start.await();
+                    return appointments.book(request);
+                }));
+            }
+            start.countDown();
+        }
+        var outcomes = new ArrayList<BookingResult>();
+        for (var f : results) {
+            outcomes.add(f.get());
+        }
+
+        assertThat(outcomes).filteredOn(Booked.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(AlreadyBooked.class::isInstance).hasSize(7)
+                .allSatisfy(r -> assertThat(((AlreadyBooked) r).conflict()).isEqualTo(Conflict.EXPERT));
+        assertThat(jdbc.queryForObject("select count(*) from appointment where expert_id = ?", Long.class, expert.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void eight_experts_racing_for_the_only_room_give_exactly_one_appointment() throws Exception {
+        var centre = centre("221");
+        var experts = new ArrayList<Expert>();
+        for (int i = 0; i < 8; i++) {
+            experts.add(expert(ExpertKind.PSYCHOLOGIST));
+        }
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<BookingResult>>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (var e : experts) {
+                results.add(pool.submit(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(auth);
+                    start.await();
+                    return appointments.book(request(e, centre, at(DAY, 12, 0), at(DAY, 13, 0), AppointmentType.IN_PERSON));
+                }));
+            }
+            start.countDown();
+        }
+        var outcomes = new ArrayList<BookingResult>();
+        for (var f : results) {
+            outcomes.add(f.get());
+        }
+
+        assertThat(outcomes).filteredOn(Booked.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(r -> r.equals(new AlreadyBooked(Conflict.ROOM))).hasSize(7);
+    }
+
+    @Test
+    void an_overlapping_period_is_refused_but_the_next_slot_is_free() {
+        var centre = centre("221");
+        var expert = expert(ExpertKind.THEOLOGIAN);
+        booked(appointments.book(request(expert, centre, at(DAY, 10, 0), at(DAY, 11, 0), AppointmentType.IN_PERSON)));
+
+        assertThat(appointments.book(request(expert, centre, at(DAY, 10, 30), at(DAY, 11, 30), AppointmentType.IN_PERSON)))
+                .isEqualTo(new AlreadyBooked(Conflict.EXPERT));
+        assertThat(appointments.book(request(expert, centre, at(DAY, 11, 0), at(DAY, 12, 0), AppointmentType.IN_PERSON)))
+                .isInstanceOf(Booked.class);
+    }
+
+    @Test
+    void two_experts_cannot_share_the_only_room_but_a_second_room_or_a_mobile_reception_can() {
+        var centre = centre("221");
+        var first = expert(ExpertKind.PSYCHOLOGIST);
+        var second = expert(ExpertKind.IMAM);
+        var a = booked(appointments.book(request(first, centre, at(DAY, 14, 0), at(DAY, 15, 0), AppointmentType.IN_PERSON)));
+        assertThat(a.roomName()).isEqualTo("221");
+
+        assertThat(appointments.book(request(second, centre, at(DAY, 14, 0), at(DAY, 15, 0), AppointmentType.IN_PERSON)))
+                .isEqualTo(new AlreadyBooked(Conflict.ROOM));
+        var mobile = booked(appointments.book(request(second, centre, at(DAY, 14, 0), at(DAY, 15, 0),
+                AppointmentType.MOBILE_RECEPTION)));
+        assertThat(mobile.roomId()).isNull();
+
+        pool.addRoom(centre.id(), "222");
+        var third = expert(ExpertKind.PRIEST);
+        var b = booked(appointments.book(request(third, centre, at(DAY, 14, 0), at(DAY, 15, 0), AppointmentType.IN_PERSON)));
+        assertThat(b.roomName()).isEqualTo("222");
+    }
+
+    @Test
+    void a_cancelled_appointment_frees_the_expert_and_the_room() {
+        var centre = centre("221");
+        var expert = expert(ExpertKind.PSYCHOLOGIST);
+        var a = booked(appointments.book(request(expert, centre, at(DAY, 9, 0), at(DAY, 10, 0), AppointmentType.IN_PERSON)));
+
+        var cancelled = appointments.cancel(a.id(), "the client asked to move it");
+
+        assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.cancelReason()).isEqualTo("the client asked to move it");
+        assertThat(appointments.book(request(expert, centre, at(DAY, 9, 0), at(DAY, 10, 0), AppointmentType.IN_PERSON)))
+                .isInstanceOf(Booked.class);
+    }
+
+    @Test
+    void statuses_move_only_from_booked_and_a_cancellation_needs_a_reason() {
+        var centre = centre("221");
+        var expert = expert(ExpertKind.RELIGIOUS_SCHOLAR);
+        var a = booked(appointments.book(request(expert, centre, at(DAY, 16, 0), at(DAY, 17, 0), AppointmentType.IN_PERSON)));
+        var b = booked(appointments.book(request(expert, centre, at(DAY, 17, 0), at(DAY, 18, 0), AppointmentType.IN_PERSON)));
+
+        assertThatThrownBy(() -> appointments.cancel(a.id(), " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(appointments.markAttended(a.id()).status()).isEqualTo(AppointmentStatus.ATTENDED);
+        assertThatThrownBy(() -> appointments.cancel(a.id(), "too late")).isInstanceOf(InvalidTransition.class)
+                .hasMessageContaining("ATTENDED");
+        assertThatThrownBy(() -> appointments.markNoShow(a.id())).isInstanceOf(InvalidTransition.class);
+        assertThat(appointments.markNoShow(b.id()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
+        assertThatThrownBy(() -> appointments.markAttended(b.id())).isInstanceOf(InvalidTransition.class);
+        assertThat(appointments.get(a.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.ATTENDED);
+    }
+
+    @Test
+    void a_wrong_request_is_rejected_field_by_field() {
+        var centre = centre("221");
+        var expert = expert(ExpertKind.PSYCHOLOGIST);
+        var result = appointments.book(new BookingRequest(expert.id() + 100_000, centre.id(), null,
+                AppointmentType.IN_PERSON, at(DAY, 12, 0), at(DAY, 11, 0), "2026-1", null, false, "+7 701 123 45 67"));
+
+        assertThat(result).isInstanceOf(Rejected.class);
+        assertThat(((Rejected) result).errors()).extracting(BookingResult.FieldError::field)
+                .containsExactlyInAnyOrder("expertId", "end", "caseNumber", "clientContact");
+    }
+
+    @Test
+    void an_appointment_from_a_case_is_found_by_the_case_number_and_reminded_with_consent() {
+        var centre = centre("221");
+        var expert = expert(ExpertKind.PSYCHOLOGIST);
+        var a = booked(appointments.book(new BookingRequest(expert.id(), centre.id(), null, AppointmentType.IN_PERSON,
+                at(DAY, 8, 0), at(DAY, 9, 0), "114-2030-00042", "Client A.", true, "+7 701 555 00 11")));
+
+        assertThat(appointments.ofCase("114-2030-00042")).extracting(Appointment::id).containsExactly(a.id());
+        assertThat(appointments.toRemind(at(DAY, 0, 0), at(DAY.plusDays(1), 0, 0))).extracting(Appointment::id)
+                .contains(a.id());
+        assertThat(appointments.day(centre.id(), DAY)).extracting(Appointment::id).containsExactly(a.id());
+    }
+
+    @Test
+    void a_reporter_cannot_book_and_sees_experts_without_their_contacts() {
+        var centre = centre("221");
+        var expert = expert(ExpertKind.PSYCHOLOGIST);
+        signIn("REPORTER");
+
+        assertThatThrownBy(() -> appointments.book(request(expert, centre, at(DAY, 7, 0), at(DAY, 8, 0),
+                AppointmentType.IN_PERSON))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> appointments.between(at(DAY, 0, 0), at(DAY, 23, 0)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(pool.expert(expert.id()).orElseThrow().contact()).isNull();
+        signIn("OPERATOR");
+        assertThat(pool.expert(expert.id()).orElseThrow().contact()).isEqualTo("+7 701 000 00 00");
+    }
+
+    @Test
+    void the_taldykorgan_centre_and_the_seed_experts_are_there_from_the_start() {
+        var taldykorgan = pool.centres().stream().filter(c -> c.city().equals("Талдықорған") && c.openedOn() != null
+                && c.openedOn().equals(LocalDate.of(2019, 7, 2)) && c.name().contains("психологиялық")).findFirst();
+        assertThat(taldykorgan).isPresent();
+        assertThat(taldykorgan.get().rooms()).extracting(Room::name).contains("221");
+        assertThat(pool.experts()).extracting(Expert::fullName)
+                .contains("Шакимова Лола Сергеевна", "Оразбаев Ардақ Нүсіпханұлы", "Жетпісбай Назерке Жетпісбайқызы");
+        assertThat(jdbc.queryForObject("select extversion from pg_extension where extname = 'btree_gist'", String.class))
+                .isNotBlank();
+        assertThat(List.of(events.between(LocalDate.of(2019, 7, 1), LocalDate.of(2019, 10, 31)).size())).containsExactly(3);
+    }
+}

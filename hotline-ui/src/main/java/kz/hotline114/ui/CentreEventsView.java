@@ -1,0 +1,263 @@
+package kz.hotline114.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.appointments.CentreEvent;
+import kz.hotline114.appointments.EventsRegister;
+import kz.hotline114.shared.AgeBracket;
+import kz.hotline114.shared.Gender;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.shared.SocialStatus;
+
+/** The events register, the report's events table: list by period, add and edit an event with its participant breakdown. */
+@Route("centre/events")
+@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "REPORTER", "ADMIN"})
+class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private final EventsRegister register;
+    final DatePicker from = new DatePicker();
+    final DatePicker to = new DatePicker();
+    final Grid<CentreEvent> grid = new Grid<>();
+
+    CentreEventsView(EventsRegister register, HotlineProperties props) {
+        this.register = register;
+        setSizeFull();
+        var today = LocalDate.now(props.zone());
+        from.setLabel(getTranslation("calls.filter.from"));
+        from.setValue(LocalDate.of(2019, 1, 1));
+        to.setLabel(getTranslation("calls.filter.to"));
+        to.setValue(today.withDayOfYear(1).plusYears(1).minusDays(1));
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        var add = new Button(getTranslation("events.new"), VaadinIcon.PLUS.create(), e -> edit(null));
+        add.setId("event-new");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var toolbar = new HorizontalLayout(from, to, add);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("events");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(e -> DATE.format(e.heldOn())).setHeader(getTranslation("events.date")).setAutoWidth(true)
+                .setFlexGrow(0);
+        text("events.name", CentreEvent::name, 3);
+        text("events.place", e -> join(e.city(), e.address(), e.room()), 2);
+        grid.addColumn(CentreEvent::participants).setHeader(getTranslation("events.participants")).setAutoWidth(true)
+                .setFlexGrow(0);
+        text("events.categories", e -> nz(e.participantCategories()), 2);
+        text("events.experts", e -> nz(e.experts()), 2);
+        text("events.completeness", e -> nz(e.completeness()), 2);
+        text("events.documents", e -> nz(e.documents()), 1);
+        grid.addItemClickListener(e -> edit(e.getItem()));
+        grid.setSizeFull();
+        add(toolbar, grid);
+        setFlexGrow(1, grid);
+        refresh();
+    }
+
+    /** A text column: long report texts stay one line in the grid, the whole text is the cell's tooltip. */
+    private void text(String header, com.vaadin.flow.function.ValueProvider<CentreEvent, String> value, int grow) {
+        grid.addColumn(value).setHeader(getTranslation(header)).setFlexGrow(grow).setTooltipGenerator(value::apply);
+    }
+
+    void refresh() {
+        if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
+            grid.setItems(java.util.List.of());
+            return;
+        }
+        grid.setItems(register.between(from.getValue(), to.getValue()));
+    }
+
+    private static String nz(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String join(String... parts) {
+        return String.join(", ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+    }
+
+    /** The event's form. */
+    static final class Form {
+        String name = "";
+        @Nullable LocalDate heldOn;
+        String city = "";
+        String address = "";
+        String room = "";
+        @Nullable Integer participants;
+        String categories = "";
+        String experts = "";
+        String completeness = "";
+        String documents = "";
+        String activity = "";
+    }
+
+    void edit(@Nullable CentreEvent existing) {
+        var dialog = new Dialog();
+        dialog.setId("event-dialog");
+        dialog.setHeaderTitle(getTranslation(existing == null ? "events.new" : "events.edit"));
+        dialog.setWidth("820px");
+        var name = new TextField(getTranslation("events.name"));
+        name.setId("event-name");
+        var heldOn = new DatePicker(getTranslation("events.date"));
+        heldOn.setId("event-date");
+        var city = new TextField(getTranslation("events.city"));
+        city.setId("event-city");
+        var address = new TextField(getTranslation("events.address"));
+        var room = new TextField(getTranslation("events.room"));
+        var participants = new IntegerField(getTranslation("events.participants"));
+        participants.setId("event-participants");
+        participants.setMin(0);
+        var categories = new TextArea(getTranslation("events.categories"));
+        var experts = new TextArea(getTranslation("events.experts"));
+        var completeness = new TextArea(getTranslation("events.completeness"));
+        var documents = new TextField(getTranslation("events.documents"));
+        documents.setHelperText(getTranslation("events.documents.help"));
+        var activity = new TextField(getTranslation("events.activity"));
+        activity.setHelperText(getTranslation("events.activity.help"));
+
+        var gender = fields(Gender.class, "gender.");
+        var age = fields(AgeBracket.class, "age.");
+        var social = fields(SocialStatus.class, "social.");
+
+        var binder = new Binder<Form>();
+        binder.forField(name).asRequired(getTranslation("events.error.name")).bind(f -> f.name, (f, v) -> f.name = v);
+        binder.forField(heldOn).asRequired(getTranslation("events.error.date")).bind(f -> f.heldOn, (f, v) -> f.heldOn = v);
+        binder.forField(city).asRequired(getTranslation("events.error.city")).bind(f -> f.city, (f, v) -> f.city = v);
+        binder.forField(address).bind(f -> f.address, (f, v) -> f.address = v);
+        binder.forField(room).bind(f -> f.room, (f, v) -> f.room = v);
+        binder.forField(participants).asRequired(getTranslation("events.error.participants"))
+                .withValidator(n -> n >= 0, getTranslation("events.error.participants"))
+                .withValidator(n -> sum(gender) <= n && sum(age) <= n && sum(social) <= n,
+                        getTranslation("events.error.breakdown"))
+                .bind(f -> f.participants, (f, v) -> f.participants = v);
+        binder.forField(categories).bind(f -> f.categories, (f, v) -> f.categories = v);
+        binder.forField(experts).bind(f -> f.experts, (f, v) -> f.experts = v);
+        binder.forField(completeness).bind(f -> f.completeness, (f, v) -> f.completeness = v);
+        binder.forField(documents).bind(f -> f.documents, (f, v) -> f.documents = v);
+        binder.forField(activity).bind(f -> f.activity, (f, v) -> f.activity = v);
+        var form = new Form();
+        if (existing != null) {
+            form.name = existing.name();
+            form.heldOn = existing.heldOn();
+            form.city = existing.city();
+            form.address = nz(existing.address());
+            form.room = nz(existing.room());
+            form.participants = existing.participants();
+            form.categories = nz(existing.participantCategories());
+            form.experts = nz(existing.experts());
+            form.completeness = nz(existing.completeness());
+            form.documents = nz(existing.documents());
+            form.activity = nz(existing.activityLabel());
+            existing.byGender().forEach((k, v) -> gender.get(k).setValue(v));
+            existing.byAge().forEach((k, v) -> age.get(k).setValue(v));
+            existing.bySocialStatus().forEach((k, v) -> social.get(k).setValue(v));
+        }
+        binder.readBean(form);
+
+        var main = new FormLayout(name, heldOn, city, address, room, participants, categories, experts, completeness,
+                documents, activity);
+        main.setColspan(name, 2);
+        var breakdown = new HorizontalLayout(group("events.byGender", gender), group("events.byAge", age),
+                group("events.bySocial", social));
+        breakdown.setWrap(true);
+        var details = new Details(getTranslation("events.breakdown"), breakdown);
+        details.setOpened(existing != null && !existing.byGender().isEmpty());
+        dialog.add(main, details);
+
+        var save = new Button(getTranslation("booking.save"), e -> {
+            if (!binder.writeBeanIfValid(form)) {
+                return;
+            }
+            var event = new CentreEvent(existing == null ? 0 : existing.id(), existing == null ? null : existing.centreId(),
+                    form.name, form.heldOn, form.city, form.address, form.room, form.participants, form.categories,
+                    form.experts, form.completeness, form.documents, form.activity, values(gender), values(age),
+                    values(social));
+            try {
+                if (existing == null) {
+                    register.register(event);
+                } else {
+                    register.update(event);
+                }
+            } catch (IllegalArgumentException ex) {
+                participants.setErrorMessage(ex.getMessage());
+                participants.setInvalid(true);
+                return;
+            }
+            Notification.show(getTranslation("events.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            dialog.close();
+            refresh();
+        });
+        save.setId("event-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("booking.close"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private <E extends Enum<E>> Map<E, IntegerField> fields(Class<E> type, String prefix) {
+        var m = new EnumMap<E, IntegerField>(type);
+        for (var v : type.getEnumConstants()) {
+            var f = new IntegerField(getTranslation(prefix + v.name()));
+            f.setMin(0);
+            f.setWidth("9em");
+            m.put(v, f);
+        }
+        return m;
+    }
+
+    private VerticalLayout group(String key, Map<?, IntegerField> fields) {
+        var l = new VerticalLayout();
+        l.setPadding(false);
+        l.setSpacing(false);
+        l.setWidth("auto");
+        l.add(new com.vaadin.flow.component.html.H4(getTranslation(key)));
+        fields.values().forEach(l::add);
+        return l;
+    }
+
+    private static int sum(Map<?, IntegerField> fields) {
+        return fields.values().stream().mapToInt(f -> f.getValue() == null ? 0 : f.getValue()).sum();
+    }
+
+    private static <E extends Enum<E>> Map<E, Integer> values(Map<E, IntegerField> fields) {
+        var out = new java.util.HashMap<E, Integer>();
+        fields.forEach((k, f) -> {
+            if (f.getValue() != null && f.getValue() > 0) {
+                out.put(k, f.getValue());
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.centre.events") + " · " + getTranslation("app.title");
+    }
+}

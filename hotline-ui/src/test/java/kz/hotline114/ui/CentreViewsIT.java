@@ -1,0 +1,312 @@
+package kz.hotline114.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import kz.hotline114.appointments.Appointment;
+import kz.hotline114.appointments.AppointmentStatus;
+import kz.hotline114.appointments.AppointmentType;
+import kz.hotline114.appointments.Appointments;
+import kz.hotline114.appointments.BookingRequest;
+import kz.hotline114.appointments.BookingResult;
+import kz.hotline114.appointments.Centre;
+import kz.hotline114.appointments.EventsRegister;
+import kz.hotline114.appointments.Expert;
+import kz.hotline114.appointments.ExpertKind;
+import kz.hotline114.appointments.ExpertPool;
+import kz.hotline114.appointments.NewExpert;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.shared.Region;
+
+/** The centre's screens without a browser (Karibu-Testing), on the real services and PostgreSQL. */
+class CentreViewsIT extends UiIT {
+
+    private static final Routes ROUTES = new Routes(new java.util.HashSet<>(java.util.Set.of(CentreWeekView.class,
+            ReceptionDayView.class, CentreEventsView.class, CentreFiguresView.class, CentreScheduleView.class,
+            ExpertPoolView.class, LoginView.class)), new java.util.HashSet<>(), true);
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final LocalDate DAY = LocalDate.of(2032, 4, 6);
+
+    @Autowired
+    ApplicationContext ctx;
+    @Autowired
+    ExpertPool pool;
+    @Autowired
+    Appointments appointments;
+    @Autowired
+    EventsRegister events;
+    @Autowired
+    HotlineProperties props;
+    @Autowired
+    kz.hotline114.appointments.ReceptionSchedule schedule;
+
+    Centre centre;
+    Expert expert;
+
+    @BeforeEach
+    void centreWithAnExpert() {
+        signInOnly("it-admin", "ADMIN");
+        int n = SEQ.incrementAndGet();
+        centre = pool.addCentre("UI centre " + n, "UI street " + n, "Талдықорған", Region.JETISU, null);
+        pool.addRoom(centre.id(), "221");
+        centre = pool.centre(centre.id()).orElseThrow();
+        expert = pool.addExpert(new NewExpert("UI expert " + n + " " + System.nanoTime(), ExpertKind.PSYCHOLOGIST,
+                "психолог", null, List.of("kk"), null, false));
+    }
+
+    private static void signInOnly(String user, String... roles) {
+        var authorities = java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(user, "n/a", authorities));
+    }
+
+    void signIn(String user, String... roles) {
+        signInOnly(user, roles);
+        MockVaadin.setMockRequestFactory(session -> {
+            var request = new FakeRequest(session);
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            request.setUserPrincipalInt(auth);
+            request.setUserInRole((principal, role) -> auth != null && auth.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+            return request;
+        });
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, ctx, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    private CentreWeekView weekOfTheTestCentre() {
+        UI.getCurrent().navigate(CentreWeekView.class);
+        var view = _get(CentreWeekView.class);
+        view.centre.setValue(view.centre.getListDataView().getItems().filter(c -> c.id() == centre.id()).findFirst()
+                .orElseThrow());
+        view.week.setValue(DAY);
+        return view;
+    }
+
+    private static Expert itemOf(BookingDialog dialog, Expert e) {
+        return dialog.expert.getListDataView().getItems().filter(x -> x.id() == e.id()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_booking_dialog_shows_mistakes_next_to_the_fields_and_then_saves_the_booking() {
+        signIn("op", "OPERATOR");
+        var view = weekOfTheTestCentre();
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("book")));
+        var dialog = _get(BookingDialog.class);
+        dialog.expert.clear();
+        dialog.date.setValue(DAY);
+        dialog.start.setValue(LocalTime.of(10, 0));
+        dialog.end.setValue(LocalTime.of(9, 0));
+        dialog.caseNumber.setValue("case 7");
+        dialog.contact.setValue("+7 701 111 22 33");
+
+        LocatorJ._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.expert.isInvalid()).isTrue();
+        assertThat(dialog.expert.getErrorMessage()).isEqualTo("Сарапшыны таңдаңыз");
+        assertThat(dialog.end.isInvalid()).isTrue();
+        assertThat(dialog.end.getErrorMessage()).isEqualTo("Аяқталуы басталуынан кейін болуы керек");
+        assertThat(dialog.caseNumber.isInvalid()).isTrue();
+        assertThat(dialog.caseNumber.getErrorMessage()).isEqualTo("Іс нөмірі 114-2026-00001 түрінде болуы керек");
+        assertThat(dialog.contact.isInvalid()).isTrue();
+        assertThat(dialog.contact.getErrorMessage()).isEqualTo("Байланыс тек клиенттің келісімімен сақталады");
+
+        dialog.expert.setValue(itemOf(dialog, expert));
+        dialog.end.setValue(LocalTime.of(11, 0));
+        dialog.caseNumber.setValue("114-2032-00007");
+        dialog.consent.setValue(true);
+        LocatorJ._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isFalse();
+        var saved = appointments.ofCase("114-2032-00007");
+        assertThat(saved).singleElement().satisfies(a -> {
+            assertThat(a.expertId()).isEqualTo(expert.id());
+            assertThat(a.start()).isEqualTo(DAY.atTime(10, 0).atZone(props.zone()).toInstant());
+            assertThat(a.roomName()).isEqualTo("221");
+            assertThat(a.clientContact()).isEqualTo("+7 701 111 22 33");
+        });
+        var tuesday = view.entriesOn(DAY).stream().map(c -> c.getElement().getTextRecursively()).toList();
+        assertThat(tuesday).anySatisfy(t -> assertThat(t).contains("10:00–11:00").contains(expert.fullName())
+                .contains("114-2032-00007"));
+    }
+
+    @Test
+    void booking_a_busy_expert_says_so_next_to_the_expert_and_a_free_slot_prefills_the_dialog() {
+        var day = DAY.plusDays(1);
+        appointments.book(BookingRequest.of(expert.id(), centre.id(), day.atTime(14, 0).atZone(props.zone()).toInstant(),
+                day.atTime(15, 0).atZone(props.zone()).toInstant(), AppointmentType.IN_PERSON, null));
+        signIn("spec", "SPECIALIST");
+        var view = weekOfTheTestCentre();
+        view.openBooking(null);
+        var dialog = _get(BookingDialog.class);
+        dialog.expert.setValue(itemOf(dialog, expert));
+        dialog.date.setValue(day);
+        dialog.start.setValue(LocalTime.of(14, 30));
+        dialog.end.setValue(LocalTime.of(15, 30));
+
+        LocatorJ._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.expert.isInvalid()).isTrue();
+        assertThat(dialog.expert.getErrorMessage()).isEqualTo("Сарапшы бұл уақытта бос емес");
+        assertThat(appointments.day(centre.id(), day)).hasSize(1);
+    }
+
+    @Test
+    void a_case_screen_sends_its_client_to_the_week_and_a_free_slot_books_for_that_case() {
+        var day = DAY.plusDays(2);
+        schedule.addWeeklyHours(new kz.hotline114.appointments.WeeklyHours(0, expert.id(), centre.id(), day.getDayOfWeek(),
+                LocalTime.of(15, 0), java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), day, day));
+        signIn("op", "OPERATOR");
+        UI.getCurrent().navigate(CentreWeekView.class, com.vaadin.flow.router.QueryParameters.of("case", "114-2032-00012"));
+        var view = _get(CentreWeekView.class);
+        view.centre.setValue(view.centre.getListDataView().getItems().filter(c -> c.id() == centre.id()).findFirst()
+                .orElseThrow());
+        view.week.setValue(day);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("booking-for-case")).getText())
+                .contains("114-2032-00012");
+
+        var slot = view.entriesOn(day).stream().filter(Button.class::isInstance).map(Button.class::cast).findFirst()
+                .orElseThrow();
+        LocatorJ._click(slot);
+        var dialog = _get(BookingDialog.class);
+        assertThat(dialog.caseNumber.getValue()).isEqualTo("114-2032-00012");
+        assertThat(dialog.expert.getValue().id()).isEqualTo(expert.id());
+        assertThat(dialog.start.getValue()).isEqualTo(LocalTime.of(15, 0));
+        LocatorJ._click(dialog.save);
+
+        assertThat(appointments.ofCase("114-2032-00012")).singleElement()
+                .satisfies(a -> assertThat(a.start()).isEqualTo(day.atTime(15, 0).atZone(props.zone()).toInstant()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_reception_desk_marks_attendance_and_a_cancellation_needs_a_reason() {
+        var zone = props.zone();
+        var a = booked(appointments.book(BookingRequest.of(expert.id(), centre.id(), DAY.atTime(9, 0).atZone(zone).toInstant(),
+                DAY.atTime(10, 0).atZone(zone).toInstant(), AppointmentType.IN_PERSON, null)));
+        var b = booked(appointments.book(BookingRequest.of(expert.id(), centre.id(), DAY.atTime(10, 0).atZone(zone).toInstant(),
+                DAY.atTime(11, 0).atZone(zone).toInstant(), AppointmentType.IN_PERSON, null)));
+        signIn("op", "OPERATOR");
+        UI.getCurrent().navigate(ReceptionDayView.class);
+        var view = _get(ReceptionDayView.class);
+        view.centre.setValue(view.centre.getListDataView().getItems().filter(c -> c.id() == centre.id()).findFirst()
+                .orElseThrow());
+        view.day.setValue(DAY);
+        assertThat(GridKt._size(view.grid)).isEqualTo(2);
+
+        LocatorJ._click(_get(GridKt._getCellComponent(view.grid, 0, "actions"), Button.class,
+                spec -> spec.withId("attended-" + a.id())));
+        LocatorJ._click(_get(GridKt._getCellComponent(view.grid, 1, "actions"), Button.class,
+                spec -> spec.withId("cancel-" + b.id())));
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("cancel-confirm")));
+        var reason = _get(TextArea.class, spec -> spec.withId("cancel-reason"));
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo("Бас тарту себебін жазыңыз");
+        reason.setValue("клиент қайта қоңырау шалады");
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("cancel-confirm")));
+
+        assertThat(appointments.get(a.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.ATTENDED);
+        assertThat(appointments.get(b.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(appointments.get(b.id()).orElseThrow().cancelReason()).isEqualTo("клиент қайта қоңырау шалады");
+        assertThat(GridKt._getCellComponent(view.grid, 1, "actions").getChildren()).isEmpty();
+    }
+
+    @Test
+    void a_reporter_registers_an_event_with_its_participants_and_sees_the_figures() {
+        signIn("rep", "REPORTER");
+        UI.getCurrent().navigate(CentreEventsView.class);
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-new")));
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("event-name"))
+                .setValue("Колледжде көшпелі қабылдау " + SEQ.get());
+        _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("event-date"))
+                .setValue(LocalDate.of(2033, 9, 17));
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("event-city")).setValue("Талдықорған");
+        var participants = _get(IntegerField.class, spec -> spec.withId("event-participants"));
+        participants.setValue(3);
+        _get(IntegerField.class, spec -> spec.withLabel("Әйел")).setValue(5);
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-save")));
+        assertThat(participants.isInvalid()).isTrue();
+        assertThat(participants.getErrorMessage()).isEqualTo("Бөлініс қатысушылар санынан аспауы керек");
+
+        participants.setValue(40);
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-save")));
+
+        var stored = events.between(LocalDate.of(2033, 9, 17), LocalDate.of(2033, 9, 17));
+        assertThat(stored).singleElement().satisfies(e -> {
+            assertThat(e.participants()).isEqualTo(40);
+            assertThat(e.byGender()).containsEntry(kz.hotline114.shared.Gender.FEMALE, 5);
+        });
+        UI.getCurrent().navigate(CentreFiguresView.class);
+        var figures = _get(CentreFiguresView.class);
+        figures.from.setValue(LocalDate.of(2033, 9, 1));
+        figures.to.setValue(LocalDate.of(2033, 9, 30));
+        assertThat(figures.figures.getElement().getTextRecursively()).contains("40").contains("Қатысушылар");
+    }
+
+    @Test
+    void staff_see_expert_contacts_a_reporter_does_not_and_only_supervisors_add_experts() {
+        var withContact = pool.addExpert(new NewExpert("Contact expert " + System.nanoTime(), ExpertKind.IMAM, "имам",
+                null, List.of("kk"), "+7 702 000 11 22", false));
+        signIn("op", "OPERATOR");
+        UI.getCurrent().navigate(ExpertPoolView.class);
+        var rows = rows(_get(ExpertPoolView.class).grid);
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains(withContact.fullName()).contains("+7 702 000 11 22"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Button.class, spec -> spec.withId("expert-add")))
+                .isEmpty();
+        MockVaadin.tearDown();
+
+        signIn("rep", "REPORTER");
+        UI.getCurrent().navigate(ExpertPoolView.class);
+        assertThat(rows(_get(ExpertPoolView.class).grid)).anySatisfy(r -> assertThat(r).contains(withContact.fullName()))
+                .noneSatisfy(r -> assertThat(r).contains("+7 702 000 11 22"));
+        MockVaadin.tearDown();
+
+        signIn("sup", "SUPERVISOR");
+        UI.getCurrent().navigate(ExpertPoolView.class);
+        assertThat(_get(Button.class, spec -> spec.withId("expert-add"))).isNotNull();
+    }
+
+    private static List<String> rows(com.vaadin.flow.component.grid.Grid<Expert> grid) {
+        var out = new java.util.ArrayList<String>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            out.add(String.join(" | ", GridKt._getFormattedRow(grid, i)));
+        }
+        return out;
+    }
+
+    private static Appointment booked(BookingResult r) {
+        return ((BookingResult.Booked) r).appointment();
+    }
+}
