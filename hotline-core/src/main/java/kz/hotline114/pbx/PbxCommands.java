@@ -29,7 +29,7 @@ public interface PbxCommands {
      * {@code Originate} (asynchronous): rings {@code channel} (the specialist's phone) and, when answered,
      * sends it to {@code exten@context} (e.g. the callback context dialling the caller through the trunk).
      *
-     * @return the ActionID, which the {@code OriginateResponse} event carries
+     * @return our ActionID; the {@code OriginateResponse} event carries it after Asterisk-Java's own prefix ({@code <n>_<m>#})
      */
     String originate(String channel, String context, String exten, String callerId, Map<String, String> variables);
 }

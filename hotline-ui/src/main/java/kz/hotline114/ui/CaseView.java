@@ -253,6 +253,12 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         followRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         details.add(followRow);
 
+        var book = new Button(getTranslation("case.book"), com.vaadin.flow.component.icon.VaadinIcon.CALENDAR.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(CentreWeekView.class, com.vaadin.flow.router.RouteParameters.empty(),
+                        com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("case", c.number())))));
+        book.setId("case-book");
+        details.add(book);
+
         if (!c.calls().isEmpty()) {
             details.add(new H4(getTranslation("case.calls")));
             c.calls().forEach(k -> details.add(new Span(TIME.format(k.addedAt().atZone(props.zone())) + " · " + k.linkedid())));
