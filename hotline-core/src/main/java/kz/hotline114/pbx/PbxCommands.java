@@ -19,6 +19,12 @@ public interface PbxCommands {
     /** {@code QueuePause} in one queue, or in all of the member's queues when {@code queue} is null; the reason shows in queue_log and events. */
     void queuePause(@Nullable String queue, String iface, boolean paused, @Nullable String reason);
 
+    /**
+     * {@code QueueStatus}: asks for the state of every queue; the answer arrives as QueueParams,
+     * QueueMember and QueueEntry events (journaled like any other).
+     */
+    void queueStatus();
+
     /** {@code Redirect}: moves a channel to another place in the dialplan (e.g. {@code hotline-transfer,<queue>,1}). */
     void redirect(String channel, String context, String exten, int priority);
 

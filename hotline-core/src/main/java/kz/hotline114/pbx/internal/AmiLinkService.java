@@ -78,8 +78,12 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
                 .description("1 when the AMI link is up").tag("pbx", props.pbxId()).register(meters);
     }
 
+    /**
+     * Starts (or, after a stop, restarts: Spring pauses idle contexts) the link. One connection object
+     * serves every start; a stop logs it off, which also ends Asterisk-Java's own reconnection.
+     */
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
         pipeline.start();
         if (props.useDemo()) {
@@ -95,26 +99,29 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
             host = props.host();
             port = props.port();
         }
-        var c = new TappedConnection(this::onPacket);
+        var c = connection;
+        if (c == null) {
+            c = new TappedConnection(this::onPacket);
+            c.setUsername(props.username());
+            c.setPassword(props.useDemo() ? DemoPbx.SECRET : props.secret() == null ? "" : props.secret());
+            c.setDefaultResponseTimeout(10_000);
+            HotlineUserEvents.all().forEach(c::registerUserEventClass);
+            c.addEventListener(event -> {
+                if (event instanceof ConnectEvent) {
+                    changeState(State.CONNECTED, null);
+                    if (logins.incrementAndGet() > 1) {
+                        reconnectCounter.increment();
+                    }
+                } else if (event instanceof DisconnectEvent) {
+                    changeState(State.DISCONNECTED, "connection lost");
+                } else if (HotlineUserEvents.all().contains(event.getClass())) {
+                    userEvents.incrementAndGet();
+                }
+            });
+            connection = c;
+        }
         c.setHostname(host);
         c.setPort(port);
-        c.setUsername(props.username());
-        c.setPassword(props.useDemo() ? DemoPbx.SECRET : props.secret() == null ? "" : props.secret());
-        c.setDefaultResponseTimeout(10_000);
-        HotlineUserEvents.all().forEach(c::registerUserEventClass);
-        c.addEventListener(event -> {
-            if (event instanceof ConnectEvent) {
-                changeState(State.CONNECTED, null);
-                if (logins.incrementAndGet() > 1) {
-                    reconnectCounter.increment();
-                }
-            } else if (event instanceof DisconnectEvent) {
-                changeState(State.DISCONNECTED, "connection lost");
-            } else if (HotlineUserEvents.all().contains(event.getClass())) {
-                userEvents.incrementAndGet();
-            }
-        });
-        connection = c;
         supervisor = Thread.ofVirtual().name("ami-login").start(this::loginLoop);
     }
 
@@ -198,20 +205,20 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
+        if (supervisor != null) {
+            supervisor.interrupt();
+        }
         var c = connection;
         if (c != null) {
             try {
-                if (c.getState() == ManagerConnectionState.CONNECTED) {
+                if (c.getState() == ManagerConnectionState.CONNECTED || c.getState() == ManagerConnectionState.RECONNECTING) {
                     c.logoff();
                 }
             } catch (RuntimeException e) {
                 log.debug("logoff failed", e);
             }
-        }
-        if (supervisor != null) {
-            supervisor.interrupt();
         }
         pipeline.stop();
         demoPbx.stop();
@@ -245,9 +252,10 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
 
     private org.asteriskjava.manager.response.ManagerResponse send(org.asteriskjava.manager.action.ManagerAction action,
                                                                    String what) {
-        var c = connection;
-        if (c == null || c.getState() != ManagerConnectionState.CONNECTED) {
-            throw new kz.hotline114.pbx.PbxCommandFailed(what + ": the AMI link to " + props.pbxId() + " is down");
+        var c = awaitConnected(java.time.Duration.ofSeconds(5));
+        if (c == null) {
+            throw new kz.hotline114.pbx.PbxCommandFailed(what + ": the AMI link to " + props.pbxId() + " is down ("
+                    + (connection == null ? "not started" : connection.getState()) + ")");
         }
         try {
             var response = c.sendAction(action, 10_000);
@@ -258,6 +266,26 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
             return response;
         } catch (IOException | org.asteriskjava.manager.TimeoutException | IllegalStateException e) {
             throw new kz.hotline114.pbx.PbxCommandFailed(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The connection once it is logged in; a command during a reconnection blip waits for it rather than fail. */
+    private @Nullable TappedConnection awaitConnected(java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            var c = connection;
+            if (c != null && c.getState() == ManagerConnectionState.CONNECTED) {
+                return c;
+            }
+            if (!running || System.nanoTime() > deadline) {
+                return null;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
     }
 
@@ -279,6 +307,20 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
     public void queuePause(@Nullable String queue, String iface, boolean paused, @Nullable String reason) {
         send(new ExtraActions.QueuePauseAction(queue, iface, paused, reason),
                 (paused ? "QueuePause " : "QueueUnpause ") + iface + (queue == null ? "" : " in " + queue));
+    }
+
+    @Override
+    public void queueStatus() {
+        var c = awaitConnected(java.time.Duration.ofSeconds(5));
+        if (c == null) {
+            throw new kz.hotline114.pbx.PbxCommandFailed("QueueStatus: the AMI link to " + props.pbxId() + " is down");
+        }
+        try {
+            // the events come back through the socket tap like every other event; no need to collect them here
+            c.sendAction(new org.asteriskjava.manager.action.QueueStatusAction(), null);
+        } catch (IOException | IllegalStateException e) {
+            throw new kz.hotline114.pbx.PbxCommandFailed("QueueStatus failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,0 +1,7 @@
+package kz.hotline114.live;
+
+/** The line now. */
+public interface LiveModel {
+
+    LiveSnapshot snapshot();
+}

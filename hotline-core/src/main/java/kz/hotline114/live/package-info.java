@@ -1,0 +1,7 @@
+/**
+ * The line as it is now: queues, their members' states and the callers waiting, kept in memory
+ * from the AMI events (reseeded with QueueStatus on every (re)connect) and published as
+ * {@link kz.hotline114.live.LiveChanged} for the desk and the dashboards.
+ */
+@org.jspecify.annotations.NullMarked
+package kz.hotline114.live;
