@@ -53,7 +53,7 @@ class CallLogBrowserIT extends UiIT {
     }
 
     @Test
-    void a_case_opened_from_a_call_is_found_again_by_a_word_of_its_question() throws Exception {
+    void a_case_opened_from_a_call_gets_an_appointment_and_is_found_again_by_a_word_of_its_question() throws Exception {
         var packets = Recordings.packets("answered-theologian", 22);
         play(packets);
         var base = "http://localhost:" + port;
@@ -82,6 +82,18 @@ class CallLogBrowserIT extends UiIT {
                 driver.findElement(By.id("case-save")));
         wait.until(d -> d.getCurrentUrl().matches(".*/case/114-\\d{4}-\\d{5}$"));
         var caseNumber = driver.getCurrentUrl().replaceAll(".*/case/", "");
+
+        // from the case, book the client an appointment in the centre (issue 5)
+        wait.until(d -> !d.findElements(By.id("case-book")).isEmpty());
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); arguments[0].click();",
+                driver.findElement(By.id("case-book")));
+        wait.until(d -> !d.findElements(By.cssSelector("#week-calendar vaadin-button.slot")).isEmpty());
+        driver.findElements(By.cssSelector("#week-calendar vaadin-button.slot")).getFirst().click();
+        wait.until(d -> !d.findElements(By.id("booking-save")).isEmpty());
+        driver.findElement(By.id("booking-save")).click();
+        wait.until(d -> d.findElement(By.id("week-calendar")).getText().contains(caseNumber));
+        assertThat(jdbc.queryForObject("select count(*) from appointment where case_number = ?", Long.class, caseNumber))
+                .isEqualTo(1);
 
         driver.get(base + "/cases");
         wait.until(d -> !d.findElements(By.cssSelector("#cases-q input")).isEmpty());
