@@ -11,7 +11,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import kz.hotline114.security.Role;
-import kz.hotline114.security.UserAccounts;
 
 /**
  * At first start (no {@code admin} user yet) creates {@code admin} with the password from
@@ -22,10 +21,10 @@ class FirstAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
-    private final UserAccounts users;
+    private final JdbcUserAccounts users;
     private final String password;
 
-    FirstAdmin(UserAccounts users, @Value("${hotline.admin-password:}") String password) {
+    FirstAdmin(JdbcUserAccounts users, @Value("${hotline.admin-password:}") String password) {
         this.users = users;
         this.password = password;
     }
@@ -46,7 +45,10 @@ class FirstAdmin {
             }
             pw = sb.toString();
         }
-        users.create("admin", "Administrator", pw, EnumSet.of(Role.ADMIN, Role.SUPERVISOR));
+        if (!generated && pw.length() < 8) {
+            log.warn("HOTLINE_ADMIN_PASSWORD is shorter than 8 characters: change it after the first sign-in");
+        }
+        users.createFirstAdmin(pw, EnumSet.of(Role.ADMIN, Role.SUPERVISOR));
         if (generated) {
             log.warn("""
 

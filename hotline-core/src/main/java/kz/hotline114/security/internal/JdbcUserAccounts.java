@@ -78,6 +78,18 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         if (rawPassword.length() < 8) {
             throw new IllegalArgumentException("password: at least 8 characters");
         }
+        return insert(username, displayName, rawPassword, roles);
+    }
+
+    /** The first admin: the password is the operator's choice (HOTLINE_ADMIN_PASSWORD), whatever its length. */
+    UserAccount createFirstAdmin(String rawPassword, Set<Role> roles) {
+        if (rawPassword.isEmpty()) {
+            throw new IllegalArgumentException("password: empty");
+        }
+        return insert("admin", "Administrator", rawPassword, roles);
+    }
+
+    private UserAccount insert(String username, String displayName, String rawPassword, Set<Role> roles) {
         jdbc.update("insert into app_user (username, password_hash, display_name, roles) values (?, ?, ?, ?)", ps -> {
             ps.setString(1, username);
             ps.setString(2, encoder.encode(rawPassword));
