@@ -78,6 +78,9 @@ class MainLayout extends AppLayout {
         addToNavbar(header);
 
         var nav = new SideNav();
+        if (auth.hasAnyRole("SPECIALIST", "SUPERVISOR", "ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("desk.title"), DeskView.class, VaadinIcon.HEADSET.create()));
+        }
         if (auth.hasAnyRole("OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN")) {
             nav.addItem(new SideNavItem(getTranslation("nav.calls"), CallLogView.class, VaadinIcon.PHONE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));

@@ -1,0 +1,26 @@
+package kz.hotline114.routing;
+
+import org.jspecify.annotations.Nullable;
+
+/** What a specialist does from the desk, sent to the PBX as queue actions for the specialist's own phone. */
+public interface Desk {
+
+    /** Why a specialist is not taking calls. */
+    enum PauseReason {
+        BREAK("break"), AFTER_CALL_WORK("after-call work"), TRAINING("training");
+
+        private final String pbxText;
+
+        PauseReason(String pbxText) {
+            this.pbxText = pbxText;
+        }
+
+        /** The reason as the PBX records it (queue_log, QueueMemberPause). */
+        public String pbxText() {
+            return pbxText;
+        }
+    }
+
+    /** Pauses the signed-in specialist in all of their queues ({@code QueuePause}), or unpauses with null. */
+    void pause(@Nullable PauseReason reason);
+}

@@ -1,0 +1,87 @@
+package kz.hotline114.routing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import kz.hotline114.pbx.PbxCommands;
+import kz.hotline114.routing.Desk;
+import kz.hotline114.routing.Specialist;
+import kz.hotline114.routing.SpecialistDirectory;
+import kz.hotline114.security.AuditLog;
+import kz.hotline114.security.CurrentUser;
+import kz.hotline114.security.Role;
+
+@Service
+class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
+
+    private final JdbcTemplate jdbc;
+    private final PbxCommands pbx;
+    private final AuditLog audit;
+
+    JdbcSpecialistDirectory(JdbcTemplate jdbc, PbxCommands pbx, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.pbx = pbx;
+        this.audit = audit;
+    }
+
+    @Override
+    public List<Specialist> all() {
+        return jdbc.query("select * from specialist order by display_name", JdbcSpecialistDirectory::map);
+    }
+
+    @Override
+    public Optional<Specialist> ofUser(String username) {
+        return jdbc.query("select * from specialist where username = ? and active", JdbcSpecialistDirectory::map, username)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Specialist save(String displayName, Specialist.Kind kind, List<String> languages, String iface,
+                           List<String> queues, boolean active, @Nullable String username) {
+        if (!(CurrentUser.has(Role.ADMIN) || CurrentUser.has(Role.SUPERVISOR))) {
+            throw new AccessDeniedException("only supervisors and admins keep the specialist directory");
+        }
+        if (iface == null || !iface.matches("[A-Za-z]+/\\S+")) {
+            throw new IllegalArgumentException("interface: like PJSIP/201");
+        }
+        jdbc.update("""
+                insert into specialist (display_name, kind, languages, interface, queues, active, username)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (interface) do update set display_name = excluded.display_name, kind = excluded.kind,
+                    languages = excluded.languages, queues = excluded.queues, active = excluded.active,
+                    username = excluded.username""", ps -> {
+            ps.setString(1, displayName);
+            ps.setString(2, kind.name());
+            ps.setArray(3, ps.getConnection().createArrayOf("text", languages.toArray()));
+            ps.setString(4, iface);
+            ps.setArray(5, ps.getConnection().createArrayOf("text", queues.toArray()));
+            ps.setBoolean(6, active);
+            ps.setString(7, username == null || username.isBlank() ? null : username);
+        });
+        audit.record("SPECIALIST_SAVED", iface, displayName + " " + kind + " " + queues);
+        return jdbc.query("select * from specialist where interface = ?", JdbcSpecialistDirectory::map, iface).getFirst();
+    }
+
+    @Override
+    public void pause(Desk.@Nullable PauseReason reason) {
+        var me = ofUser(CurrentUser.name())
+                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        pbx.queuePause(null, me.iface(), reason != null, reason == null ? null : reason.pbxText());
+        audit.record(reason == null ? "DESK_UNPAUSED" : "DESK_PAUSED", me.iface(), reason == null ? null : reason.name());
+    }
+
+    private static Specialist map(ResultSet rs, int n) throws SQLException {
+        return new Specialist(rs.getLong("id"), rs.getString("display_name"), Specialist.Kind.valueOf(rs.getString("kind")),
+                Arrays.asList((String[]) rs.getArray("languages").getArray()), rs.getString("interface"),
+                Arrays.asList((String[]) rs.getArray("queues").getArray()), rs.getBoolean("active"),
+                rs.getString("username"));
+    }
+}
