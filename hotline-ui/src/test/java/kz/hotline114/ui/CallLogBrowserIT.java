@@ -2,36 +2,16 @@ package kz.hotline114.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import org.openqa.selenium.WebDriver;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import kz.hotline114.support.Recordings;
 
 /** A real headless Chromium: sign in as admin and see a call that the PBX just sent. */
-class CallLogBrowserIT extends UiIT {
+class CallLogBrowserIT extends BrowserIT {
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void an_admin_signs_in_and_sees_a_call_the_pbx_just_logged() throws Exception {

@@ -2,36 +2,15 @@ package kz.hotline114.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A real headless Chromium at the reception desk: the seeded Taldykorgan centre's week shows its free slots,
  * a click on one books it through the dialog, and the calendar then shows the booking.
- * (Booking from a case needs the cases feature, which does not exist yet.)
  */
-class CentreBrowserIT extends UiIT {
+class CentreBrowserIT extends BrowserIT {
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver driver;
-
-    @BeforeEach
-    void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void a_receptionist_books_a_free_slot_of_the_week_and_sees_it_in_the_calendar() throws Exception {

@@ -26,17 +26,7 @@ abstract class KaribuIT extends UiIT {
     @Autowired
     ApplicationContext ctx;
 
-    /**
-     * The Spring Security context strategy the running application's filters were built with. Karibu's
-     * mock servlet initialises Vaadin once more, which installs a new global strategy; without restoring
-     * it, real HTTP requests of later tests would read an empty security context.
-     */
-    private static org.springframework.security.core.context.SecurityContextHolderStrategy applicationStrategy;
-
     void signIn(String user, String... roles) {
-        if (applicationStrategy == null) {
-            applicationStrategy = SecurityContextHolder.getContextHolderStrategy();
-        }
         var authorities = java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
         SecurityContextHolder.getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken(user, "n/a", authorities));
@@ -63,9 +53,6 @@ abstract class KaribuIT extends UiIT {
     @AfterEach
     void tearDown() {
         MockVaadin.tearDown();
-        if (applicationStrategy != null) {
-            SecurityContextHolder.setContextHolderStrategy(applicationStrategy);
-        }
         SecurityContextHolder.clearContext();
     }
 
