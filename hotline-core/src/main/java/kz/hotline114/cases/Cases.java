@@ -35,6 +35,9 @@ public interface Cases {
     /** Cases the user may see, newest first. */
     CasePage find(CaseFilter filter, int page, int size);
 
+    /** How many cases {@link #find} would list; returns no case data, so it is not audited. */
+    long count(CaseFilter filter);
+
     /** Cases opened from (or attached to) a call, that the user may see. */
     List<CaseSummary> ofCall(String pbxId, String linkedid);
 

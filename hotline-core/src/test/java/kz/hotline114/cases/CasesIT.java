@@ -217,5 +217,7 @@ class CasesIT extends TelephonyIT {
                 .extracting(CaseSummary::number).contains(kk).doesNotContain(ru);
         assertThat(cases.find(new CaseFilter("центр", null, null, null, null), 0, 50).items())
                 .extracting(CaseSummary::number).contains(ru).doesNotContain(kk);
+        var filter = new CaseFilter("хиджаб", null, null, null, null);
+        assertThat(cases.count(filter)).isEqualTo(cases.find(filter, 0, 50).total()).isPositive();
     }
 }

@@ -106,7 +106,7 @@ class CasesView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(new CallbackDataProvider<CaseSummary, Void>(
                 query -> cases.find(filter(), query.getPage(), query.getPageSize()).items().stream(),
                 query -> {
-                    var n = cases.find(filter(), 0, 1).total();
+                    var n = cases.count(filter());
                     total.setText(getTranslation("cases.total", n));
                     return (int) Math.min(n, Integer.MAX_VALUE);
                 }, CaseSummary::number));

@@ -223,6 +223,18 @@ class CaseService implements Cases {
     }
 
     @Override
+    public long count(CaseFilter filter) {
+        var v = visibility();
+        if (filter.q() != null && !filter.q().isBlank()) {
+            var hits = search.search(DOC_TYPE, query(filter, v, 0, 1));
+            if (hits.isPresent()) {
+                return hits.get().total();
+            }
+        }
+        return cases.count(filter, v);
+    }
+
+    @Override
     public List<CaseSummary> ofCall(String pbxId, String linkedid) {
         var v = visibility();
         var list = cases.ofCall(pbxId, linkedid, v);
