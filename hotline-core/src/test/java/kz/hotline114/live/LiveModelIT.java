@@ -2,9 +2,12 @@ package kz.hotline114.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import kz.hotline114.pbx.demo.AmiPacket;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TelephonyIT;
 
@@ -72,5 +75,91 @@ class LiveModelIT extends TelephonyIT {
         play(packets.subList(joined + 1, packets.size()));
         assertThat(live.snapshot().queue("psychologists").orElseThrow().waiting())
                 .extracting(WaitingCaller::linkedid).doesNotContain(linkedid);
+    }
+
+    private static int first(List<AmiPacket> packets, String event, int from) {
+        for (int i = from; i < packets.size(); i++) {
+            if (event.equals(packets.get(i).event())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + event + " after packet " + from);
+    }
+
+    private LiveCall callOf(String linkedid) {
+        return live.snapshot().calls().stream().filter(c -> c.linkedid().equals(linkedid)).findFirst()
+                .orElseThrow(() -> new AssertionError("no live call " + linkedid + " in " + live.snapshot().calls()));
+    }
+
+    @Test
+    void a_call_goes_from_the_menu_to_the_queue_rings_a_phone_is_answered_and_leaves_the_member_in_wrap_up() {
+        var packets = Recordings.packets("sip-phones/pjsip-answered-theologian", 61);
+        int joined = first(packets, "QueueCallerJoin", 0);
+        int called = first(packets, "AgentCalled", joined);
+        int connected = first(packets, "AgentConnect", called);
+        int completed = first(packets, "AgentComplete", connected);
+        var linkedid = packets.get(joined).get("Linkedid");
+
+        play(packets.subList(0, joined));
+        assertThat(callOf(linkedid).stage()).isEqualTo(LiveCall.Stage.IVR);
+
+        play(packets.subList(joined, called + 1));
+        var ringing = callOf(linkedid);
+        assertThat(ringing.stage()).isEqualTo(LiveCall.Stage.RINGING);
+        assertThat(ringing.queue()).isEqualTo("theologians");
+        assertThat(ringing.iface()).isEqualTo("PJSIP/203");
+        assertThat(live.snapshot().callOn("PJSIP/203")).hasValueSatisfying(c -> {
+            assertThat(c.linkedid()).isEqualTo(linkedid);
+            assertThat(c.answered()).isFalse();
+        });
+
+        play(packets.subList(called + 1, connected + 1));
+        assertThat(callOf(linkedid).stage()).isEqualTo(LiveCall.Stage.TALKING);
+        assertThat(live.snapshot().queue("theologians").orElseThrow().waiting()).extracting(WaitingCaller::linkedid)
+                .doesNotContain(linkedid);
+        assertThat(live.snapshot().callOn("PJSIP/203")).hasValueSatisfying(c -> assertThat(c.answered()).isTrue());
+
+        play(packets.subList(connected + 1, packets.size()));
+        assertThat(live.snapshot().calls()).extracting(LiveCall::linkedid).doesNotContain(linkedid);
+        assertThat(live.snapshot().callOn("PJSIP/203")).isEmpty();
+        var yerlan = live.snapshot().queue("theologians").orElseThrow().members().stream()
+                .filter(m -> m.iface().equals("PJSIP/203")).findFirst().orElseThrow();
+        var completedAt = packets.get(completed).get("Timestamp");
+        assertThat(yerlan.wrapUpUntil()).isNotNull();
+        assertThat(yerlan.inWrapUp(yerlan.wrapUpUntil().minusSeconds(1))).isTrue();
+        assertThat(yerlan.inWrapUp(yerlan.wrapUpUntil())).isFalse();
+        assertThat(completedAt).isNotBlank();
+    }
+
+    @Test
+    void after_a_redirect_the_first_specialist_is_free_and_the_caller_queues_again_for_the_second() {
+        var packets = Recordings.packets("transfer", 61);
+        int transferred = -1;
+        for (int i = 0; i < packets.size(); i++) {
+            if ("UserEvent".equals(packets.get(i).event()) && "HotlineTransfer".equals(packets.get(i).get("UserEvent"))) {
+                transferred = i;
+                break;
+            }
+        }
+        int rejoined = first(packets, "QueueCallerJoin", transferred);
+        var linkedid = packets.get(rejoined).get("Linkedid");
+        var firstSpecialist = packets.get(first(packets, "AgentConnect", 0)).get("Interface");
+
+        int secondCalled = first(packets, "AgentCalled", rejoined);
+        try {
+            play(packets.subList(0, rejoined + 1));
+            var queued = callOf(linkedid);
+            assertThat(queued.stage()).isEqualTo(LiveCall.Stage.QUEUED);
+            assertThat(queued.queue()).isEqualTo("theologians");
+            // app_queue sends no AgentComplete at a Redirect: the caller queueing elsewhere frees the first phone
+            assertThat(live.snapshot().callOn(firstSpecialist)).isEmpty();
+
+            play(packets.subList(rejoined + 1, secondCalled + 1));
+            assertThat(callOf(linkedid).stage()).isEqualTo(LiveCall.Stage.RINGING);
+            assertThat(callOf(linkedid).iface()).isNotEqualTo(firstSpecialist);
+        } finally {
+            play(packets.subList(Math.min(secondCalled + 1, packets.size()), packets.size()));
+        }
+        assertThat(live.snapshot().calls()).extracting(LiveCall::linkedid).doesNotContain(linkedid);
     }
 }

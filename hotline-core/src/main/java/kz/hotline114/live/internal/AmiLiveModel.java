@@ -1,7 +1,10 @@
 package kz.hotline114.live.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,10 +13,13 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import kz.hotline114.live.AgentCall;
+import kz.hotline114.live.LiveCall;
 import kz.hotline114.live.LiveChanged;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.LiveSnapshot;
@@ -40,11 +46,21 @@ class AmiLiveModel implements LiveModel {
     private final PbxCommands pbx;
     private final Map<String, Map<String, MemberState>> members = new TreeMap<>();
     private final Map<String, Map<String, WaitingCaller>> waiting = new TreeMap<>();
-    private volatile LiveSnapshot snapshot = new LiveSnapshot(Instant.now(), java.util.List.of());
+    /** iface → the queue call on it, and the agent leg's channel (its hang-up ends the offer). */
+    private final Map<String, AgentCall> agentCalls = new HashMap<>();
+    private final Map<String, String> agentChannels = new HashMap<>();
+    private final Map<String, Instant> wrapUps = new HashMap<>();
+    /** linkedid → inbound call in progress; inbound channel uniqueid → linkedid. */
+    private final Map<String, LiveCall> calls = new LinkedHashMap<>();
+    private final Map<String, String> inbound = new HashMap<>();
+    private final Duration wrapUp;
+    private volatile LiveSnapshot snapshot = new LiveSnapshot(Instant.now(), List.of(), List.of());
 
-    AmiLiveModel(ApplicationEventPublisher publisher, PbxCommands pbx) {
+    AmiLiveModel(ApplicationEventPublisher publisher, PbxCommands pbx,
+                 @Value("${hotline.live.wrap-up:10s}") Duration wrapUp) {
         this.publisher = publisher;
         this.pbx = pbx;
+        this.wrapUp = wrapUp;
     }
 
     @Override
@@ -59,6 +75,10 @@ class AmiLiveModel implements LiveModel {
             synchronized (this) {
                 members.clear();
                 waiting.clear();
+                agentCalls.clear();
+                agentChannels.clear();
+                calls.clear();
+                inbound.clear();
             }
             Thread.ofVirtual().start(() -> {
                 try {
@@ -134,16 +154,102 @@ class AmiLiveModel implements LiveModel {
                 var joined = e.name().equals("QueueEntry") && e.get("Wait") != null
                         ? at.minusSeconds(parseInt(e.get("Wait"))) : at;
                 waiting(queue).put(lid, new WaitingCaller(lid, joined, position));
+                // joining a queue again (a transfer) frees the phone it talked with: a Redirect brings no AgentComplete
+                for (var offer : List.copyOf(agentCalls.entrySet())) {
+                    if (offer.getValue().linkedid().equals(lid)) {
+                        endOffer(offer.getKey(), lid, at);
+                    }
+                }
+                var c = calls.get(lid);
+                calls.put(lid, new LiveCall(lid, c == null ? joined : c.startedAt(), LiveCall.Stage.QUEUED, joined, queue, null));
                 return true;
             }
             case "QueueCallerLeave", "QueueCallerAbandon" -> {
                 var lid = e.linkedid();
                 return queue != null && lid != null && waiting(queue).remove(lid) != null;
             }
+            case "Newchannel" -> {
+                var lid = e.linkedid();
+                var uid = e.uniqueid();
+                if (lid == null || uid == null || !"from-trunk".equals(e.get("Context")) || !"4".equals(e.get("ChannelState"))) {
+                    return false;
+                }
+                inbound.put(uid, lid);
+                calls.putIfAbsent(lid, new LiveCall(lid, at, LiveCall.Stage.IVR, at, null, null));
+                return true;
+            }
+            case "AgentCalled", "AgentConnect" -> {
+                var iface = iface(e);
+                var lid = e.linkedid();
+                if (queue == null || iface == null || lid == null) {
+                    return false;
+                }
+                boolean answered = e.name().equals("AgentConnect");
+                agentCalls.put(iface, new AgentCall(lid, queue, answered, at));
+                var channel = e.get("DestChannel");
+                if (channel != null) {
+                    agentChannels.put(channel, iface);
+                }
+                wrapUps.remove(iface);
+                var c = calls.get(lid);
+                if (answered || c == null || c.stage() != LiveCall.Stage.TALKING) {
+                    calls.put(lid, new LiveCall(lid, c == null ? at : c.startedAt(),
+                            answered ? LiveCall.Stage.TALKING : LiveCall.Stage.RINGING, at, queue, iface));
+                }
+                return true;
+            }
+            case "AgentRingNoAnswer" -> {
+                var iface = iface(e);
+                var lid = e.linkedid();
+                if (iface == null || lid == null) {
+                    return false;
+                }
+                boolean changed = endOffer(iface, lid, null);
+                var c = calls.get(lid);
+                if (c != null && c.stage() == LiveCall.Stage.RINGING && iface.equals(c.iface())) {
+                    calls.put(lid, new LiveCall(lid, c.startedAt(), LiveCall.Stage.QUEUED, c.stageSince(), c.queue(), null));
+                    changed = true;
+                }
+                return changed;
+            }
+            case "AgentComplete", "AgentDump" -> {
+                var iface = iface(e);
+                var lid = e.linkedid();
+                return iface != null && lid != null && endOffer(iface, lid, at);
+            }
+            case "Hangup" -> {
+                boolean changed = false;
+                var iface = e.get("Channel") == null ? null : agentChannels.remove(e.get("Channel"));
+                if (iface != null) {
+                    var call = agentCalls.get(iface);
+                    changed = call != null && endOffer(iface, call.linkedid(), call.answered() ? at : null);
+                }
+                var uid = e.uniqueid();
+                var lid = uid == null ? null : inbound.remove(uid);
+                if (lid != null) {
+                    calls.remove(lid);
+                    changed = true;
+                }
+                return changed;
+            }
             default -> {
                 return false;
             }
         }
+    }
+
+    /** The queue call {@code linkedid} leaves the phone; after an answered one, wrap-up starts at {@code ended}. */
+    private boolean endOffer(String iface, String linkedid, @Nullable Instant ended) {
+        var call = agentCalls.get(iface);
+        if (call == null || !call.linkedid().equals(linkedid)) {
+            return false;
+        }
+        agentCalls.remove(iface);
+        agentChannels.values().removeIf(iface::equals);
+        if (ended != null && call.answered()) {
+            wrapUps.put(iface, ended.plus(wrapUp));
+        }
+        return true;
     }
 
     private static @Nullable String iface(AmiEvent e) {
@@ -168,13 +274,20 @@ class AmiLiveModel implements LiveModel {
         names.addAll(waiting.keySet());
         var queues = new ArrayList<QueueState>();
         for (var name : names) {
-            var m = new ArrayList<>(members.getOrDefault(name, Map.of()).values());
+            var m = new ArrayList<MemberState>();
+            for (var member : members.getOrDefault(name, Map.of()).values()) {
+                m.add(new MemberState(member.iface(), member.name(), member.status(), member.paused(),
+                        member.pausedReason(), member.since(), agentCalls.get(member.iface()), wrapUps.get(member.iface())));
+            }
             m.sort(Comparator.comparing(MemberState::name));
             var w = new ArrayList<>(waiting.getOrDefault(name, Map.of()).values());
             w.sort(Comparator.comparing(WaitingCaller::joinedAt));
             queues.add(new QueueState(name, m, w));
         }
-        return new LiveSnapshot(Instant.now(), queues);
+        var now = Instant.now();
+        var inProgress = new ArrayList<>(calls.values());
+        inProgress.sort(Comparator.comparing(LiveCall::startedAt));
+        return new LiveSnapshot(now, queues, inProgress);
     }
 
     private static int parseInt(@Nullable String s) {
