@@ -14,6 +14,24 @@ public interface CallLog {
 
     Optional<Call> get(String pbxId, String linkedid);
 
+    /**
+     * The same caller's earlier calls (by number), newest first, at most {@code limit}; empty when the
+     * number is withheld. Numbers masked as in {@link #find}.
+     */
+    List<Call> earlier(String pbxId, String linkedid, int limit);
+
+    /**
+     * The caller's full number, for the PBX to dial a callback: never shown to the user (who may
+     * see only the masked one); each use is audited.
+     */
+    Optional<String> numberToDial(String pbxId, String linkedid);
+
+    /** Saves (or replaces) the signed-in user's consultation note on a call; blank removes it. */
+    void saveNote(String pbxId, String linkedid, String text);
+
+    /** The notes on a call, oldest first. */
+    List<CallNote> notes(String pbxId, String linkedid);
+
     /** The steps of a call (IVR, queue, ringing, answer, transfer, hang-up) from the raw journal. */
     List<CallStep> timeline(String pbxId, String linkedid);
 

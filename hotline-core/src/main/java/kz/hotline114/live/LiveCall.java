@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param stageSince when it entered that stage (the wait, the ring, the talk so far)
  * @param queue      the queue it waits in or was answered from; null while in the IVR
  * @param iface      the phone ringing or talking with it; null otherwise
+ * @param queuedAt   when it joined its (last) queue; null while in the IVR
  */
 public record LiveCall(String linkedid, Instant startedAt, Stage stage, Instant stageSince, @Nullable String queue,
-                       @Nullable String iface) {
+                       @Nullable String iface, @Nullable Instant queuedAt) {
 
     /** Where an inbound call is. */
     public enum Stage {

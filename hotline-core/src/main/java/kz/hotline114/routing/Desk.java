@@ -23,4 +23,12 @@ public interface Desk {
 
     /** Pauses the signed-in specialist in all of their queues ({@code QueuePause}), or unpauses with null. */
     void pause(@Nullable PauseReason reason);
+
+    /**
+     * Hands the caller on my phone to another queue: AMI {@code BlindTransfer} of my leg to
+     * {@code <queue>@hotline-transfer} (clean talk times, AgentComplete Reason=transfer at once).
+     *
+     * @throws IllegalStateException when no queue call is on my phone
+     */
+    void transfer(String toQueue);
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallFilter;
 import kz.hotline114.calls.CallLog;
+import kz.hotline114.calls.CallNote;
 import kz.hotline114.calls.CallPage;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.PhoneNumbers;
@@ -69,6 +70,57 @@ class CallLogService implements CallLog {
         }
         call.ifPresent(c -> audit.record("CALL_VIEWED", pbxId + "/" + linkedid, null));
         return call;
+    }
+
+    @Override
+    public List<Call> earlier(String pbxId, String linkedid, int limit) {
+        var call = calls.find(pbxId, linkedid).orElse(null);
+        if (call == null || call.callerNumber() == null) {
+            return List.of();
+        }
+        var items = calls.earlier(call.callerNumber(), call.startedAt(), pbxId, linkedid, Math.clamp(limit, 1, 100));
+        if (!CurrentUser.maySeeCallerNumbers()) {
+            return items.stream().map(Call::masked).toList();
+        }
+        if (!items.isEmpty()) {
+            audit.record("CALLS_LISTED", pbxId + "/" + linkedid, items.size() + " earlier calls of the caller");
+        }
+        return items;
+    }
+
+    @Override
+    public Optional<String> numberToDial(String pbxId, String linkedid) {
+        var number = calls.find(pbxId, linkedid).map(Call::callerNumber);
+        number.ifPresent(n -> audit.record("CALL_NUMBER_DIALLED", pbxId + "/" + linkedid, "callback"));
+        return number;
+    }
+
+    @Override
+    public void saveNote(String pbxId, String linkedid, String text) {
+        var author = CurrentUser.name();
+        if (calls.find(pbxId, linkedid).isEmpty()) {
+            throw new IllegalArgumentException("no call " + pbxId + "/" + linkedid);
+        }
+        var trimmed = text == null ? "" : text.strip();
+        if (trimmed.length() > 4000) {
+            throw new IllegalArgumentException("a note holds at most 4000 characters");
+        }
+        if (trimmed.isEmpty()) {
+            calls.deleteNote(pbxId, linkedid, author);
+            audit.record("CALL_NOTE_REMOVED", pbxId + "/" + linkedid, null);
+        } else {
+            calls.saveNote(pbxId, linkedid, author, trimmed);
+            audit.record("CALL_NOTE_SAVED", pbxId + "/" + linkedid, trimmed.length() + " characters");
+        }
+    }
+
+    @Override
+    public List<CallNote> notes(String pbxId, String linkedid) {
+        var notes = calls.notes(pbxId, linkedid);
+        if (!notes.isEmpty()) {
+            audit.record("CALL_NOTES_VIEWED", pbxId + "/" + linkedid, null);
+        }
+        return notes;
     }
 
     @Override

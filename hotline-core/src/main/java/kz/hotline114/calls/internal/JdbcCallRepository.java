@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallNote;
 import kz.hotline114.calls.CallFilter;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.HangupSide;
@@ -98,6 +99,29 @@ class JdbcCallRepository {
                 select exists (select 1 from calls where caller_number = ? and started_at < ? and started_at >= ?
                                and not (pbx_id = ? and linkedid = ?))""", Boolean.class,
                 e164, ts(startedAt), ts(startedAt.minus(window)), pbxId, linkedid));
+    }
+
+    List<Call> earlier(String e164, Instant before, String pbxId, String linkedid, int limit) {
+        return jdbc.query("""
+                select * from calls where caller_number = ? and started_at < ? and not (pbx_id = ? and linkedid = ?)
+                order by started_at desc limit ?""", MAPPER, e164, ts(before), pbxId, linkedid, limit);
+    }
+
+    void saveNote(String pbxId, String linkedid, String author, String text) {
+        jdbc.update("""
+                insert into call_note (pbx_id, linkedid, author, text) values (?, ?, ?, ?)
+                on conflict (pbx_id, linkedid, author) do update set text = excluded.text, updated_at = now()""",
+                pbxId, linkedid, author, text);
+    }
+
+    void deleteNote(String pbxId, String linkedid, String author) {
+        jdbc.update("delete from call_note where pbx_id = ? and linkedid = ? and author = ?", pbxId, linkedid, author);
+    }
+
+    List<CallNote> notes(String pbxId, String linkedid) {
+        return jdbc.query("select author, text, updated_at from call_note where pbx_id = ? and linkedid = ? order by created_at",
+                (rs, n) -> new CallNote(rs.getString("author"), rs.getString("text"), rs.getTimestamp("updated_at").toInstant()),
+                pbxId, linkedid);
     }
 
     Optional<Call> find(String pbxId, String linkedid) {

@@ -161,7 +161,8 @@ class AmiLiveModel implements LiveModel {
                     }
                 }
                 var c = calls.get(lid);
-                calls.put(lid, new LiveCall(lid, c == null ? joined : c.startedAt(), LiveCall.Stage.QUEUED, joined, queue, null));
+                calls.put(lid, new LiveCall(lid, c == null ? joined : c.startedAt(), LiveCall.Stage.QUEUED, joined, queue,
+                        null, joined));
                 return true;
             }
             case "QueueCallerLeave", "QueueCallerAbandon" -> {
@@ -175,7 +176,7 @@ class AmiLiveModel implements LiveModel {
                     return false;
                 }
                 inbound.put(uid, lid);
-                calls.putIfAbsent(lid, new LiveCall(lid, at, LiveCall.Stage.IVR, at, null, null));
+                calls.putIfAbsent(lid, new LiveCall(lid, at, LiveCall.Stage.IVR, at, null, null, null));
                 return true;
             }
             case "AgentCalled", "AgentConnect" -> {
@@ -185,8 +186,8 @@ class AmiLiveModel implements LiveModel {
                     return false;
                 }
                 boolean answered = e.name().equals("AgentConnect");
-                agentCalls.put(iface, new AgentCall(lid, queue, answered, at));
                 var channel = e.get("DestChannel");
+                agentCalls.put(iface, new AgentCall(lid, queue, answered, at, channel));
                 if (channel != null) {
                     agentChannels.put(channel, iface);
                 }
@@ -194,7 +195,8 @@ class AmiLiveModel implements LiveModel {
                 var c = calls.get(lid);
                 if (answered || c == null || c.stage() != LiveCall.Stage.TALKING) {
                     calls.put(lid, new LiveCall(lid, c == null ? at : c.startedAt(),
-                            answered ? LiveCall.Stage.TALKING : LiveCall.Stage.RINGING, at, queue, iface));
+                            answered ? LiveCall.Stage.TALKING : LiveCall.Stage.RINGING, at, queue, iface,
+                            c == null ? null : c.queuedAt()));
                 }
                 return true;
             }
@@ -207,7 +209,8 @@ class AmiLiveModel implements LiveModel {
                 boolean changed = endOffer(iface, lid, null);
                 var c = calls.get(lid);
                 if (c != null && c.stage() == LiveCall.Stage.RINGING && iface.equals(c.iface())) {
-                    calls.put(lid, new LiveCall(lid, c.startedAt(), LiveCall.Stage.QUEUED, c.stageSince(), c.queue(), null));
+                    calls.put(lid, new LiveCall(lid, c.startedAt(), LiveCall.Stage.QUEUED, c.stageSince(), c.queue(), null,
+                            c.queuedAt()));
                     changed = true;
                 }
                 return changed;

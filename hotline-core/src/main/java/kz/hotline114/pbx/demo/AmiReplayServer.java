@@ -73,6 +73,7 @@ public final class AmiReplayServer implements AutoCloseable {
 
     /** The banner Asterisk 22 sends. */
     private final java.util.List<AmiPacket> actionsReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean failOriginates = true;
 
     public static final String BANNER = "Asterisk Call Manager/11.0.0";
 
@@ -304,6 +305,15 @@ public final class AmiReplayServer implements AutoCloseable {
      * Every action a client sent (except Challenge and Login, which carry credentials), in order, as
      * received: tests assert the exact AMI actions the application sends.
      */
+    /**
+     * Whether a queued {@code Originate} is followed by a failed {@code OriginateResponse} (the
+     * default: a replay server has no phones) or by nothing, for a test that then plays a recorded
+     * outbound call.
+     */
+    public void failOriginates(boolean fail) {
+        this.failOriginates = fail;
+    }
+
     public List<AmiPacket> actionsReceived() {
         return List.copyOf(actionsReceived);
     }
@@ -714,6 +724,9 @@ public final class AmiReplayServer implements AutoCloseable {
                     String async = action.getOrDefault("async", "");
                     if (async.equalsIgnoreCase("true") || async.equalsIgnoreCase("yes") || async.equals("1")) {
                         respond(actionId, "Response", "Success", "Message", "Originate successfully queued");
+                        if (!failOriginates) {
+                            return;  // the outbound call's events come from a recording the test plays
+                        }
                         var sb = new StringBuilder("Event: OriginateResponse\r\nPrivilege: call,all\r\n");
                         if (actionId != null) {
                             sb.append("ActionID: ").append(actionId).append("\r\n");

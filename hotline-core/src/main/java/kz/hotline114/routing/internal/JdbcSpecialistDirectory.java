@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import kz.hotline114.live.LiveModel;
 import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.routing.Desk;
 import kz.hotline114.routing.Specialist;
@@ -22,14 +23,19 @@ import kz.hotline114.security.Role;
 @Service
 class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
 
+    /** The queues of the dialplan contract (pbx-config's queues.conf and hotline-transfer). */
+    static final java.util.Set<String> QUEUES = java.util.Set.of("psychologists", "theologians", "religious-scholars");
+
     private final JdbcTemplate jdbc;
     private final PbxCommands pbx;
     private final AuditLog audit;
+    private final LiveModel live;
 
-    JdbcSpecialistDirectory(JdbcTemplate jdbc, PbxCommands pbx, AuditLog audit) {
+    JdbcSpecialistDirectory(JdbcTemplate jdbc, PbxCommands pbx, AuditLog audit, LiveModel live) {
         this.jdbc = jdbc;
         this.pbx = pbx;
         this.audit = audit;
+        this.live = live;
     }
 
     @Override
@@ -76,6 +82,22 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
                 .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
         pbx.queuePause(null, me.iface(), reason != null, reason == null ? null : reason.pbxText());
         audit.record(reason == null ? "DESK_UNPAUSED" : "DESK_PAUSED", me.iface(), reason == null ? null : reason.name());
+    }
+
+    @Override
+    public void transfer(String toQueue) {
+        var me = ofUser(CurrentUser.name())
+                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        if (!QUEUES.contains(toQueue)) {
+            throw new IllegalArgumentException("unknown queue " + toQueue);
+        }
+        var call = live.snapshot().callOn(me.iface()).filter(c -> c.answered() && c.channel() != null)
+                .orElseThrow(() -> new IllegalStateException("no answered queue call on " + me.iface()));
+        if (call.queue().equals(toQueue)) {
+            throw new IllegalArgumentException("the caller is already in " + toQueue);
+        }
+        pbx.blindTransfer(call.channel(), "hotline-transfer", toQueue);
+        audit.record("CALL_TRANSFERRED", call.linkedid(), call.queue() + " -> " + toQueue + " by " + me.iface());
     }
 
     private static Specialist map(ResultSet rs, int n) throws SQLException {

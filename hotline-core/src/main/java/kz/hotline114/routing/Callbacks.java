@@ -1,0 +1,34 @@
+package kz.hotline114.routing;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Callbacks: a specialist or operator schedules one for an earlier call; when it is due and the
+ * assigned phone is free (or at once when asked), the app originates it over AMI from the
+ * specialist's phone through {@code hotline-callback}; the outbound call is followed in the AMI
+ * events and linked to the original call.
+ */
+public interface Callbacks {
+
+    /**
+     * Schedules a callback for the caller of {@code forLinkedid}.
+     *
+     * @param assignee the phone that will call back; null = the signed-in specialist's phone, or anyone's
+     * @throws IllegalArgumentException when the call is unknown or its number is withheld
+     */
+    Callback schedule(String pbxId, String forLinkedid, Instant dueAt, @Nullable String note, @Nullable String assignee);
+
+    /** Originates the callback now from the signed-in specialist's phone. */
+    Callback dialNow(long id);
+
+    Callback cancel(long id);
+
+    /** The callbacks of one original call, oldest first. */
+    List<Callback> ofCall(String pbxId, String forLinkedid);
+
+    /** Open callbacks (scheduled or dialling) for the signed-in specialist's phone and unassigned ones, soonest first. */
+    List<Callback> open();
+}
