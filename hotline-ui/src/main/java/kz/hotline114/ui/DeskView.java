@@ -1,12 +1,16 @@
 package kz.hotline114.ui;
 
+import java.time.format.DateTimeFormatter;
+
 import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -17,31 +21,46 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.calls.CallLog;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.LiveSnapshot;
 import kz.hotline114.pbx.PbxCommandFailed;
+import kz.hotline114.pbx.PbxLink;
+import kz.hotline114.routing.Callback;
+import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.Desk;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.security.CurrentUser;
+import kz.hotline114.shared.HotlineProperties;
 
 /**
- * The specialist's desk: my phone's state in each of my queues, as the PBX reports it, and
- * available / paused with a reason (sent as QueuePause for my phone).
+ * The specialist's desk: my phone's state in each of my queues, as the PBX reports it;
+ * available / paused with a reason (sent as QueuePause for my phone); the screen-pop of the queue
+ * call on my phone; my open callbacks.
  */
 @Route("desk")
 @RolesAllowed({"SPECIALIST", "SUPERVISOR", "ADMIN"})
 class DeskView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
     private final LiveModel live;
     private final LiveUpdates updates;
     private final @Nullable Specialist me;
     private final VerticalLayout state = new VerticalLayout();
+    private final Callbacks callbacks;
+    private final HotlineProperties props;
+    private final Grid<Callback> open = new Grid<>();
+    private @Nullable ScreenPop pop;
     private @Nullable Registration registration;
 
-    DeskView(SpecialistDirectory directory, Desk desk, LiveModel live, LiveUpdates updates) {
+    DeskView(SpecialistDirectory directory, Desk desk, LiveModel live, LiveUpdates updates, CallLog callLog,
+             Callbacks callbacks, PbxLink link, HotlineProperties props, HotlineI18n i18n) {
         this.live = live;
         this.updates = updates;
+        this.callbacks = callbacks;
+        this.props = props;
         this.me = directory.ofUser(CurrentUser.name()).orElse(null);
         add(new H2(getTranslation("desk.title")));
         if (me == null) {
@@ -63,8 +82,52 @@ class DeskView extends VerticalLayout implements HasDynamicTitle {
         }
         state.setPadding(false);
         state.setId("desk-state");
-        add(buttons, state);
+        pop = new ScreenPop(callLog, desk, callbacks, props, i18n, link.status().pbxId(), this::refreshCallbacks);
+        add(buttons, state, pop);
+
+        var title = new H3(getTranslation("desk.callbacks"));
+        open.setId("desk-callbacks");
+        open.addColumn(c -> TIME.format(c.dueAt().atZone(props.zone()))).setHeader(getTranslation("desk.callback.due"));
+        open.addColumn(c -> c.maskedNumber() == null ? "" : c.maskedNumber()).setHeader(getTranslation("calls.col.caller"));
+        open.addColumn(c -> c.note() == null ? "" : c.note()).setHeader(getTranslation("desk.callback.note")).setFlexGrow(3);
+        open.addColumn(c -> getTranslation("callback." + c.status().name())
+                + (c.failure() == null ? "" : " · " + c.failure())).setHeader(getTranslation("calls.col.outcome"));
+        open.addComponentColumn(c -> {
+            var row = new HorizontalLayout();
+            if (c.status() != Callback.Status.DIALLING) {
+                var dial = new Button(getTranslation("desk.callback.dial"), e -> dial(c));
+                dial.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+                dial.setId("desk-callback-dial-" + c.id());
+                row.add(dial);
+            }
+            if (c.status() == Callback.Status.SCHEDULED) {
+                var cancel = new Button(getTranslation("desk.callback.cancelIt"), e -> {
+                    callbacks.cancel(c.id());
+                    refreshCallbacks();
+                });
+                cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                row.add(cancel);
+            }
+            return row;
+        }).setAutoWidth(true);
+        open.setAllRowsVisible(true);
+        add(title, open);
         show(live.snapshot());
+        refreshCallbacks();
+    }
+
+    private void dial(Callback c) {
+        try {
+            callbacks.dialNow(c.id());
+            Notification.show(getTranslation("desk.callback.dialling"));
+        } catch (RuntimeException e) {
+            Notification.show(getTranslation("desk.pbxError", e.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refreshCallbacks();
+    }
+
+    private void refreshCallbacks() {
+        open.setItems(callbacks.open());
     }
 
     private void send(Desk desk, Desk.@Nullable PauseReason reason) {
@@ -91,6 +154,16 @@ class DeskView extends VerticalLayout implements HasDynamicTitle {
         }
         if (state.getComponentCount() == 0) {
             state.add(new Span(getTranslation("desk.notInQueues")));
+        }
+        if (pop != null) {
+            var before = pop.linkedid();
+            var onPhone = snapshot.callOn(me.iface()).orElse(null);
+            var call = onPhone == null ? null
+                    : snapshot.calls().stream().filter(c -> c.linkedid().equals(onPhone.linkedid())).findFirst().orElse(null);
+            pop.show(onPhone, call);
+            if (before != null && !before.equals(pop.linkedid()) || onPhone == null && before != null) {
+                refreshCallbacks();
+            }
         }
     }
 

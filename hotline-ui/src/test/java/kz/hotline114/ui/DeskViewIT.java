@@ -18,7 +18,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
+import kz.hotline114.calls.CallLog;
 import kz.hotline114.pbx.demo.AmiPacket;
+import kz.hotline114.support.Recordings;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
 
@@ -27,6 +29,8 @@ class DeskViewIT extends KaribuIT {
 
     @Autowired
     SpecialistDirectory directory;
+    @Autowired
+    CallLog calls;
 
     @Test
     void a_specialist_takes_a_break_and_the_desk_shows_what_the_pbx_reports() throws Exception {
@@ -68,5 +72,96 @@ class DeskViewIT extends KaribuIT {
         UI.getCurrent().navigate(DeskView.class);
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("desk-no-phone")).getText())
                 .contains("телефон");
+    }
+
+    private static int first(List<AmiPacket> packets, int from, String event) {
+        for (int i = from; i < packets.size(); i++) {
+            if (event.equals(packets.get(i).event())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + event);
+    }
+
+    private static String text(String id) {
+        var found = com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.Component.class,
+                spec -> spec.withId(id));
+        return found.isEmpty() ? "" : found.getFirst().getElement().getTextRecursively();
+    }
+
+    private static void awaitText(String id, String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String now;
+        do {
+            MockVaadin.clientRoundtrip(false);
+            now = text(id);
+            if (!now.contains(expected)) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        } while (!now.contains(expected) && System.nanoTime() < deadline);
+        assertThat(now).contains(expected);
+    }
+
+    @Test
+    void a_queue_call_pops_up_with_the_masked_caller_his_earlier_calls_a_note_and_a_transfer() throws Exception {
+        var packets = Recordings.packets("repeat-caller", 80);
+        int called = first(packets, 0, "AgentCalled");
+        int connected = first(packets, called, "AgentConnect");
+        var iface = packets.get(called).get("Interface");
+        var leg = packets.get(called).get("DestChannel");
+        var linkedid = packets.get(called).get("Linkedid");
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        directory.save("Aigerim (psychologist)", Specialist.Kind.PSYCHOLOGIST, List.of("kk", "ru"), iface,
+                List.of("psychologists"), true, "desk-aigerim");
+        signIn("desk-aigerim", "SPECIALIST");
+        UI.getCurrent().navigate(DeskView.class);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(ScreenPop.class)).as("no pop before a call").isEmpty();
+
+        try {
+            play(packets.subList(0, called + 1));
+            awaitText("desk-pop-heading", "Кіріс қоңырау · Психологтар");
+            var pop = _get(ScreenPop.class);
+            assertThat(pop.isVisible()).isTrue();
+            // a specialist sees the number masked, with its operator, the choice and the two earlier calls
+            assertThat(text("desk-pop-caller")).contains("*").doesNotContain("9998877");
+            assertThat(text("desk-pop-choice")).isEqualTo("1");
+            @SuppressWarnings("unchecked")
+            var earlier = (com.vaadin.flow.component.grid.Grid<kz.hotline114.calls.Call>) _get(
+                    com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("desk-pop-earlier"));
+            assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(earlier)).isEqualTo(2);
+            // not answered yet: no transfer
+            assertThat(_get(Button.class, spec -> spec.withId("desk-transfer")).isEnabled()).isFalse();
+
+            _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("desk-note"))
+                    .setValue("Намаз туралы сұрады, түсіндірдім");
+            _click(_get(Button.class, spec -> spec.withId("desk-note-save")));
+            assertThat(calls.notes(PBX_ID, linkedid)).singleElement()
+                    .satisfies(n -> assertThat(n.author()).isEqualTo("desk-aigerim"));
+
+            play(packets.subList(called + 1, connected + 1));
+            awaitText("desk-pop-heading", "Сөйлесу");
+            @SuppressWarnings("unchecked")
+            var to = (com.vaadin.flow.component.select.Select<String>) _get(com.vaadin.flow.component.select.Select.class,
+                    spec -> spec.withId("desk-transfer-to"));
+            to.setValue("theologians");
+            _click(_get(Button.class, spec -> spec.withId("desk-transfer")));
+            var blind = PBX.server().actionsReceived().stream().filter(a -> "BlindTransfer".equals(a.get("Action")))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(blind.get("Channel")).isEqualTo(leg);
+            assertThat(blind.get("Context")).isEqualTo("hotline-transfer");
+            assertThat(blind.get("Exten")).isEqualTo("theologians");
+        } finally {
+            play(packets.subList(connected + 1, packets.size()));
+        }
+        awaitText("desk-pop-heading", "Қоңырау аяқталды");
+        _click(_get(Button.class, spec -> spec.withId("desk-open-case")));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("case");
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters()
+                .get("linkedid")).containsExactly(linkedid);
     }
 }

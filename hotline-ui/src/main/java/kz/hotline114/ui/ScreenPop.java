@@ -1,0 +1,268 @@
+package kz.hotline114.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
+
+import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallLog;
+import kz.hotline114.live.AgentCall;
+import kz.hotline114.live.LiveCall;
+import kz.hotline114.routing.Callbacks;
+import kz.hotline114.routing.Desk;
+import kz.hotline114.shared.HotlineProperties;
+
+/**
+ * The screen-pop: the queue call on my phone — who (masked by role), from where, what they chose,
+ * which queue and how long they waited, their earlier calls — and what I do with it: a note saved
+ * on the call, a case, a transfer to another kind of specialist, a callback. It stays after the
+ * call ends (after-call work) until dismissed or the next call rings.
+ */
+class ScreenPop extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    static final java.util.List<String> QUEUES = java.util.List.of("psychologists", "theologians", "religious-scholars");
+
+    private final CallLog callLog;
+    private final Desk desk;
+    private final Callbacks callbacks;
+    private final HotlineProperties props;
+    private final HotlineI18n i18n;
+    private final String pbxId;
+    private final Runnable onChange;
+    private final H3 heading = new H3();
+    private final Div facts = new Div();
+    private final Grid<Call> earlier = new Grid<>();
+    private final TextArea note = new TextArea();
+    private final Select<String> transferTo = new Select<>();
+    private final Button transfer = new Button();
+    private final Button dismiss = new Button();
+    private @Nullable String linkedid;
+
+    ScreenPop(CallLog callLog, Desk desk, Callbacks callbacks, HotlineProperties props, HotlineI18n i18n, String pbxId,
+              Runnable onChange) {
+        this.callLog = callLog;
+        this.desk = desk;
+        this.callbacks = callbacks;
+        this.props = props;
+        this.i18n = i18n;
+        this.pbxId = pbxId;
+        this.onChange = onChange;
+        setId("desk-pop");
+        addClassName("screen-pop");
+        getStyle().set("border", "2px solid var(--lumo-primary-color)").set("border-radius", "var(--lumo-border-radius-l)");
+        setVisible(false);
+        heading.setId("desk-pop-heading");
+        facts.setId("desk-pop-facts");
+
+        earlier.setId("desk-pop-earlier");
+        earlier.addColumn(c -> TIME.format(c.startedAt().atZone(props.zone()))).setHeader(getTranslation("calls.col.started"));
+        earlier.addColumn(c -> getTranslation("outcome." + c.outcome().name())).setHeader(getTranslation("calls.col.outcome"));
+        earlier.addColumn(c -> String.join(", ", c.queues().stream().map(q -> i18n.getOr("queue." + q, getLocale(), q)).toList()))
+                .setHeader(getTranslation("calls.col.route"));
+        earlier.addColumn(c -> c.talkSeconds() == null ? "" : c.talkSeconds().toString()).setHeader(getTranslation("calls.col.talk"));
+        earlier.setAllRowsVisible(true);
+
+        note.setId("desk-note");
+        note.setLabel(getTranslation("desk.pop.note"));
+        note.setWidthFull();
+        note.setMaxLength(4000);
+        var saveNote = new Button(getTranslation("desk.pop.saveNote"), e -> saveNote());
+        saveNote.setId("desk-note-save");
+
+        var openCase = new Button(getTranslation("desk.pop.openCase"), e -> openCase());
+        openCase.setId("desk-open-case");
+        openCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        transferTo.setId("desk-transfer-to");
+        transferTo.setPlaceholder(getTranslation("desk.pop.transferTo"));
+        transferTo.setItemLabelGenerator(q -> i18n.getOr("queue." + q, getLocale(), q));
+        transfer.setText(getTranslation("desk.pop.transfer"));
+        transfer.setId("desk-transfer");
+        transfer.addClickListener(e -> transfer());
+
+        var callback = new Button(getTranslation("desk.pop.callback"), e -> scheduleCallback());
+        callback.setId("desk-callback");
+
+        dismiss.setText(getTranslation("desk.pop.dismiss"));
+        dismiss.setId("desk-pop-dismiss");
+        dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        dismiss.addClickListener(e -> {
+            setVisible(false);
+            linkedid = null;
+        });
+
+        var actions = new HorizontalLayout(openCase, transferTo, transfer, callback, dismiss);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        actions.setWrap(true);
+        var earlierTitle = new Span(getTranslation("desk.pop.earlier"));
+        earlierTitle.getStyle().set("font-weight", "600");
+        add(heading, facts, actions, note, saveNote, earlierTitle, earlier);
+    }
+
+    /** The call on my phone now (null = none): a new one pops, the same one refreshes, none leaves the last one shown. */
+    void show(@Nullable AgentCall onPhone, @Nullable LiveCall live) {
+        if (onPhone == null) {
+            if (linkedid != null) {
+                heading.setText(getTranslation("desk.pop.ended"));
+                transfer.setEnabled(false);
+                transferTo.setEnabled(false);
+                dismiss.setVisible(true);
+            }
+            return;
+        }
+        boolean fresh = !onPhone.linkedid().equals(linkedid);
+        linkedid = onPhone.linkedid();
+        setVisible(true);
+        dismiss.setVisible(false);
+        heading.setText(getTranslation(onPhone.answered() ? "desk.pop.talking" : "desk.pop.ringing",
+                i18n.getOr("queue." + onPhone.queue(), getLocale(), onPhone.queue())));
+        transfer.setEnabled(onPhone.answered());
+        transferTo.setEnabled(onPhone.answered());
+        transferTo.setItems(QUEUES.stream().filter(q -> !q.equals(onPhone.queue())).toList());
+        var call = callLog.get(pbxId, onPhone.linkedid()).orElse(null);
+        facts.removeAll();
+        facts.add(fact("desk.pop.caller", call == null ? "…" : caller(call)));
+        if (call != null) {
+            facts.add(fact("desk.pop.origin", origin(call)));
+            facts.add(fact("desk.pop.choice", call.ivrChoice() == null ? "—" : call.ivrChoice()));
+        }
+        var waited = live != null && live.queuedAt() != null
+                ? Duration.between(live.queuedAt(), onPhone.answered() ? onPhone.since() : Instant.now()).toSeconds()
+                : call != null && call.waitSeconds() != null ? call.waitSeconds() : 0;
+        facts.add(fact("desk.pop.wait", getTranslation("desk.pop.seconds", Math.max(0, waited))));
+        if (fresh) {
+            note.clear();
+            callLog.notes(pbxId, onPhone.linkedid()).stream().filter(n -> n.author().equals(kz.hotline114.security.CurrentUser.name()))
+                    .findFirst().ifPresent(n -> note.setValue(n.text()));
+            earlier.setItems(callLog.earlier(pbxId, onPhone.linkedid(), 10));
+        }
+    }
+
+    @Nullable String linkedid() {
+        return linkedid;
+    }
+
+    private Div fact(String key, String value) {
+        var label = new Span(getTranslation(key) + ": ");
+        label.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        var v = new Span(value);
+        v.setId(key.replace('.', '-'));
+        v.getStyle().set("font-weight", "600");
+        return new Div(label, v);
+    }
+
+    private String caller(Call c) {
+        if (c.callerWithheld()) {
+            return getTranslation("calls.withheld");
+        }
+        var n = c.callerNumber() != null ? c.callerNumber() : c.callerRaw() != null ? c.callerRaw() : "";
+        return c.repeatCaller() ? n + " (" + getTranslation("calls.repeat") + ")" : n;
+    }
+
+    private String origin(Call c) {
+        var region = c.region() == null ? null : i18n.getOr("region." + c.region(), getLocale(), c.region());
+        if (c.operator() != null && region != null) {
+            return c.operator() + " · " + region;
+        }
+        return c.operator() != null ? c.operator() : region == null ? "—" : region;
+    }
+
+    private void saveNote() {
+        if (linkedid == null) {
+            return;
+        }
+        try {
+            callLog.saveNote(pbxId, linkedid, note.getValue());
+            note.setInvalid(false);
+            Notification.show(getTranslation("desk.pop.noteSaved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (IllegalArgumentException e) {
+            note.setErrorMessage(getTranslation("desk.pop.noteError"));
+            note.setInvalid(true);
+        }
+    }
+
+    private void openCase() {
+        if (linkedid == null) {
+            return;
+        }
+        var id = linkedid;
+        getUI().ifPresent(ui -> ui.navigate(CaseView.class, RouteParameters.empty(),
+                QueryParameters.simple(Map.of("pbx", pbxId, "linkedid", id))));
+    }
+
+    private void transfer() {
+        var to = transferTo.getValue();
+        if (to == null) {
+            transferTo.setErrorMessage(getTranslation("desk.pop.transferPick"));
+            transferTo.setInvalid(true);
+            return;
+        }
+        transferTo.setInvalid(false);
+        try {
+            desk.transfer(to);
+            Notification.show(getTranslation("desk.pop.transferred", i18n.getOr("queue." + to, getLocale(), to)));
+            onChange.run();
+        } catch (RuntimeException e) {
+            Notification.show(getTranslation("desk.pbxError", e.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void scheduleCallback() {
+        if (linkedid == null) {
+            return;
+        }
+        var id = linkedid;
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("desk.callback.title"));
+        var when = new DateTimePicker(getTranslation("desk.callback.due"));
+        when.setId("desk-callback-due");
+        when.setValue(LocalDateTime.now(props.zone()).plusMinutes(30).withSecond(0).withNano(0));
+        var text = new TextArea(getTranslation("desk.callback.note"));
+        text.setId("desk-callback-note");
+        text.setWidthFull();
+        var save = new Button(getTranslation("desk.callback.save"), e -> {
+            if (when.getValue() == null) {
+                when.setErrorMessage(getTranslation("desk.callback.dueRequired"));
+                when.setInvalid(true);
+                return;
+            }
+            try {
+                callbacks.schedule(pbxId, id, when.getValue().atZone(props.zone()).toInstant(), text.getValue(), null);
+                dialog.close();
+                Notification.show(getTranslation("desk.callback.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                onChange.run();
+            } catch (IllegalArgumentException ex) {
+                when.setErrorMessage(getTranslation("desk.callback.impossible"));
+                when.setInvalid(true);
+            }
+        });
+        save.setId("desk-callback-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(when, text));
+        dialog.getFooter().add(new Button(getTranslation("desk.callback.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+}
