@@ -85,6 +85,10 @@ class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.calls"), CallLogView.class, VaadinIcon.PHONE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));
         }
+        if (auth.hasAnyRole("SUPERVISOR", "ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("specialists.title"), SpecialistsView.class,
+                    VaadinIcon.USER_CLOCK.create()));
+        }
         // the psychological-help centre: booking screens for staff, events and figures for reporters too
         if (auth.hasAnyRole("OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN")) {
             nav.addItem(new SideNavItem(getTranslation("nav.centre.week"), CentreWeekView.class,
