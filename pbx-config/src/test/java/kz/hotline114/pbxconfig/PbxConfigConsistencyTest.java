@@ -440,6 +440,18 @@ class PbxConfigConsistencyTest {
     }
 
     @Test
+    void ami_listens_on_a_configured_address_and_an_open_one_only_behind_the_users_acl() throws IOException {
+        String bind = manager.sections().stream().filter(sec -> sec.name.equals("general")).findFirst().orElseThrow()
+                .own.stream().filter(e -> e.key().equals("bindaddr")).findFirst().orElseThrow().value();
+        assertThat(bind).as("bindaddr is configured, not written in").isEqualTo("${HOTLINE_AMI_BIND}");
+        assertThat(Files.readString(ENTRYPOINT)).contains("HOTLINE_AMI_BIND:=");
+        // the default (0.0.0.0 inside the container) is safe only with deny-all + permit on the user
+        assertThat(manager.value(amiUser(), "deny")).hasValue("0.0.0.0/0.0.0.0");
+        assertThat(manager.value(amiUser(), "permit")).hasValueSatisfying(p -> assertThat(p).isNotBlank()
+                .isNotEqualTo("0.0.0.0/0.0.0.0"));
+    }
+
+    @Test
     void the_ami_user_may_transfer_originate_and_manage_queue_members_and_nothing_dangerous() {
         Set<String> write = classes(manager.value(amiUser(), "write").orElse(""));
 
