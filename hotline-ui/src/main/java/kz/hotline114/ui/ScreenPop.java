@@ -1,7 +1,6 @@
 package kz.hotline114.ui;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -149,8 +148,8 @@ class ScreenPop extends VerticalLayout {
             facts.add(fact("desk.pop.origin", origin(call)));
             facts.add(fact("desk.pop.choice", call.ivrChoice() == null ? "—" : call.ivrChoice()));
         }
-        var waited = live != null && live.queuedAt() != null
-                ? Duration.between(live.queuedAt(), onPhone.answered() ? onPhone.since() : Instant.now()).toSeconds()
+        // from joining the queue to my phone ringing (or answering), both in the PBX's own clock
+        var waited = live != null && live.queuedAt() != null ? Duration.between(live.queuedAt(), onPhone.since()).toSeconds()
                 : call != null && call.waitSeconds() != null ? call.waitSeconds() : 0;
         facts.add(fact("desk.pop.wait", getTranslation("desk.pop.seconds", Math.max(0, waited))));
         if (fresh) {
