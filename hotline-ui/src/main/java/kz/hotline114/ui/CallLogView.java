@@ -36,6 +36,7 @@ import jakarta.annotation.security.RolesAllowed;
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallFilter;
 import kz.hotline114.calls.CallLog;
+import kz.hotline114.routing.Callbacks;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.security.CurrentUser;
@@ -58,6 +59,7 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private final LiveCalls live;
     private final HotlineI18n i18n;
     private final HotlineProperties props;
+    private final Callbacks callbacks;
     private final DateTimePicker from = new DateTimePicker();
     private final DateTimePicker to = new DateTimePicker();
     private final ComboBox<CallOutcome> outcome = new ComboBox<>();
@@ -68,8 +70,9 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private @Nullable Registration liveRegistration;
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-    CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props) {
+    CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks) {
         this.calls = calls;
+        this.callbacks = callbacks;
         this.live = live;
         this.i18n = i18n;
         this.props = props;
@@ -232,6 +235,33 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         var title = new Span(getTranslation("detail.timeline"));
         title.getStyle().set("font-weight", "600");
         dialog.add(facts, title, timeline);
+        var notes = calls.notes(call.pbxId(), call.linkedid());
+        if (!notes.isEmpty()) {
+            var notesTitle = new Span(getTranslation("detail.notes"));
+            notesTitle.getStyle().set("font-weight", "600");
+            dialog.add(notesTitle);
+            notes.forEach(n -> dialog.add(new Div(new Span(n.author() + " (" + TIME.format(n.updatedAt().atZone(props.zone()))
+                    + "): "), new Span(n.text()))));
+        }
+        var backs = callbacks.ofCall(call.pbxId(), call.linkedid());
+        if (!backs.isEmpty()) {
+            var backsTitle = new Span(getTranslation("detail.callbacks"));
+            backsTitle.getStyle().set("font-weight", "600");
+            var list = new VerticalLayout();
+            list.setPadding(false);
+            list.setSpacing(false);
+            list.setId("call-callbacks");
+            backs.forEach(b -> list.add(new Span(TIME.format(b.dueAt().atZone(props.zone())) + " · "
+                    + getTranslation("callback." + b.status().name())
+                    + (b.assignee() == null ? "" : " · " + b.assignee())
+                    + (b.talkSeconds() == null ? "" : " · " + getTranslation("desk.pop.seconds", b.talkSeconds()))
+                    + (b.note() == null ? "" : " · " + b.note()))));
+            dialog.add(backsTitle, list);
+        }
+        var callback = new Button(getTranslation("desk.pop.callback"), e -> new CallbackDialog(callbacks, props,
+                call.pbxId(), call.linkedid(), dialog::close).open());
+        callback.setId("schedule-callback");
+        callback.setEnabled(call.callerNumber() != null);
         var openCase = new Button(getTranslation("case.open"), e -> {
             dialog.close();
             getUI().ifPresent(ui -> ui.navigate(CaseView.class, com.vaadin.flow.router.RouteParameters.empty(),
@@ -240,7 +270,7 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         });
         openCase.setId("open-case");
         openCase.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(openCase, new Button(getTranslation("detail.close"), e -> dialog.close()));
+        dialog.getFooter().add(openCase, callback, new Button(getTranslation("detail.close"), e -> dialog.close()));
         dialog.open();
     }
 

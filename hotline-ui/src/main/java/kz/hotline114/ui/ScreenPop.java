@@ -1,7 +1,6 @@
 package kz.hotline114.ui;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -9,8 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -230,38 +227,8 @@ class ScreenPop extends VerticalLayout {
     }
 
     private void scheduleCallback() {
-        if (linkedid == null) {
-            return;
+        if (linkedid != null) {
+            new CallbackDialog(callbacks, props, pbxId, linkedid, onChange).open();
         }
-        var id = linkedid;
-        var dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("desk.callback.title"));
-        var when = new DateTimePicker(getTranslation("desk.callback.due"));
-        when.setId("desk-callback-due");
-        when.setValue(LocalDateTime.now(props.zone()).plusMinutes(30).withSecond(0).withNano(0));
-        var text = new TextArea(getTranslation("desk.callback.note"));
-        text.setId("desk-callback-note");
-        text.setWidthFull();
-        var save = new Button(getTranslation("desk.callback.save"), e -> {
-            if (when.getValue() == null) {
-                when.setErrorMessage(getTranslation("desk.callback.dueRequired"));
-                when.setInvalid(true);
-                return;
-            }
-            try {
-                callbacks.schedule(pbxId, id, when.getValue().atZone(props.zone()).toInstant(), text.getValue(), null);
-                dialog.close();
-                Notification.show(getTranslation("desk.callback.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                onChange.run();
-            } catch (IllegalArgumentException ex) {
-                when.setErrorMessage(getTranslation("desk.callback.impossible"));
-                when.setInvalid(true);
-            }
-        });
-        save.setId("desk-callback-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(when, text));
-        dialog.getFooter().add(new Button(getTranslation("desk.callback.cancel"), e -> dialog.close()), save);
-        dialog.open();
     }
 }
