@@ -22,6 +22,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -87,21 +88,28 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
 
         specialists.setId("specialists-grid");
         specialists.addColumn(Specialist::displayName).setHeader(getTranslation("specialists.name")).setAutoWidth(true);
-        specialists.addColumn(s -> getTranslation("specialistKind." + s.kind().name())).setHeader(getTranslation("specialists.kind"));
-        specialists.addColumn(s -> String.join(", ", s.languages())).setHeader(getTranslation("specialists.languages"));
-        specialists.addColumn(Specialist::iface).setHeader(getTranslation("specialists.iface"));
+        specialists.addColumn(s -> getTranslation("specialistKind." + s.kind().name())).setHeader(getTranslation("specialists.kind"))
+                .setAutoWidth(true);
+        specialists.addColumn(s -> String.join(", ", s.languages())).setHeader(getTranslation("specialists.languages"))
+                .setAutoWidth(true);
+        specialists.addColumn(Specialist::iface).setHeader(getTranslation("specialists.iface")).setAutoWidth(true);
         specialists.addColumn(s -> s.queues().stream().map(this::queue).collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("specialists.queues")).setAutoWidth(true);
-        specialists.addColumn(s -> s.username() == null ? "" : s.username()).setHeader(getTranslation("specialists.user"));
+        specialists.addColumn(s -> s.username() == null ? "" : s.username()).setHeader(getTranslation("specialists.user"))
+                .setAutoWidth(true);
         specialists.addColumn(s -> getTranslation(s.active() ? "specialists.active.yes" : "specialists.active.no"))
-                .setHeader(getTranslation("specialists.active"));
+                .setHeader(getTranslation("specialists.active")).setAutoWidth(true);
         specialists.addColumn(this::now).setHeader(getTranslation("specialists.now")).setAutoWidth(true);
         specialists.addComponentColumn(s -> {
-            var join = new Button(getTranslation("specialists.join"), e -> move(s, true));
-            join.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            var join = new Button(VaadinIcon.SIGN_IN.create(), e -> move(s, true));
+            join.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
+            join.setTooltipText(getTranslation("specialists.join"));
+            join.setAriaLabel(getTranslation("specialists.join"));
             join.setId("specialists-join-" + s.id());
-            var leave = new Button(getTranslation("specialists.leave"), e -> move(s, false));
-            leave.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            var leave = new Button(VaadinIcon.SIGN_OUT.create(), e -> move(s, false));
+            leave.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
+            leave.setTooltipText(getTranslation("specialists.leave"));
+            leave.setAriaLabel(getTranslation("specialists.leave"));
             leave.setId("specialists-leave-" + s.id());
             return new HorizontalLayout(join, leave);
         }).setAutoWidth(true).setKey("actions");
@@ -126,6 +134,7 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         queues.setId("specialist-queues");
         active.setLabel(getTranslation("specialists.active"));
         username.setLabel(getTranslation("specialists.user"));
+        username.setId("specialist-user");
         username.setItems(users.all().stream().map(UserAccount::username).toList());
         username.setAllowCustomValue(false);
         username.setClearButtonVisible(true);
