@@ -10,6 +10,9 @@ public interface ReportDocuments {
 
     byte[] pdf(InterimReport report, ReportTexts texts);
 
+    /** The risk with the pre-filled wording (the wrong-number risk with the period's figures) where it has no text. */
+    ReportContent.Risk resolved(InterimReport report, ReportContent.Risk risk, ReportTexts texts);
+
     /** One {@code <div>} element (no page scaffolding), charts inline: for the preview. */
     String html(InterimReport report, ReportTexts texts);
 }

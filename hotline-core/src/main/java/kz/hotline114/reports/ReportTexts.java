@@ -12,4 +12,12 @@ public interface ReportTexts {
     String text(String key, Object... args);
 
     Locale locale();
+
+    /** Whether the bundles have {@code key} (codes without a translation are printed as they are). */
+    boolean has(String key);
+
+    /** The text of {@code key} when the bundles have it, else {@code fallback}. */
+    default String textOr(String key, String fallback) {
+        return has(key) ? text(key) : fallback;
+    }
 }
