@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import kz.hotline114.calls.CallFilter;
 import kz.hotline114.calls.CallOutcome;
@@ -81,61 +80,51 @@ class ReportsApi {
 
     @GetMapping("/calls.csv")
     @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
-    ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) @Nullable String from,
+    void csv(@RequestParam(required = false) @Nullable String from,
                                               @RequestParam(required = false) @Nullable String to,
                                               @RequestParam(required = false) @Nullable String outcome,
                                               @RequestParam(required = false) @Nullable String queue,
                                               @RequestParam(required = false) @Nullable String number,
-                                              @RequestParam(defaultValue = "kk") String lang) {
+                                              @RequestParam(defaultValue = "kk") String lang,
+                                              jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         var filter = filter(from, to, outcome, queue, number);
         var texts = BundleReportTexts.of(i18n, language(lang));
-        return file(filter, "calls.csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
-                out -> exports.csv(filter, texts, out));
+        file(response, "calls.csv", "text/csv;charset=UTF-8", out -> exports.csv(filter, texts, out));
     }
 
     @GetMapping("/calls.xlsx")
     @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
-    ResponseEntity<StreamingResponseBody> xlsx(@RequestParam(required = false) @Nullable String from,
+    void xlsx(@RequestParam(required = false) @Nullable String from,
                                                @RequestParam(required = false) @Nullable String to,
                                                @RequestParam(required = false) @Nullable String outcome,
                                                @RequestParam(required = false) @Nullable String queue,
                                                @RequestParam(required = false) @Nullable String number,
-                                               @RequestParam(defaultValue = "kk") String lang) {
+                                               @RequestParam(defaultValue = "kk") String lang,
+                                               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         var filter = filter(from, to, outcome, queue, number);
         var texts = BundleReportTexts.of(i18n, language(lang));
-        return file(filter, "calls.xlsx", XLSX, out -> exports.xlsx(filter, texts, out));
+        file(response, "calls.xlsx", XLSX.toString(), out -> exports.xlsx(filter, texts, out));
     }
 
     /**
-     * Writes the export to a temporary file in the request (signed-in user, audit, bad input as a 400 before
-     * the first byte; rows stream from a database cursor), then streams the file out and deletes it.
+     * Writes the export to a temporary file in the request thread (signed-in user, audit; bad input is a 400
+     * before the first byte; rows stream from a database cursor), then copies it to the response and deletes
+     * it. No async response body: an async dispatch would pass the stateless API's security again, unsigned.
      */
-    private static ResponseEntity<StreamingResponseBody> file(CallFilter filter, String name, MediaType type,
-                                                              java.util.function.Consumer<OutputStream> write) {
-        java.nio.file.Path file;
+    private static void file(jakarta.servlet.http.HttpServletResponse response, String name, String type,
+                             java.util.function.Consumer<OutputStream> write) throws java.io.IOException {
+        var file = java.nio.file.Files.createTempFile("hotline-export", name);
         try {
-            file = java.nio.file.Files.createTempFile("hotline-export", name);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        try (OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
-            write.accept(out);
-        } catch (RuntimeException | java.io.IOException e) {
-            try {
-                java.nio.file.Files.deleteIfExists(file);
-            } catch (java.io.IOException ignored) {
-                // a temporary file
+            try (OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                write.accept(out);
             }
-            throw e instanceof RuntimeException r ? r : new java.io.UncheckedIOException((java.io.IOException) e);
+            response.setContentType(type);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(name));
+            response.setContentLengthLong(java.nio.file.Files.size(file));
+            java.nio.file.Files.copy(file, response.getOutputStream());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment(name)).contentType(type)
-                .body(out -> {
-                    try {
-                        java.nio.file.Files.copy(file, out);
-                    } finally {
-                        java.nio.file.Files.deleteIfExists(file);
-                    }
-                });
     }
 
     /** The report as JSON, figures as the document prints them; the wrong-number risk's wording filled in. */

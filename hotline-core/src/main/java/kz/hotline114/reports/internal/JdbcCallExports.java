@@ -56,7 +56,7 @@ class JdbcCallExports implements CallExports {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional // one transaction: the cursor streams the rows, and the audit row is written with them
     public void csv(CallFilter filter, ReportTexts texts, OutputStream out) {
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -77,7 +77,7 @@ class JdbcCallExports implements CallExports {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public void xlsx(CallFilter filter, ReportTexts texts, OutputStream out) {
         try (var wb = new SXSSFWorkbook(100)) {
             wb.setCompressTempFiles(true);
