@@ -104,6 +104,9 @@ class MainLayout extends AppLayout {
                 VaadinIcon.GROUP.create()));
         nav.addItem(new SideNavItem(getTranslation("nav.centre.figures"), CentreFiguresView.class,
                 VaadinIcon.BAR_CHART.create()));
+        if (auth.hasAnyRole("REPORTER", "SUPERVISOR", "ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.reports"), ReportsView.class, VaadinIcon.FILE_TEXT.create()));
+        }
         if (auth.hasRole("ADMIN")) {
             nav.addItem(new SideNavItem(getTranslation("nav.admin"), AdminView.class, VaadinIcon.COG.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create()));

@@ -84,7 +84,13 @@ class RoleMatrixIT extends KaribuIT {
                 new Endpoint("GET", "/api/centres", null, EnumSet.allOf(Role.class), 200),
                 new Endpoint("GET", "/api/appointments?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", null, staff, 200),
                 new Endpoint("GET", "/api/appointments/counts?from=2026-01-01&to=2027-01-01", null,
-                        EnumSet.allOf(Role.class), 200));
+                        EnumSet.allOf(Role.class), 200),
+                new Endpoint("GET", "/api/reports/interim?project=1&from=2019-05-31&to=2019-08-29", null,
+                        EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200),
+                new Endpoint("GET", "/api/reports/calls.csv?from=2019-06-01T00:00:00Z&to=2019-06-02T00:00:00Z", null,
+                        EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200),
+                new Endpoint("GET", "/api/reports/calls.xlsx?from=2019-06-01T00:00:00Z&to=2019-06-02T00:00:00Z", null,
+                        EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200));
         var wrong = new ArrayList<String>();
         for (var e : endpoints) {
             for (var role : Role.values()) {
@@ -114,6 +120,7 @@ class RoleMatrixIT extends KaribuIT {
                 Map.entry(CentreFiguresView.class, everyone),
                 Map.entry(DeskView.class, EnumSet.of(Role.SPECIALIST, Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(SpecialistsView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
+                Map.entry(ReportsView.class, EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(AdminView.class, EnumSet.of(Role.ADMIN)),
                 Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)));
         var wrong = new ArrayList<String>();

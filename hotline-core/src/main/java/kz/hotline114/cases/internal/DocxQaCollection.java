@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -27,7 +26,6 @@ import kz.hotline114.shared.HotlineProperties;
 class DocxQaCollection implements QaCollection {
 
     /** Phone numbers (7+ digits with separators) and e-mail addresses inside free text. */
-    static final Pattern PERSONAL = Pattern.compile("\\+?\\d[\\d\\s()\\-]{5,}\\d|[\\w.+-]+@[\\w-]+\\.[\\w.]+");
 
     private static final Map<String, Map<String, String>> TEXT = Map.of(
             "kk", Map.of("title", "«Қауырт желі-114» қызметіне түскен сұрақтар мен берілген жауаптар",
@@ -112,7 +110,7 @@ class DocxQaCollection implements QaCollection {
     }
 
     static String scrub(String s) {
-        return s == null ? "" : PERSONAL.matcher(s).replaceAll("[…]");
+        return kz.hotline114.cases.PersonalData.strike(s);
     }
 
     private static org.apache.poi.xwpf.usermodel.XWPFParagraph paragraph(XWPFDocument doc, String s, boolean bold, int size) {

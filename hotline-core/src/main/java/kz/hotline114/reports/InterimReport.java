@@ -1,0 +1,84 @@
+package kz.hotline114.reports;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An interim programme report in seed 004's structure, figures and texts together: what the DOCX, the
+ * PDF, the preview and the JSON API all show. A final report is this record as it was stored when it was
+ * finalised.
+ *
+ * @param version       the content version it was built from (0 = nothing saved yet)
+ * @param tasks         section 1: activities by task with narrative and indicators planned vs actual
+ * @param calls         the call-statistics paragraph and tables
+ * @param cases         religion questions and psychological-support requests (consultation cases)
+ * @param centre        the centre's consultations, events and participants
+ * @param events        the events table (events register)
+ * @param risks         section 2: the risks table
+ * @param attachments   the attachments table
+ * @param participants  participants by gender, age bracket and social status (final-report statistics, seed 001)
+ */
+public record InterimReport(long projectId, String projectName, String grantee, @Nullable String agreementNo,
+                            @Nullable LocalDate agreementDate, @Nullable BigDecimal grantSum, LocalDate from,
+                            LocalDate to, Status status, int version, Instant generatedAt,
+                            @Nullable Instant finalisedAt, @Nullable String finalisedBy, List<TaskSection> tasks,
+                            CallFigures calls, CaseFigures cases, CentreFigures centre, List<EventRow> events,
+                            List<ReportContent.Risk> risks, List<ReportContent.Attachment> attachments,
+                            Participants participants, @Nullable String leader, @Nullable String leaderPosition) {
+
+    public enum Status { DRAFT, FINAL }
+
+    /** міндет with its activities. */
+    public record TaskSection(int number, String title, List<ActivitySection> activities) {
+    }
+
+    /** іс-шара: {@code key} is {@code task.activity} ({@code 1.2}). */
+    public record ActivitySection(String key, int number, String title, String narrative,
+                                  List<IndicatorLine> indicators) {
+    }
+
+    /**
+     * An indicator planned vs actual; {@code key} is {@code task.activity.n}. {@code actual} is computed from
+     * {@code metric} or entered by hand (then {@code evidence} says where it comes from).
+     */
+    public record IndicatorLine(String key, String name, String unit, BigDecimal planned, BigDecimal actual,
+                                @Nullable Statistic metric, @Nullable String evidence, String justification) {
+
+        /** Actual below plan: the report asks for a justification. */
+        public boolean belowPlan() {
+            return actual.compareTo(planned) < 0;
+        }
+    }
+
+    /** Consultation cases opened in the period. */
+    public record CaseFigures(long total, long religionQuestions, long psychologicalSupport,
+                              Map<String, Long> byCategory, Map<String, String> categoryNamesKk,
+                              Map<String, String> categoryNamesRu) {
+    }
+
+    /** The centre's figures of the period. */
+    public record CentreFigures(long consultations, long mobileReceptionConsultations, long events,
+                                long participants) {
+    }
+
+    /** A line of the events table. */
+    public record EventRow(int number, String name, LocalDate heldOn, String place, int participants,
+                           @Nullable String categories, @Nullable String experts, @Nullable String completeness,
+                           @Nullable String documents) {
+    }
+
+    /**
+     * Participants (seed 001's breakdowns): one per case opened in the period (its caller profile), one per
+     * attended appointment of the period without a case (a walk-in, profile unknown), and the participants of
+     * the events held (their recorded breakdowns; the rest unknown). Maps: enum code → count, UNKNOWN included.
+     */
+    public record Participants(long total, long fromCases, long fromWalkIns, long fromEvents,
+                               Map<String, Long> byGender, Map<String, Long> byAgeBracket,
+                               Map<String, Long> bySocialStatus) {
+    }
+}

@@ -1,0 +1,299 @@
+package kz.hotline114.api;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import kz.hotline114.calls.CallFilter;
+import kz.hotline114.calls.CallOutcome;
+import kz.hotline114.reports.CallExports;
+import kz.hotline114.reports.InterimReport;
+import kz.hotline114.reports.InterimReports;
+import kz.hotline114.reports.InvalidReport;
+import kz.hotline114.reports.ReportDocuments;
+import kz.hotline114.ui.BundleReportTexts;
+import kz.hotline114.ui.HotlineI18n;
+
+/**
+ * {@code GET /api/reports/interim?project=&from=&to=&format=json|docx|pdf&lang=kk|ru} (dates, both inclusive):
+ * the interim report; {@code GET /api/reports/calls.csv} and {@code /calls.xlsx} with the parameters of
+ * {@code /api/calls} (+ {@code lang}): the call log with the cases' questions and answers (attachment 2).
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportsApi {
+
+    static final MediaType DOCX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final InterimReports reports;
+    private final ReportDocuments documents;
+    private final CallExports exports;
+    private final HotlineI18n i18n;
+
+    ReportsApi(InterimReports reports, ReportDocuments documents, CallExports exports, HotlineI18n i18n) {
+        this.reports = reports;
+        this.documents = documents;
+        this.exports = exports;
+        this.i18n = i18n;
+    }
+
+    @GetMapping("/interim")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
+    ResponseEntity<?> interim(@RequestParam(required = false) @Nullable String project,
+                              @RequestParam(required = false) @Nullable String from,
+                              @RequestParam(required = false) @Nullable String to,
+                              @RequestParam(defaultValue = "json") String format,
+                              @RequestParam(defaultValue = "kk") String lang) {
+        long projectId = projectId(project);
+        var start = date("from", from);
+        var end = date("to", to);
+        var texts = BundleReportTexts.of(i18n, language(lang));
+        var report = reports.report(projectId, start, end);
+        String file = "interim-report-" + projectId + "-" + start + "-" + end + "-" + texts.locale().getLanguage();
+        return switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> ResponseEntity.ok(json(report, texts));
+            case "docx" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment(file + ".docx"))
+                    .contentType(DOCX).body(documents.docx(report, texts));
+            case "pdf" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment(file + ".pdf"))
+                    .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(report, texts));
+            default -> throw new BadRequest("'format' must be json, docx or pdf, not '" + format + "'");
+        };
+    }
+
+    @GetMapping("/calls.csv")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
+    void csv(@RequestParam(required = false) @Nullable String from,
+                                              @RequestParam(required = false) @Nullable String to,
+                                              @RequestParam(required = false) @Nullable String outcome,
+                                              @RequestParam(required = false) @Nullable String queue,
+                                              @RequestParam(required = false) @Nullable String number,
+                                              @RequestParam(defaultValue = "kk") String lang,
+                                              jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        var filter = filter(from, to, outcome, queue, number);
+        var texts = BundleReportTexts.of(i18n, language(lang));
+        file(response, "calls.csv", "text/csv;charset=UTF-8", out -> exports.csv(filter, texts, out));
+    }
+
+    @GetMapping("/calls.xlsx")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
+    void xlsx(@RequestParam(required = false) @Nullable String from,
+                                               @RequestParam(required = false) @Nullable String to,
+                                               @RequestParam(required = false) @Nullable String outcome,
+                                               @RequestParam(required = false) @Nullable String queue,
+                                               @RequestParam(required = false) @Nullable String number,
+                                               @RequestParam(defaultValue = "kk") String lang,
+                                               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        var filter = filter(from, to, outcome, queue, number);
+        var texts = BundleReportTexts.of(i18n, language(lang));
+        file(response, "calls.xlsx", XLSX.toString(), out -> exports.xlsx(filter, texts, out));
+    }
+
+    /**
+     * Writes the export to a temporary file in the request thread (signed-in user, audit; bad input is a 400
+     * before the first byte; rows stream from a database cursor), then copies it to the response and deletes
+     * it. No async response body: an async dispatch would pass the stateless API's security again, unsigned.
+     */
+    private static void file(jakarta.servlet.http.HttpServletResponse response, String name, String type,
+                             java.util.function.Consumer<OutputStream> write) throws java.io.IOException {
+        var file = java.nio.file.Files.createTempFile("hotline-export", name);
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                write.accept(out);
+            }
+            response.setContentType(type);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(name));
+            response.setContentLengthLong(java.nio.file.Files.size(file));
+            java.nio.file.Files.copy(file, response.getOutputStream());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /** The report as JSON, figures as the document prints them; the wrong-number risk's wording filled in. */
+    Map<String, Object> json(InterimReport r, BundleReportTexts texts) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("project", Map.of("id", r.projectId(), "name", r.projectName(), "grantee", r.grantee()));
+        m.put("agreementNo", r.agreementNo());
+        m.put("agreementDate", r.agreementDate() == null ? null : r.agreementDate().toString());
+        m.put("grantSum", r.grantSum());
+        m.put("from", r.from().toString());
+        m.put("to", r.to().toString());
+        m.put("status", r.status().name());
+        m.put("version", r.version());
+        m.put("finalisedAt", r.finalisedAt() == null ? null : r.finalisedAt().toString());
+        var c = r.calls();
+        var calls = new LinkedHashMap<String, Object>();
+        calls.put("total", c.total());
+        calls.put("substantive", c.substantive());
+        calls.put("wrongNumber", c.wrongNumber());
+        calls.put("wrongNumberShare", c.wrongNumberShare());
+        calls.put("abandoned", c.abandoned());
+        calls.put("unanswered", c.unanswered());
+        calls.put("menuDropped", c.menuDropped());
+        calls.put("wrongNumberMinutes", c.wrongNumberMinutes());
+        calls.put("tariffPerMinute", c.tariffPerMinute());
+        calls.put("wrongNumberCost", c.wrongNumberCost());
+        calls.put("byMonth", c.byMonth());
+        calls.put("substantiveByMonth", c.substantiveByMonth());
+        calls.put("wrongNumberByMonth", c.wrongNumberByMonth());
+        calls.put("byRegion", c.byRegion());
+        calls.put("byOperator", c.byOperator());
+        calls.put("byIvrChoice", c.byIvrChoice());
+        calls.put("byQueue", c.byQueue());
+        calls.put("byOutcome", c.byOutcome());
+        m.put("calls", calls);
+        m.put("cases", Map.of("total", r.cases().total(), "religionQuestions", r.cases().religionQuestions(),
+                "psychologicalSupport", r.cases().psychologicalSupport(), "byCategory", r.cases().byCategory()));
+        m.put("centre", r.centre());
+        m.put("tasks", r.tasks().stream().map(t -> Map.of("number", t.number(), "title", t.title(), "activities",
+                t.activities().stream().map(a -> Map.of("key", a.key(), "number", a.number(), "title", a.title(),
+                        "narrative", a.narrative(), "indicators", a.indicators().stream().map(i -> {
+                            var line = new LinkedHashMap<String, Object>();
+                            line.put("key", i.key());
+                            line.put("name", i.name());
+                            line.put("unit", i.unit());
+                            line.put("planned", i.planned());
+                            line.put("actual", i.actual());
+                            line.put("metric", i.metric() == null ? null : i.metric().name());
+                            line.put("evidence", i.evidence());
+                            line.put("justification", i.justification());
+                            line.put("belowPlan", i.belowPlan());
+                            return line;
+                        }).toList())).toList())).toList());
+        m.put("events", r.events());
+        m.put("risks", r.risks().stream().map(risk -> {
+            var filled = documents.resolved(r, risk, texts);
+            var line = new LinkedHashMap<String, Object>();
+            line.put("risk", filled.risk());
+            line.put("mitigation", filled.mitigation());
+            line.put("wrongNumber", risk.wrongNumber());
+            return line;
+        }).toList());
+        m.put("attachments", r.attachments().stream().map(a -> {
+            var line = new LinkedHashMap<String, Object>();
+            line.put("number", a.number());
+            line.put("title", a.title());
+            line.put("documents", a.documents() != null ? a.documents()
+                    : a.callList() ? texts.text("report.attachments.callList") : null);
+            line.put("callList", a.callList());
+            return line;
+        }).toList());
+        m.put("participants", r.participants());
+        m.put("leader", r.leader());
+        m.put("leaderPosition", r.leaderPosition());
+        return m;
+    }
+
+    private static CallFilter filter(@Nullable String from, @Nullable String to, @Nullable String outcome,
+                                     @Nullable String queue, @Nullable String number) {
+        var end = instant("to", to, Instant.now());
+        var start = instant("from", from, end.minus(Duration.ofHours(24)));
+        if (!start.isBefore(end)) {
+            throw new BadRequest("'from' must be before 'to'");
+        }
+        CallOutcome o = null;
+        if (outcome != null && !outcome.isBlank()) {
+            try {
+                o = CallOutcome.valueOf(outcome.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("'outcome' must be one of " + java.util.List.of(CallOutcome.values()) + ", not '"
+                        + outcome + "'");
+            }
+        }
+        return new CallFilter(start, end, o, blank(queue), blank(number));
+    }
+
+    private static long projectId(@Nullable String project) {
+        if (project == null || project.isBlank()) {
+            throw new BadRequest("'project' is required (the id of a grant project)");
+        }
+        try {
+            return Long.parseLong(project.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("'project' must be a whole number, not '" + project + "'");
+        }
+    }
+
+    private static LocalDate date(String name, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadRequest("'" + name + "' is required (a date such as 2019-05-31)");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("'" + name + "' must be a date such as 2019-05-31, not '" + value + "'");
+        }
+    }
+
+    private static Instant instant(String name, @Nullable String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new BadRequest("'" + name + "' must be an ISO-8601 instant such as 2026-11-23T08:00:00Z, not '"
+                        + value + "'");
+            }
+        }
+    }
+
+    private static String language(String lang) {
+        var l = lang.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!l.equals("kk") && !l.equals("ru")) {
+            throw new BadRequest("'lang' must be kk or ru, not '" + lang + "'");
+        }
+        return l;
+    }
+
+    private static @Nullable String blank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String attachment(String file) {
+        return "attachment; filename=\"" + file + "\"";
+    }
+
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(InvalidReport.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidReport e) {
+        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage(),
+                "errors", e.errors()));
+    }
+
+    @ExceptionHandler({BadRequest.class, IllegalArgumentException.class})
+    ResponseEntity<Map<String, Object>> badRequest(RuntimeException e) {
+        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(RuntimeException e) {
+        return ResponseEntity.status(403).body(Map.of("status", 403, "error", "Forbidden", "message", e.getMessage()));
+    }
+}

@@ -1,0 +1,336 @@
+package kz.hotline114.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.reports.GrantProject;
+import kz.hotline114.reports.GrantProjects;
+import kz.hotline114.reports.InterimReport;
+import kz.hotline114.reports.InterimReports;
+import kz.hotline114.reports.InvalidReport;
+import kz.hotline114.reports.ReportContent;
+import kz.hotline114.reports.ReportDocuments;
+import kz.hotline114.security.CurrentUser;
+import kz.hotline114.security.Role;
+import kz.hotline114.shared.HotlineProperties;
+
+/**
+ * The interim report: pick a grant project and a period, write the narrative per activity, the deviation
+ * justifications and the risks, save versions, preview, download DOCX / PDF in Kazakh or Russian, finalise.
+ */
+@Route("reports")
+@RolesAllowed({"REPORTER", "SUPERVISOR", "ADMIN"})
+class ReportsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final InterimReports reports;
+    private final ReportDocuments documents;
+    private final HotlineI18n i18n;
+    private final kz.hotline114.reports.CallExports exports;
+    private final java.time.ZoneId zone;
+    final Select<GrantProject> project = new Select<>();
+    final DatePicker from = new DatePicker();
+    final DatePicker to = new DatePicker();
+    final Span status = new Span();
+    final Div editor = new Div();
+    final Div preview = new Div();
+    final Button save = new Button();
+    final Button finalise = new Button();
+    final Button show = new Button();
+    final Map<String, TextArea> narratives = new LinkedHashMap<>();
+    final Map<String, TextArea> justifications = new LinkedHashMap<>();
+    final List<TextArea[]> risks = new ArrayList<>();
+    final TextField leader = new TextField();
+    final TextField position = new TextField();
+    private List<ReportContent.Attachment> attachments = List.of();
+    private final List<Boolean> riskIsWrongNumber = new ArrayList<>();
+
+    ReportsView(InterimReports reports, ReportDocuments documents, GrantProjects projects, HotlineI18n i18n,
+                kz.hotline114.reports.CallExports exports, HotlineProperties props) {
+        this.reports = reports;
+        this.exports = exports;
+        this.zone = props.zone();
+        this.documents = documents;
+        this.i18n = i18n;
+        boolean writes = CurrentUser.has(Role.REPORTER) || CurrentUser.has(Role.ADMIN);
+        project.setLabel(getTranslation("reports.project"));
+        project.setId("report-project");
+        project.setItemLabelGenerator(GrantProject::name);
+        project.setWidth("32em");
+        var all = projects.list();
+        project.setItems(all);
+        from.setLabel(getTranslation("reports.from"));
+        from.setId("report-from");
+        to.setLabel(getTranslation("reports.to"));
+        to.setId("report-to");
+        project.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                var period = e.getValue().periods().isEmpty() ? null : e.getValue().periods().getFirst();
+                from.setValue(period == null ? e.getValue().periodFrom() : period.from());
+                to.setValue(period == null ? e.getValue().periodTo() : period.to());
+            }
+        });
+        from.addValueChangeListener(e -> load());
+        to.addValueChangeListener(e -> load());
+
+        show.setText(getTranslation("reports.preview"));
+        show.setId("report-preview-button");
+        show.addClickListener(e -> preview());
+        save.setText(getTranslation("reports.save"));
+        save.setId("report-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        save.setVisible(writes);
+        finalise.setText(getTranslation("reports.finalise"));
+        finalise.setId("report-finalise");
+        finalise.setVisible(writes);
+        finalise.addClickListener(e -> {
+            var dialog = new ConfirmDialog();
+            dialog.setText(getTranslation("reports.finalise.confirm"));
+            dialog.setCancelable(true);
+            dialog.setCancelText(getTranslation("day.cancel"));
+            dialog.setConfirmText(getTranslation("reports.finalise"));
+            dialog.addConfirmListener(c -> {
+                reports.finalise(project.getValue().id(), from.getValue(), to.getValue());
+                Notification.show(getTranslation("reports.finalised"));
+                load();
+                preview();
+            });
+            dialog.open();
+        });
+        var toolbar = new HorizontalLayout(project, from, to, show, save, finalise);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true);
+        var downloads = new HorizontalLayout(download("docx", "kk"), download("pdf", "kk"), download("docx", "ru"),
+                download("pdf", "ru"), export("xlsx"), export("csv"));
+        downloads.setWrap(true);
+        status.setId("report-status");
+        editor.setId("report-editor");
+        editor.setWidthFull();
+        preview.setId("report-preview");
+        preview.setWidthFull();
+        preview.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("padding", "1em")
+                .set("background", "white").set("max-width", "60em");
+        add(toolbar, status, downloads, editor, preview);
+        if (all.isEmpty()) {
+            status.setText(getTranslation("reports.noProject"));
+        } else {
+            project.setValue(all.getFirst());
+        }
+    }
+
+    private boolean valid() {
+        if (project.getValue() == null || from.getValue() == null || to.getValue() == null) {
+            return false;
+        }
+        if (to.getValue().isBefore(from.getValue())) {
+            status.setText(getTranslation("reports.invalid"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Loads the draft's latest content (or the final report's) into the editor. */
+    void load() {
+        editor.removeAll();
+        preview.removeAll();
+        narratives.clear();
+        justifications.clear();
+        risks.clear();
+        riskIsWrongNumber.clear();
+        if (!valid()) {
+            return;
+        }
+        var report = reports.report(project.getValue().id(), from.getValue(), to.getValue());
+        var content = reports.content(project.getValue().id(), from.getValue(), to.getValue());
+        boolean editable = report.status() == InterimReport.Status.DRAFT && save.isVisible();
+        status.setText(report.status() == InterimReport.Status.FINAL
+                ? getTranslation("reports.status.FINAL", day(report.finalisedAt()))
+                : getTranslation("reports.status.DRAFT", report.version()));
+        save.setEnabled(editable);
+        finalise.setEnabled(editable);
+        attachments = content.attachments();
+        for (var task : report.tasks()) {
+            for (var a : task.activities()) {
+                var area = new TextArea(getTranslation("reports.narrative", a.key() + " " + a.title()));
+                area.setWidthFull();
+                area.setValue(content.narratives().getOrDefault(a.key(), ""));
+                area.setReadOnly(!editable);
+                area.setId("narrative-" + a.key().replace('.', '-'));
+                narratives.put(a.key(), area);
+                editor.add(area);
+                for (var i : a.indicators()) {
+                    if (i.belowPlan() || !i.justification().isBlank()) {
+                        var j = new TextArea(getTranslation("reports.justification", i.key() + " " + i.name() + " ("
+                                + i.actual().toPlainString() + " / " + i.planned().toPlainString() + ")"));
+                        j.setWidthFull();
+                        j.setValue(content.justifications().getOrDefault(i.key(), ""));
+                        j.setReadOnly(!editable);
+                        justifications.put(i.key(), j);
+                        editor.add(j);
+                    }
+                }
+            }
+        }
+        editor.add(new H3(getTranslation("reports.risks")));
+        for (var risk : content.risks()) {
+            addRisk(report, risk, editable);
+        }
+        var addRisk = new Button(getTranslation("reports.risk.add"), e -> addRisk(report,
+                new ReportContent.Risk("", "", false), true));
+        addRisk.setVisible(editable);
+        editor.add(addRisk);
+        leader.setLabel(getTranslation("reports.leader"));
+        leader.setValue(content.leader() == null ? "" : content.leader());
+        leader.setReadOnly(!editable);
+        position.setLabel(getTranslation("reports.position"));
+        position.setValue(content.leaderPosition() == null ? "" : content.leaderPosition());
+        position.setReadOnly(!editable);
+        editor.add(new HorizontalLayout(leader, position));
+    }
+
+    private void addRisk(InterimReport report, ReportContent.Risk risk, boolean editable) {
+        var texts = BundleReportTexts.of(i18n, getLocale().getLanguage());
+        var filled = documents.resolved(report, risk, texts);
+        var r = new TextArea(getTranslation("report.risk"));
+        var m = new TextArea(getTranslation("report.risk.mitigation"));
+        // the pre-filled wrong-number risk keeps following the figures until someone writes over it
+        r.setValue(risk.risk() == null ? "" : risk.risk());
+        r.setPlaceholder(filled.risk());
+        m.setValue(risk.mitigation() == null ? "" : risk.mitigation());
+        m.setPlaceholder(filled.mitigation());
+        r.setReadOnly(!editable);
+        m.setReadOnly(!editable);
+        r.setWidth("50%");
+        m.setWidth("50%");
+        risks.add(new TextArea[]{r, m});
+        riskIsWrongNumber.add(risk.wrongNumber());
+        var row = new HorizontalLayout(r, m);
+        row.setWidthFull();
+        editor.add(row);
+    }
+
+    ReportContent content() {
+        var n = new LinkedHashMap<String, String>();
+        narratives.forEach((k, v) -> {
+            if (!v.getValue().isBlank()) {
+                n.put(k, v.getValue().strip());
+            }
+        });
+        var j = new LinkedHashMap<String, String>();
+        justifications.forEach((k, v) -> {
+            if (!v.getValue().isBlank()) {
+                j.put(k, v.getValue().strip());
+            }
+        });
+        var list = new ArrayList<ReportContent.Risk>();
+        for (int i = 0; i < risks.size(); i++) {
+            var r = risks.get(i)[0].getValue().strip();
+            var m = risks.get(i)[1].getValue().strip();
+            boolean wrong = riskIsWrongNumber.get(i);
+            if (wrong || !r.isEmpty()) {
+                list.add(new ReportContent.Risk(r.isEmpty() ? null : r, m.isEmpty() ? (wrong ? null : "") : m, wrong));
+            }
+        }
+        return new ReportContent(n, j, list, attachments, leader.getValue().isBlank() ? null : leader.getValue().strip(),
+                position.getValue().isBlank() ? null : position.getValue().strip());
+    }
+
+    void save() {
+        if (!valid()) {
+            return;
+        }
+        try {
+            int version = reports.saveDraft(project.getValue().id(), from.getValue(), to.getValue(), content());
+            Notification.show(getTranslation("reports.saved", version));
+            status.setText(getTranslation("reports.status.DRAFT", version));
+        } catch (InvalidReport e) {
+            Notification.show(e.errors().toString());
+        }
+    }
+
+    void preview() {
+        preview.removeAll();
+        if (!valid()) {
+            return;
+        }
+        var report = reports.report(project.getValue().id(), from.getValue(), to.getValue());
+        var html = documents.html(report, BundleReportTexts.of(i18n, getLocale().getLanguage()));
+        preview.add(new com.vaadin.flow.component.Html(html));
+    }
+
+    private Anchor download(String format, String lang) {
+        var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var report = reports.report(project.getValue().id(), from.getValue(), to.getValue());
+            var texts = BundleReportTexts.of(i18n, lang);
+            byte[] bytes = format.equals("pdf") ? documents.pdf(report, texts) : documents.docx(report, texts);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "interim-report-" + from.getValue() + "-"
+                    + to.getValue() + "-" + lang + "." + format, format.equals("pdf") ? "application/pdf"
+                    : "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes.length);
+        }), getTranslation("reports." + format) + " (" + getTranslation("lang." + lang) + ")");
+        anchor.setId("report-" + format + "-" + lang);
+        return anchor;
+    }
+
+    /** Attachment 2: the period's calls with their cases' questions and answers (numbers masked by role, audited). */
+    private Anchor export(String format) {
+        var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var filter = new kz.hotline114.calls.CallFilter(from.getValue().atStartOfDay(zone).toInstant(),
+                    to.getValue().plusDays(1).atStartOfDay(zone).toInstant(), null, null, null);
+            var file = java.nio.file.Files.createTempFile("hotline-export", "." + format);
+            try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                var texts = BundleReportTexts.of(i18n, getLocale().getLanguage());
+                if (format.equals("csv")) {
+                    exports.csv(filter, texts, out);
+                } else {
+                    exports.xlsx(filter, texts, out);
+                }
+            }
+            long size = java.nio.file.Files.size(file);
+            var in = new java.io.FilterInputStream(java.nio.file.Files.newInputStream(file)) {
+                @Override
+                public void close() throws java.io.IOException {
+                    super.close();
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            };
+            return new DownloadResponse(in, "calls-" + from.getValue() + "-" + to.getValue() + "." + format,
+                    format.equals("csv") ? "text/csv;charset=UTF-8"
+                            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size);
+        }), getTranslation("reports." + format));
+        anchor.setId("report-export-" + format);
+        return anchor;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.reports") + " · " + getTranslation("app.title");
+    }
+
+    private String day(java.time.Instant at) {
+        return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(at.atZone(zone));
+    }
+}

@@ -1,0 +1,207 @@
+package kz.hotline114.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import kz.hotline114.reports.Seed004Data;
+import kz.hotline114.security.Role;
+import kz.hotline114.security.UserAccounts;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The interim report and the exports over real HTTP, on a dataset shaped like seed 004's period: the JSON
+ * carries exactly its figures, the DOCX (read back with POI) and the PDF (read back with PDFBox) say them in
+ * the official structure, the CSV and XLSX list the calls with numbers masked for reporters.
+ */
+class ReportsApiIT extends UiIT {
+
+    static final String PERIOD = "project=1&from=2019-05-31&to=2019-08-29";
+    static final String REPORTER = "reporter-it", PASSWORD = "reporter-pass-114";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts users;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void data() {
+        Seed004Data.load(jdbc);
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        if (users.find(REPORTER).isEmpty()) {
+            users.create(REPORTER, "Reporter", PASSWORD, EnumSet.of(Role.REPORTER));
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    private HttpResponse<byte[]> get(String path, String user, String password) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> asReporter(String path) throws Exception {
+        return get(path, REPORTER, PASSWORD);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_json_report_of_the_seed_period_carries_exactly_its_figures() throws Exception {
+        var response = asReporter("/api/reports/interim?" + PERIOD + "&format=json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Object> body = JsonMapper.builder().build().readValue(response.body(), Map.class);
+        var calls = (Map<String, Object>) body.get("calls");
+        assertThat(((Number) calls.get("total")).longValue()).isEqualTo(1927);
+        assertThat(((Number) calls.get("substantive")).longValue()).isEqualTo(28);
+        assertThat(((Number) calls.get("wrongNumber")).longValue()).isEqualTo(1650);
+        assertThat(((Number) calls.get("wrongNumberShare")).doubleValue()).isEqualTo(0.8563);
+        assertThat((Map<String, Object>) calls.get("byMonth")).containsExactly(Map.entry("2019-06", 580),
+                Map.entry("2019-07", 702), Map.entry("2019-08", 645));
+        assertThat((Map<String, Object>) calls.get("byRegion")).containsKeys("MOBILE", "Taldykorgan");
+        var cases = (Map<String, Object>) body.get("cases");
+        assertThat(((Number) cases.get("religionQuestions")).longValue()).isEqualTo(27);
+        assertThat(((Number) cases.get("psychologicalSupport")).longValue()).isEqualTo(1);
+        var risks = (List<Map<String, Object>>) body.get("risks");
+        assertThat((String) risks.getFirst().get("risk")).contains("1414").contains("1\u00a0650").contains("85,6 %");
+        assertThat((List<?>) body.get("tasks")).hasSize(3);
+    }
+
+    @Test
+    void the_docx_has_seed_004s_structure_and_figures() throws Exception {
+        var response = asReporter("/api/reports/interim?" + PERIOD + "&format=docx");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains(".docx");
+        Files.createDirectories(Path.of("target/reports"));
+        Files.write(Path.of("target/reports/interim-kk.docx"), response.body());
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(response.body()))) {
+            var text = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(text.getFirst()).isEqualTo("АРАЛЫҚ БАҒДАРЛАМАЛЫҚ ЕСЕП");
+            assertThat(text).contains("1. Есепті кезең", "31.05.2019 және 29.08.2019 аралығы",
+                    "4. Әлеуметтік жобаның тәуекелдері", "Грант алушы: «Ізгілікті істер» қоғамдық қоры",
+                    "Грант сомасы: 15\u00a0755\u00a0000 теңге");
+            assertThat(text).anySatisfy(t -> assertThat(t).startsWith("1 міндет."));
+            assertThat(text).anySatisfy(t -> assertThat(t).contains("барлығы 1\u00a0927 қоңырау келіп түсті")
+                    .contains("27 сұрақ дін мәселесіне қатысты, 1 сұрақ психологиялық қолдау"));
+            var tables = doc.getTables();
+            assertThat(tables.size()).isGreaterThanOrEqualTo(10);
+            var events = tables.stream().filter(t -> t.getRow(0).getCell(1).getText().equals("Іс-шараның атауы"))
+                    .findFirst().orElseThrow();
+            assertThat(events.getRow(0).getTableCells()).hasSize(9);
+            var risks = tables.stream().filter(t -> t.getRow(0).getCell(0).getText().equals("Тәуекел")).findFirst()
+                    .orElseThrow();
+            assertThat(risks.getRow(1).getCell(0).getText()).contains("1414");
+            var byMonth = tables.stream().filter(t -> t.getRow(0).getCell(0).getText().equals("Ай")).findFirst()
+                    .orElseThrow();
+            assertThat(byMonth.getRow(1).getCell(0).getText()).isEqualTo("Маусым 2019");
+            assertThat(byMonth.getRow(1).getCell(1).getText()).isEqualTo("580");
+            assertThat(byMonth.getRow(4).getCell(1).getText()).isEqualTo("1\u00a0927");
+            assertThat(tables.getFirst().getCTTbl().getTblPr().getTblBorders().getInsideH()).isNotNull();
+            assertThat(doc.getAllPictures()).hasSizeGreaterThanOrEqualTo(3);
+        }
+        var russian = asReporter("/api/reports/interim?" + PERIOD + "&format=docx&lang=ru");
+        Files.write(Path.of("target/reports/interim-ru.docx"), russian.body());
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(russian.body()))) {
+            assertThat(doc.getParagraphs().getFirst().getText()).isEqualTo("ПРОМЕЖУТОЧНЫЙ ПРОГРАММНЫЙ ОТЧЁТ");
+        }
+    }
+
+    @Test
+    void the_pdf_is_a_pdf_with_the_kazakh_text() throws Exception {
+        var response = asReporter("/api/reports/interim?" + PERIOD + "&format=pdf");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Files.createDirectories(Path.of("target/reports"));
+        Files.write(Path.of("target/reports/interim-kk.pdf"), response.body());
+        try (var pdf = Loader.loadPDF(response.body())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(2);
+            var text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("АРАЛЫҚ БАҒДАРЛАМАЛЫҚ ЕСЕП", "Есепті кезең", "Қоңыраулар айлар бойынша");
+        }
+    }
+
+    @Test
+    void the_csv_lists_the_calls_with_masked_numbers_for_reporters_and_full_ones_for_admins_audited() throws Exception {
+        var query = "/api/reports/calls.csv?from=2019-06-01T00:00:00Z&to=2019-09-01T00:00:00Z";
+        long audits = jdbc.queryForObject("select count(*) from audit_log where action = 'CALLS_EXPORTED_FULL_NUMBERS'",
+                Long.class);
+        var masked = asReporter(query);
+        assertThat(masked.statusCode()).isEqualTo(200);
+        var bytes = masked.body();
+        assertThat(bytes[0] & 0xff).isEqualTo(0xEF);
+        assertThat(bytes[1] & 0xff).isEqualTo(0xBB);
+        assertThat(bytes[2] & 0xff).isEqualTo(0xBF);
+        var lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).isEqualTo("Басталған уақыты,\"Ұзақтығы, с\",Қоңырау шалушының нөмірі,Оператор,Өңір,"
+                + "Мәзірдегі таңдау,Кезектер,\"Күту, с\",Жауап берген,\"Сөйлесу, с\",Нәтиже,Қате нөмір себебі,Істер,Санат,"
+                + "Сұрақ,Жауап");
+        var seedRows = java.util.Arrays.stream(lines).filter(l -> l.contains("+7 701 ***")).count();
+        assertThat(seedRows).isGreaterThanOrEqualTo(1927);
+        assertThat(String.join("\n", lines)).doesNotContain("+77010000001").contains("114-2019-00001")
+                .contains("тел. […]");
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'CALLS_EXPORTED_FULL_NUMBERS'",
+                Long.class)).isEqualTo(audits);
+
+        var full = get(query, "admin", ADMIN_PASSWORD);
+        assertThat(new String(full.body(), StandardCharsets.UTF_8)).contains("+7701");
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'CALLS_EXPORTED_FULL_NUMBERS'",
+                Long.class)).isEqualTo(audits + 1);
+    }
+
+    @Test
+    void the_xlsx_has_the_same_columns_and_one_row_per_call() throws Exception {
+        var response = asReporter("/api/reports/calls.xlsx?from=2019-06-01T00:00:00Z&to=2019-07-01T00:00:00Z&lang=ru");
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Время начала");
+            assertThat(sheet.getRow(0).getLastCellNum()).isEqualTo((short) 16);
+            long seed = 0;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var number = sheet.getRow(r).getCell(2).getStringCellValue();
+                if (number.startsWith("+7 701 ***")) {
+                    seed++;
+                }
+                assertThat(number).doesNotContain("+7701");
+            }
+            assertThat(seed).isGreaterThanOrEqualTo(Seed004Data.JUNE);
+        }
+    }
+
+    @Test
+    void bad_requests_say_what_is_wrong() throws Exception {
+        assertThat(asReporter("/api/reports/interim?" + PERIOD + "&format=xml").statusCode()).isEqualTo(400);
+        assertThat(asReporter("/api/reports/interim?from=2019-05-31&to=2019-08-29").statusCode()).isEqualTo(400);
+        var reversed = asReporter("/api/reports/interim?project=1&from=2019-08-29&to=2019-05-31");
+        assertThat(reversed.statusCode()).isEqualTo(400);
+        assertThat(new String(reversed.body(), StandardCharsets.UTF_8)).contains("before-from");
+        assertThat(asReporter("/api/reports/interim?project=999&from=2019-05-31&to=2019-08-29").statusCode()).isEqualTo(400);
+        assertThat(asReporter("/api/reports/calls.csv?outcome=MAYBE").statusCode()).isEqualTo(400);
+    }
+}
