@@ -132,6 +132,20 @@ class LiveModelIT extends TelephonyIT {
     }
 
     @Test
+    void a_phone_the_queue_rings_shows_its_call_even_when_no_member_status_was_seen_since_connecting() {
+        var packets = Recordings.packets("repeat-caller", 62).stream()
+                .filter(p -> !"QueueMemberStatus".equals(p.event())).toList();
+        int called = first(packets, "AgentCalled", 0);
+        var iface = packets.get(called).get("Interface");
+        play(packets.subList(0, called + 1));
+        assertThat(live.snapshot().callOn(iface)).hasValueSatisfying(c -> assertThat(c.answered()).isFalse());
+        assertThat(live.snapshot().queue("psychologists").orElseThrow().members()).extracting(MemberState::iface)
+                .contains(iface);
+        play(packets.subList(called + 1, packets.size()));
+        assertThat(live.snapshot().callOn(iface)).isEmpty();
+    }
+
+    @Test
     void after_a_redirect_the_first_specialist_is_free_and_the_caller_queues_again_for_the_second() {
         var packets = Recordings.packets("transfer", 61);
         int transferred = -1;

@@ -188,6 +188,9 @@ class AmiLiveModel implements LiveModel {
                 boolean answered = e.name().equals("AgentConnect");
                 var channel = e.get("DestChannel");
                 agentCalls.put(iface, new AgentCall(lid, queue, answered, at, channel));
+                // the queue rang it, so it is a member (learnt here when no status was seen since we connected)
+                members(queue).computeIfAbsent(iface, i -> new MemberState(i, e.getOr("MemberName", i),
+                        answered ? MemberState.Status.TALKING : MemberState.Status.RINGING, false, null, at));
                 if (channel != null) {
                     agentChannels.put(channel, iface);
                 }
@@ -290,7 +293,7 @@ class AmiLiveModel implements LiveModel {
         var now = Instant.now();
         var inProgress = new ArrayList<>(calls.values());
         inProgress.sort(Comparator.comparing(LiveCall::startedAt));
-        return new LiveSnapshot(now, queues, inProgress);
+        return new LiveSnapshot(now, queues, inProgress, agentCalls);
     }
 
     private static int parseInt(@Nullable String s) {
