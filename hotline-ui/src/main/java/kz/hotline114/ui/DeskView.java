@@ -111,6 +111,7 @@ class DeskView extends VerticalLayout implements HasDynamicTitle {
             return row;
         }).setAutoWidth(true);
         open.setAllRowsVisible(true);
+        open.setEmptyStateText(getTranslation("desk.callbacks.empty"));
         add(title, open);
         show(live.snapshot());
         refreshCallbacks();

@@ -80,6 +80,7 @@ class ScreenPop extends VerticalLayout {
                 .setHeader(getTranslation("calls.col.route"));
         earlier.addColumn(c -> c.talkSeconds() == null ? "" : c.talkSeconds().toString()).setHeader(getTranslation("calls.col.talk"));
         earlier.setAllRowsVisible(true);
+        earlier.setEmptyStateText(getTranslation("desk.pop.noEarlier"));
 
         note.setId("desk-note");
         note.setLabel(getTranslation("desk.pop.note"));

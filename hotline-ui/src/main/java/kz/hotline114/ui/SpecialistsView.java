@@ -161,6 +161,7 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
             return remove;
         });
         shifts.setAllRowsVisible(true);
+        shifts.setEmptyStateText(getTranslation("rota.empty"));
 
         who.setLabel(getTranslation("rota.who"));
         who.setItemLabelGenerator(Specialist::displayName);
