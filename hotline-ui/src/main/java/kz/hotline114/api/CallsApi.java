@@ -47,11 +47,7 @@ class CallsApi {
                              @RequestParam(required = false) @Nullable String number,
                              @RequestParam(required = false) @Nullable String page,
                              @RequestParam(required = false) @Nullable String size) {
-        var end = instant("to", to, Instant.now());
-        var start = instant("from", from, end.minus(Duration.ofHours(24)));
-        if (!start.isBefore(end)) {
-            throw new BadRequest("'from' must be before 'to'");
-        }
+        var filter = filter(from, to, outcome, queue, number);
         var p = integer("page", page, 0);
         var s = integer("size", size, 50);
         if (p < 0) {
@@ -60,7 +56,7 @@ class CallsApi {
         if (s < 1 || s > 1000) {
             throw new BadRequest("'size' must be between 1 and 1000");
         }
-        var result = calls.find(new CallFilter(start, end, outcome(outcome), blank(queue), blank(number)), p, s);
+        var result = calls.find(filter, p, s);
         var body = new LinkedHashMap<String, Object>();
         body.put("total", result.total());
         body.put("items", result.items().stream().map(CallsApi::json).toList());
@@ -75,6 +71,20 @@ class CallsApi {
             throw new BadRequest("'from' must be before 'to'");
         }
         return calls.rebuild(start, end);
+    }
+
+    /**
+     * The call filter of {@code /api/calls} (also the exports'): {@code to} defaults to now, {@code from} to
+     * 24 h before {@code to}; a bad value is a {@link BadRequest} naming the parameter.
+     */
+    static CallFilter filter(@Nullable String from, @Nullable String to, @Nullable String outcome,
+                             @Nullable String queue, @Nullable String number) {
+        var end = instant("to", to, Instant.now());
+        var start = instant("from", from, end.minus(Duration.ofHours(24)));
+        if (!start.isBefore(end)) {
+            throw new BadRequest("'from' must be before 'to'");
+        }
+        return new CallFilter(start, end, outcome(outcome), blank(queue), blank(number));
     }
 
     /** Exactly the fields the API promises, in a stable order. */
@@ -143,7 +153,8 @@ class CallsApi {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static final class BadRequest extends RuntimeException {
+    /** A bad request parameter (an IllegalArgumentException, so every API's handler answers 400). */
+    static final class BadRequest extends IllegalArgumentException {
         BadRequest(String message) {
             super(message);
         }

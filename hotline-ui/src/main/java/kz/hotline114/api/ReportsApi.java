@@ -1,8 +1,6 @@
 package kz.hotline114.api;
 
 import java.io.OutputStream;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import kz.hotline114.calls.CallFilter;
-import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.reports.CallExports;
 import kz.hotline114.reports.InterimReport;
 import kz.hotline114.reports.InterimReports;
@@ -204,21 +201,7 @@ class ReportsApi {
 
     private static CallFilter filter(@Nullable String from, @Nullable String to, @Nullable String outcome,
                                      @Nullable String queue, @Nullable String number) {
-        var end = instant("to", to, Instant.now());
-        var start = instant("from", from, end.minus(Duration.ofHours(24)));
-        if (!start.isBefore(end)) {
-            throw new BadRequest("'from' must be before 'to'");
-        }
-        CallOutcome o = null;
-        if (outcome != null && !outcome.isBlank()) {
-            try {
-                o = CallOutcome.valueOf(outcome.strip().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("'outcome' must be one of " + java.util.List.of(CallOutcome.values()) + ", not '"
-                        + outcome + "'");
-            }
-        }
-        return new CallFilter(start, end, o, blank(queue), blank(number));
+        return CallsApi.filter(from, to, outcome, queue, number);
     }
 
     private static long projectId(@Nullable String project) {
@@ -240,22 +223,6 @@ class ReportsApi {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new BadRequest("'" + name + "' must be a date such as 2019-05-31, not '" + value + "'");
-        }
-    }
-
-    private static Instant instant(String name, @Nullable String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new BadRequest("'" + name + "' must be an ISO-8601 instant such as 2026-11-23T08:00:00Z, not '"
-                        + value + "'");
-            }
         }
     }
 

@@ -170,12 +170,17 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         grid.getDataProvider().refreshAll();
     }
 
-    private String caller(Call c) {
+    /** The caller as a list shows it: the (masked) number, «withheld», and «repeat» when called within the window. */
+    static String caller(com.vaadin.flow.component.Component view, Call c) {
         if (c.callerWithheld()) {
-            return getTranslation("calls.withheld");
+            return view.getTranslation("calls.withheld");
         }
         var n = c.callerNumber() != null ? c.callerNumber() : c.callerRaw() != null ? c.callerRaw() : "";
-        return c.repeatCaller() ? n + " (" + getTranslation("calls.repeat") + ")" : n;
+        return c.repeatCaller() ? n + " (" + view.getTranslation("calls.repeat") + ")" : n;
+    }
+
+    private String caller(Call c) {
+        return caller(this, c);
     }
 
     /** The key pressed and the queues the caller went through: "1 · Психологтар → Теологтар". */

@@ -141,7 +141,7 @@ class ScreenPop extends VerticalLayout {
         transferTo.setItems(QUEUES.stream().filter(q -> !q.equals(onPhone.queue())).toList());
         var call = callLog.get(pbxId, onPhone.linkedid()).orElse(null);
         facts.removeAll();
-        facts.add(fact("desk.pop.caller", call == null ? "…" : caller(call)));
+        facts.add(fact("desk.pop.caller", call == null ? "…" : CallLogView.caller(this, call)));
         if (call != null) {
             facts.add(fact("desk.pop.origin", origin(call)));
             facts.add(fact("desk.pop.choice", call.ivrChoice() == null ? "—" : call.ivrChoice()));
@@ -169,14 +169,6 @@ class ScreenPop extends VerticalLayout {
         v.setId(key.replace('.', '-'));
         v.getStyle().set("font-weight", "600");
         return new Div(label, v);
-    }
-
-    private String caller(Call c) {
-        if (c.callerWithheld()) {
-            return getTranslation("calls.withheld");
-        }
-        var n = c.callerNumber() != null ? c.callerNumber() : c.callerRaw() != null ? c.callerRaw() : "";
-        return c.repeatCaller() ? n + " (" + getTranslation("calls.repeat") + ")" : n;
     }
 
     private String origin(Call c) {
