@@ -84,7 +84,8 @@ class RoleMatrixIT extends KaribuIT {
                 new Endpoint("GET", "/api/centres", null, EnumSet.allOf(Role.class), 200),
                 new Endpoint("GET", "/api/appointments?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", null, staff, 200),
                 new Endpoint("GET", "/api/appointments/counts?from=2026-01-01&to=2027-01-01", null,
-                        EnumSet.allOf(Role.class), 200));
+                        EnumSet.allOf(Role.class), 200),
+                new Endpoint("GET", "/api/live", null, EnumSet.of(Role.SUPERVISOR, Role.ADMIN), 200));
         var wrong = new ArrayList<String>();
         for (var e : endpoints) {
             for (var role : Role.values()) {
