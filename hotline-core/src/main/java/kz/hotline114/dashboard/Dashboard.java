@@ -11,6 +11,9 @@ public interface Dashboard {
     /** The latest board (as last published with {@link BoardChanged}). */
     LiveBoard board();
 
+    /** Today's figures as the latest board counted them (re-read from the call log after every call change). */
+    DayFigures today();
+
     /** A board built now, from the live model and today's figures. */
     LiveBoard refresh();
 

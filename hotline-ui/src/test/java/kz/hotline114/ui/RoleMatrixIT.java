@@ -114,6 +114,7 @@ class RoleMatrixIT extends KaribuIT {
                 Map.entry(CentreEventsView.class, everyone),
                 Map.entry(CentreFiguresView.class, everyone),
                 Map.entry(DeskView.class, EnumSet.of(Role.SPECIALIST, Role.SUPERVISOR, Role.ADMIN)),
+                Map.entry(DashboardView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(AdminView.class, EnumSet.of(Role.ADMIN)),
                 Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)));
         var wrong = new ArrayList<String>();

@@ -97,6 +97,16 @@ class DashboardService implements Dashboard, SmartLifecycle {
     }
 
     @Override
+    public DayFigures today() {
+        var t = today;
+        if (t == null || !t.day().equals(LocalDate.now(zone))) {
+            refresh();
+            t = today;
+        }
+        return java.util.Objects.requireNonNull(t);
+    }
+
+    @Override
     public synchronized LiveBoard refresh() {
         var now = Instant.now();
         var t = today;
