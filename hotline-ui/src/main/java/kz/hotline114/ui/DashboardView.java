@@ -12,7 +12,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -45,7 +44,6 @@ import kz.hotline114.security.CurrentUser;
  */
 @Route("dashboard")
 @RolesAllowed({"SUPERVISOR", "ADMIN"})
-@StyleSheet("dashboard.css")
 class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final Dashboard dashboard;
@@ -57,6 +55,8 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final Div chart = new Div();
     private final Grid<LiveCall> calls = new Grid<>();
     private final Span noCalls = new Span();
+    /** Queue name → its "longest wait" value, rewritten every second. */
+    private final java.util.Map<String, Span> waitLabels = new java.util.HashMap<>();
     private LiveBoard board;
     private @Nullable List<Long> chartedHours;
     private @Nullable Registration registration;
@@ -117,9 +117,10 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
         calls.setVisible(!list.isEmpty());
         noCalls.setVisible(list.isEmpty());
         for (var q : snapshot.queues()) {
-            var wait = queues.getChildren().filter(c -> ("queue-" + q.name() + "-longestWait").equals(c.getId().orElse("")))
-                    .findFirst();
-            wait.ifPresent(c -> ((Span) c).setText(getTranslation("dashboard.seconds", q.longestWait(now).toSeconds())));
+            var wait = waitLabels.get(q.name());
+            if (wait != null) {
+                wait.setText(getTranslation("dashboard.seconds", Math.max(0, q.longestWait(now).toSeconds())));
+            }
         }
         renderAlerts(dashboard.alerts(snapshot, board.pbxConnected(), now));
     }
@@ -147,6 +148,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private void renderQueues(LiveBoard b) {
         queues.removeAll();
+        waitLabels.clear();
         for (var q : b.queues()) {
             var card = new Div();
             card.addClassName("dash-card");
@@ -161,6 +163,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
             card.add(number(q.name(), "wrapUp", q.wrapUp(), ""));
             var wait = new Span(getTranslation("dashboard.seconds", q.longestWaitSeconds()));
             wait.setId("queue-" + q.name() + "-longestWait");
+            waitLabels.put(q.name(), wait);
             var row = new Div(new Span(getTranslation("dashboard.queue.longestWait")), wait);
             row.addClassName("dash-row");
             card.add(row);
