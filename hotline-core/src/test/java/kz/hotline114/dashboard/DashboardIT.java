@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import kz.hotline114.pbx.demo.AmiPacket;
-import kz.hotline114.pbx.demo.TranscriptRewriter;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TelephonyIT;
 
@@ -33,13 +32,8 @@ class DashboardIT extends TelephonyIT {
 
     /** The recording, copy {@code copy}, moved so that its earliest event happens at {@code at} on {@code day}. */
     static List<AmiPacket> at(String name, int copy, LocalDate day, LocalTime at) {
-        var t = Recordings.transcript(name);
-        double first = t.packets().stream().map(p -> p.get("Timestamp")).filter(s -> s != null && !s.isBlank())
-                .mapToDouble(Double::parseDouble).min().orElseThrow();
-        long target = day.atTime(at).atZone(ZONE).toEpochSecond();
-        return new TranscriptRewriter(List.of(t)).rewriteAll(t, copy, Math.ceil(target - first));
+        return Recordings.startingAt(name, copy, day.atTime(at).atZone(ZONE).toInstant());
     }
-
 
     synchronized void playTheDay() {
         if (played) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import kz.hotline114.pbx.demo.AmiPacket;
-import kz.hotline114.pbx.demo.TranscriptRewriter;
 import kz.hotline114.support.Recordings;
 
 /** Recorded calls moved to now, so that they count as today's whatever day the tests run. */
@@ -15,10 +14,7 @@ final class LiveTraffic {
 
     /** Copy {@code copy} (below 200: Asterisk-Java reads sequence numbers as int) of a recording, starting now. */
     static List<AmiPacket> now(String name, int copy) {
-        var t = Recordings.transcript(name);
-        double first = t.packets().stream().map(p -> p.get("Timestamp")).filter(s -> s != null && !s.isBlank())
-                .mapToDouble(Double::parseDouble).min().orElseThrow();
-        return new TranscriptRewriter(List.of(t)).rewriteAll(t, copy, Math.ceil(Instant.now().getEpochSecond() - first));
+        return Recordings.startingAt(name, copy, Instant.now());
     }
 
     static int first(List<AmiPacket> packets, String event) {
