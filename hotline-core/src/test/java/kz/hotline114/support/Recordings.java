@@ -27,6 +27,19 @@ public final class Recordings {
         return copy == 0 ? t.packets() : new TranscriptRewriter(List.of(t)).rewriteAll(t, copy, 0);
     }
 
+    /**
+     * Copy {@code copy} of a recording moved in time so that its earliest event happens at {@code start}
+     * (rounded up to the next whole second, which keeps ids and times consistent): calls on a chosen day and
+     * hour, or "today" whatever day the tests run. Copies must stay below 200 (Asterisk-Java reads the
+     * rewritten sequence numbers as int).
+     */
+    public static List<AmiPacket> startingAt(String name, int copy, Instant start) {
+        var t = transcript(name);
+        double first = t.packets().stream().map(p -> p.get("Timestamp")).filter(s -> s != null && !s.isBlank())
+                .mapToDouble(Double::parseDouble).min().orElseThrow();
+        return new TranscriptRewriter(List.of(t)).rewriteAll(t, copy, Math.ceil(start.getEpochSecond() - first));
+    }
+
     /** The recording as the journal would hold it, grouped by Linkedid in order of first appearance. */
     public static Map<String, List<AmiEvent>> eventsByLinkedid(String name) {
         var groups = new LinkedHashMap<String, List<AmiEvent>>();

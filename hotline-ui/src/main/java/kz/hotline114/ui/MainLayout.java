@@ -81,6 +81,9 @@ class MainLayout extends AppLayout {
         if (auth.hasAnyRole("SPECIALIST", "SUPERVISOR", "ADMIN")) {
             nav.addItem(new SideNavItem(getTranslation("desk.title"), DeskView.class, VaadinIcon.HEADSET.create()));
         }
+        if (auth.hasAnyRole("SUPERVISOR", "ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.dashboard"), DashboardView.class, VaadinIcon.DASHBOARD.create()));
+        }
         if (auth.hasAnyRole("OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN")) {
             nav.addItem(new SideNavItem(getTranslation("nav.calls"), CallLogView.class, VaadinIcon.PHONE.create()));
             nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));

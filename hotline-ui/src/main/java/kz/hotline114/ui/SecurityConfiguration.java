@@ -22,6 +22,18 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** The wall-board: a static page, its labels and its WebSocket, which checks the read-only token itself. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain wallboard(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/wallboard.html", "/wallboard.js", "/wallboard.css", "/wallboard/**", "/ws/wallboard")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {

@@ -21,7 +21,8 @@ abstract class KaribuIT extends UiIT {
     private static final Routes ROUTES = new Routes(new java.util.HashSet<>(java.util.Set.of(CallLogView.class,
             LoginView.class, CasesView.class, CaseView.class, AdminView.class, UsersView.class, CentreWeekView.class,
             ReceptionDayView.class, CentreScheduleView.class, ExpertPoolView.class, CentreEventsView.class,
-            CentreFiguresView.class, DeskView.class, SpecialistsView.class, ReportsView.class)), new java.util.HashSet<>(), true);
+            CentreFiguresView.class, DeskView.class, SpecialistsView.class, ReportsView.class,
+            DashboardView.class)), new java.util.HashSet<>(), true);
 
     @Autowired
     ApplicationContext ctx;

@@ -90,7 +90,8 @@ class RoleMatrixIT extends KaribuIT {
                 new Endpoint("GET", "/api/reports/calls.csv?from=2019-06-01T00:00:00Z&to=2019-06-02T00:00:00Z", null,
                         EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200),
                 new Endpoint("GET", "/api/reports/calls.xlsx?from=2019-06-01T00:00:00Z&to=2019-06-02T00:00:00Z", null,
-                        EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200));
+                        EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200),
+                new Endpoint("GET", "/api/live", null, EnumSet.of(Role.SUPERVISOR, Role.ADMIN), 200));
         var wrong = new ArrayList<String>();
         for (var e : endpoints) {
             for (var role : Role.values()) {
@@ -121,6 +122,7 @@ class RoleMatrixIT extends KaribuIT {
                 Map.entry(DeskView.class, EnumSet.of(Role.SPECIALIST, Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(SpecialistsView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(ReportsView.class, EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN)),
+                Map.entry(DashboardView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(AdminView.class, EnumSet.of(Role.ADMIN)),
                 Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)));
         var wrong = new ArrayList<String>();

@@ -1,0 +1,297 @@
+package kz.hotline114.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.shared.Tooltip;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+
+import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.charts.ChartData;
+import kz.hotline114.charts.ChartKind;
+import kz.hotline114.charts.Charts;
+import kz.hotline114.dashboard.Alert;
+import kz.hotline114.dashboard.Dashboard;
+import kz.hotline114.dashboard.DayFigures;
+import kz.hotline114.dashboard.Figure;
+import kz.hotline114.dashboard.LiveBoard;
+import kz.hotline114.dashboard.WallboardAccess;
+import kz.hotline114.live.LiveCall;
+import kz.hotline114.live.LiveModel;
+import kz.hotline114.security.CurrentUser;
+
+/**
+ * The supervisor's dashboard: alerts, queues now, calls in progress, today's figures (each with its
+ * definition as help) and calls per hour. Pushed on every board change; durations tick every second.
+ */
+@Route("dashboard")
+@RolesAllowed({"SUPERVISOR", "ADMIN"})
+class DashboardView extends VerticalLayout implements HasDynamicTitle {
+
+    private final Dashboard dashboard;
+    private final LiveModel live;
+    private final BoardUpdates updates;
+    private final Div alerts = new Div();
+    private final Div queues = new Div();
+    private final Div figures = new Div();
+    private final Div chart = new Div();
+    private final Grid<LiveCall> calls = new Grid<>();
+    private final Span noCalls = new Span();
+    /** Queue name → its "longest wait" value, rewritten every second. */
+    private final java.util.Map<String, Span> waitLabels = new java.util.HashMap<>();
+    private LiveBoard board;
+    private @Nullable List<Long> chartedHours;
+    private @Nullable Registration registration;
+    private @Nullable Thread ticker;
+
+    DashboardView(Dashboard dashboard, LiveModel live, BoardUpdates updates, WallboardAccess wallboard) {
+        this.dashboard = dashboard;
+        this.live = live;
+        this.updates = updates;
+        addClassName("dashboard");
+        add(new H2(getTranslation("dashboard.title")));
+        alerts.setId("dashboard-alerts");
+        alerts.addClassName("dash-alerts");
+        queues.setId("dashboard-queues");
+        queues.addClassName("dash-cards");
+        figures.setId("dashboard-figures");
+        figures.addClassName("dash-figures");
+        chart.setId("dashboard-chart");
+        chart.addClassName("dash-chart");
+        calls.setId("dashboard-calls");
+        calls.setAllRowsVisible(true);
+        calls.addColumn(c -> getTranslation("dashboard.stage." + c.stage().name()))
+                .setHeader(getTranslation("dashboard.calls.stage"));
+        calls.addColumn(c -> c.queue() == null ? getTranslation("dashboard.none") : queueName(c.queue()))
+                .setHeader(getTranslation("dashboard.calls.queue"));
+        calls.addColumn(c -> clock(Duration.between(c.startedAt(), Instant.now())))
+                .setHeader(getTranslation("dashboard.calls.duration"));
+        noCalls.setText(getTranslation("dashboard.calls.none"));
+        noCalls.addClassName("muted");
+        noCalls.setId("dashboard-no-calls");
+
+        add(alerts, new H3(getTranslation("dashboard.queues")), queues, new H3(getTranslation("dashboard.calls")), noCalls,
+                calls, new H3(getTranslation("dashboard.today")), figures, chart);
+        if (CurrentUser.has(kz.hotline114.security.Role.ADMIN)) {
+            var link = new Anchor("/wallboard.html?token=" + wallboard.token(), getTranslation("dashboard.wallboard"));
+            link.setTarget("_blank");
+            link.setId("dashboard-wallboard-link");
+            Tooltip.forComponent(link).setText(getTranslation("dashboard.wallboard.help"));
+            add(link);
+        }
+        board = dashboard.refresh();
+        render(board);
+    }
+
+    private void render(LiveBoard b) {
+        this.board = b;
+        renderQueues(b);
+        renderFigures(dashboard.today());
+        tick();
+    }
+
+    /** Every second: call durations, waits and the alerts that depend on them. */
+    private void tick() {
+        var now = Instant.now();
+        var snapshot = live.snapshot();
+        var list = new ArrayList<>(snapshot.calls());
+        calls.setItems(list);
+        calls.setVisible(!list.isEmpty());
+        noCalls.setVisible(list.isEmpty());
+        for (var q : snapshot.queues()) {
+            var wait = waitLabels.get(q.name());
+            if (wait != null) {
+                wait.setText(getTranslation("dashboard.seconds", Math.max(0, q.longestWait(now).toSeconds())));
+            }
+        }
+        renderAlerts(dashboard.alerts(snapshot, board.pbxConnected(), now));
+    }
+
+    private void renderAlerts(List<Alert> list) {
+        alerts.removeAll();
+        if (list.isEmpty()) {
+            var none = new Span(getTranslation("dashboard.alerts.none"));
+            none.addClassName("dash-ok");
+            alerts.add(none);
+            return;
+        }
+        for (var a : list) {
+            var text = switch (a.kind()) {
+                case LONG_WAIT -> getTranslation("dashboard.alert.LONG_WAIT", queueName(a.queue()), a.seconds());
+                case NO_SPECIALIST -> getTranslation("dashboard.alert.NO_SPECIALIST", queueName(a.queue()));
+                case PBX_DOWN -> getTranslation("dashboard.alert.PBX_DOWN");
+            };
+            var s = new Span(text);
+            s.addClassName("dash-alert");
+            s.addClassName("dash-alert-" + a.kind().name());
+            alerts.add(s);
+        }
+    }
+
+    private void renderQueues(LiveBoard b) {
+        queues.removeAll();
+        waitLabels.clear();
+        for (var q : b.queues()) {
+            var card = new Div();
+            card.addClassName("dash-card");
+            card.setId("queue-" + q.name());
+            var title = new Span(queueName(q.name()));
+            title.addClassName("dash-card-title");
+            card.add(title);
+            card.add(number(q.name(), "waiting", q.waiting(), q.waiting() > 0 ? "warn" : ""));
+            card.add(number(q.name(), "available", q.available(), q.available() == 0 ? "bad" : "good"));
+            card.add(number(q.name(), "talking", q.talking(), ""));
+            card.add(number(q.name(), "paused", q.paused(), ""));
+            card.add(number(q.name(), "wrapUp", q.wrapUp(), ""));
+            var wait = new Span(getTranslation("dashboard.seconds", q.longestWaitSeconds()));
+            wait.setId("queue-" + q.name() + "-longestWait");
+            waitLabels.put(q.name(), wait);
+            var row = new Div(new Span(getTranslation("dashboard.queue.longestWait")), wait);
+            row.addClassName("dash-row");
+            card.add(row);
+            queues.add(card);
+        }
+    }
+
+    private Div number(String queue, String what, long value, String tone) {
+        var v = new Span(String.valueOf(value));
+        v.setId("queue-" + queue + "-" + what);
+        v.addClassName("dash-value");
+        if (!tone.isEmpty()) {
+            v.addClassName("tone-" + tone);
+        }
+        var row = new Div(new Span(getTranslation("dashboard.queue." + what)), v);
+        row.addClassName("dash-row");
+        return row;
+    }
+
+    private void renderFigures(DayFigures f) {
+        figures.removeAll();
+        figure(Figure.OFFERED, String.valueOf(f.offered()));
+        figure(Figure.ANSWERED, String.valueOf(f.answered()));
+        figure(Figure.ABANDONED, String.valueOf(f.abandoned()));
+        figure(Figure.ABANDONED_SHORT, String.valueOf(f.abandonedShort()));
+        figure(Figure.UNANSWERED, String.valueOf(f.unanswered()));
+        figure(Figure.WRONG_NUMBER, String.valueOf(f.wrongNumber()));
+        figure(Figure.WRONG_NUMBER_DECLARED, String.valueOf(f.wrongNumberDeclared()));
+        figure(Figure.WRONG_NUMBER_SHORT, String.valueOf(f.wrongNumberShort()));
+        figure(Figure.NO_INPUT, String.valueOf(f.noInput()));
+        figure(Figure.SERVICE_LEVEL, f.serviceLevel() == null ? getTranslation("dashboard.none")
+                : String.format(Locale.ROOT, "%.0f%%", f.serviceLevel() * 100));
+        figure(Figure.AVERAGE_WAIT, f.averageWaitSeconds() == null ? getTranslation("dashboard.none")
+                : getTranslation("dashboard.seconds", Math.round(f.averageWaitSeconds())));
+        figure(Figure.AVERAGE_TALK, f.averageTalkSeconds() == null ? getTranslation("dashboard.none")
+                : getTranslation("dashboard.seconds", Math.round(f.averageTalkSeconds())));
+        var busiest = f.busiestHour();
+        figure(Figure.BUSIEST_HOUR, busiest.isEmpty() ? getTranslation("dashboard.none")
+                : getTranslation("dashboard.hour", String.format(Locale.ROOT, "%02d", busiest.getAsInt())));
+        if (!f.callsPerHour().equals(chartedHours)) {
+            renderChart(f);
+        }
+    }
+
+    private void figure(Figure figure, String value) {
+        var label = new Span(getTranslation(figure.messageKey()));
+        label.addClassName("dash-figure-label");
+        var v = new Span(value);
+        v.addClassName("dash-figure-value");
+        v.setId("figure-" + figure.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        var help = new Span("?");
+        help.addClassName("dash-help");
+        var definition = definition(figure);
+        help.getElement().setAttribute("aria-label", getTranslation("dashboard.help") + ": " + definition);
+        Tooltip.forComponent(help).setText(definition);
+        var box = new Div(label, help, v);
+        box.addClassName("dash-figure");
+        box.getElement().setAttribute("title", definition);
+        figures.add(box);
+    }
+
+    private String definition(Figure figure) {
+        return figure == Figure.SERVICE_LEVEL
+                ? getTranslation(figure.messageKey() + ".help", board.today().serviceLevelSeconds())
+                : getTranslation(figure.messageKey() + ".help");
+    }
+
+    private void renderChart(DayFigures f) {
+        chartedHours = f.callsPerHour();
+        var hours = new ArrayList<String>();
+        for (int h = 0; h < 24; h++) {
+            hours.add(String.format(Locale.ROOT, "%02d", h));
+        }
+        var data = new ChartData(getTranslation("dashboard.chart.title"), getTranslation("dashboard.chart.hour"),
+                getTranslation("dashboard.chart.calls"), hours, List.of(
+                new ChartData.Series(getTranslation("dashboard.chart.today"), f.callsPerHour()),
+                new ChartData.Series(getTranslation("dashboard.chart.weekAgo"), f.callsPerHourWeekAgo())));
+        chart.removeAll();
+        var svg = new Svg(Charts.svg(ChartKind.BAR, data, 900, 300));
+        svg.setId("dashboard-chart-svg");
+        svg.getElement().setAttribute("title", definition(Figure.CALLS_PER_HOUR));
+        chart.add(svg);
+    }
+
+    private String queueName(@Nullable String queue) {
+        if (queue == null) {
+            return getTranslation("dashboard.none");
+        }
+        var t = getTranslation("queue." + queue);
+        return t.startsWith("!") ? queue : t;
+    }
+
+    private static String clock(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        var ui = event.getUI();
+        registration = updates.register(b -> ui.access(() -> render(b)));
+        ticker = Thread.ofVirtual().start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(1_000);
+                    ui.access(this::tick);
+                }
+            } catch (InterruptedException | UIDetachedException e) {
+                // view closed
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (registration != null) {
+            registration.remove();
+        }
+        if (ticker != null) {
+            ticker.interrupt();
+        }
+        super.onDetach(event);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("dashboard.title") + " · " + getTranslation("app.title");
+    }
+}

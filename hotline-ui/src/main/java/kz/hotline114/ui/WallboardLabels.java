@@ -1,0 +1,49 @@
+package kz.hotline114.ui;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import kz.hotline114.dashboard.DashboardProperties;
+
+/**
+ * {@code GET /wallboard/labels?lang=kk|ru}: the wall-board page's texts from the message bundles (the
+ * static page hard-codes none) and its colour thresholds. Public: it holds no data.
+ */
+@RestController
+class WallboardLabels {
+
+    static final String[] KEYS = {"wallboard.title", "wallboard.callsInProgress", "wallboard.waiting",
+            "wallboard.longestWait", "wallboard.available", "wallboard.talking", "wallboard.paused", "wallboard.today",
+            "wallboard.offered", "wallboard.answered", "wallboard.abandoned", "wallboard.wrongNumber",
+            "wallboard.noInput", "wallboard.serviceLevel", "wallboard.offline", "wallboard.pbxDown"};
+    static final String[] QUEUES = {"psychologists", "theologians", "religious-scholars"};
+
+    private final HotlineI18n i18n;
+    private final DashboardProperties props;
+
+    WallboardLabels(HotlineI18n i18n, DashboardProperties props) {
+        this.i18n = i18n;
+        this.props = props;
+    }
+
+    @GetMapping("/wallboard/labels")
+    Map<String, Object> labels(@RequestParam(required = false) @Nullable String lang) {
+        var locale = "ru".equals(lang) ? HotlineI18n.RUSSIAN : HotlineI18n.KAZAKH;
+        var labels = new LinkedHashMap<String, String>();
+        for (var k : KEYS) {
+            labels.put(k.substring("wallboard.".length()), i18n.getTranslation(k, locale));
+        }
+        var queues = new LinkedHashMap<String, String>();
+        for (var q : QUEUES) {
+            queues.put(q, i18n.getTranslation("queue." + q, locale));
+        }
+        return Map.of("lang", locale.getLanguage().toLowerCase(Locale.ROOT), "labels", labels, "queues", queues,
+                "waitAlertSeconds", props.waitAlert().toSeconds());
+    }
+}

@@ -1,0 +1,87 @@
+package kz.hotline114.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+
+import kz.hotline114.dashboard.Figure;
+
+/** The dashboard (browserless): it follows a replayed call, and every figure carries its definition. */
+class DashboardViewIT extends KaribuIT {
+
+    static String text(String id) {
+        return _get(Span.class, spec -> spec.withId(id)).getText();
+    }
+
+    /** Waits (with a deadline) until the pushed view shows what {@code expected} says. */
+    static void await(Supplier<Boolean> expected, Supplier<String> shown) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            MockVaadin.clientRoundtrip(false);
+            if (expected.get()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the dashboard still shows " + shown.get());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void a_caller_waiting_with_every_psychologist_paused_raises_an_alert_and_her_abandon_is_counted() throws Exception {
+        var packets = LiveTraffic.now("abandoned-in-queue", 172);
+        int joined = LiveTraffic.first(packets, "QueueCallerJoin");
+        play(packets.subList(0, 1));
+        signIn("dash-supervisor", "SUPERVISOR");
+        UI.getCurrent().navigate(DashboardView.class);
+        long abandonedBefore = Long.parseLong(text("figure-abandoned"));
+        long offeredBefore = Long.parseLong(text("figure-offered"));
+
+        play(packets.subList(1, joined + 1));
+        await(() -> Integer.parseInt(text("queue-psychologists-waiting")) >= 1, () -> text("queue-psychologists-waiting"));
+        var alerts = _get(Div.class, spec -> spec.withId("dashboard-alerts"));
+        await(() -> alerts.getElement().getTextRecursively().contains("Психологтар: бос маман жоқ"),
+                () -> alerts.getElement().getTextRecursively());
+        assertThat(text("queue-psychologists-available")).isEqualTo("0");
+
+        play(packets.subList(joined + 1, packets.size()));
+        await(() -> Long.parseLong(text("figure-abandoned")) == abandonedBefore + 1, () -> text("figure-abandoned"));
+        assertThat(Long.parseLong(text("figure-offered"))).isEqualTo(offeredBefore + 1);
+        assertThat(_get(Div.class, spec -> spec.withId("dashboard-chart")).getElement().getChildCount()).isEqualTo(1);
+    }
+
+    @Test
+    void every_figure_shows_its_definition_as_help() {
+        signIn("dash-admin", "ADMIN");
+        UI.getCurrent().navigate(DashboardView.class);
+        var i18n = new HotlineI18n();
+        for (var f : Figure.values()) {
+            if (f == Figure.CALLS_PER_HOUR) {
+                continue; // the chart carries it
+            }
+            var value = _get(Span.class, spec -> spec.withId("figure-" + f.name().toLowerCase().replace('_', '-')));
+            var box = value.getParent().orElseThrow();
+            var definition = i18n.getTranslation(f.messageKey() + ".help", HotlineI18n.KAZAKH, 20);
+            assertThat(box.getElement().getAttribute("title")).as(f.name()).isEqualTo(definition);
+        }
+        assertThat(_get(Div.class, spec -> spec.withId("dashboard-chart")).getElement().getChild(0).getAttribute("title"))
+                .isEqualTo(i18n.getTranslation(Figure.CALLS_PER_HOUR.messageKey() + ".help", HotlineI18n.KAZAKH));
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("dashboard-wallboard-link"))
+                .getHref()).startsWith("/wallboard.html?token=");
+    }
+}

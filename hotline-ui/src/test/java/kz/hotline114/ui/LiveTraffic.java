@@ -1,0 +1,28 @@
+package kz.hotline114.ui;
+
+import java.time.Instant;
+import java.util.List;
+
+import kz.hotline114.pbx.demo.AmiPacket;
+import kz.hotline114.support.Recordings;
+
+/** Recorded calls moved to now, so that they count as today's whatever day the tests run. */
+final class LiveTraffic {
+
+    private LiveTraffic() {
+    }
+
+    /** Copy {@code copy} (below 200: Asterisk-Java reads sequence numbers as int) of a recording, starting now. */
+    static List<AmiPacket> now(String name, int copy) {
+        return Recordings.startingAt(name, copy, Instant.now());
+    }
+
+    static int first(List<AmiPacket> packets, String event) {
+        for (int i = 0; i < packets.size(); i++) {
+            if (event.equals(packets.get(i).event())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + event);
+    }
+}
