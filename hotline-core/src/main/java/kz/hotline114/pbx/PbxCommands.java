@@ -38,4 +38,11 @@ public interface PbxCommands {
      * @return our ActionID; the {@code OriginateResponse} event carries it after Asterisk-Java's own prefix ({@code <n>_<m>#})
      */
     String originate(String channel, String context, String exten, String callerId, Map<String, String> variables);
+
+    /**
+     * As {@link #originate(String, String, String, String, Map)} with our own ActionID, so that the caller can
+     * record it before Asterisk's {@code OriginateResponse} (which may come back at once) arrives.
+     */
+    void originate(String channel, String context, String exten, String callerId, Map<String, String> variables,
+                   String actionId);
 }

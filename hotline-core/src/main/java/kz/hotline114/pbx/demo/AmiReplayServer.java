@@ -723,8 +723,9 @@ public final class AmiReplayServer implements AutoCloseable {
                 case "originate" -> {
                     String async = action.getOrDefault("async", "");
                     if (async.equalsIgnoreCase("true") || async.equalsIgnoreCase("yes") || async.equals("1")) {
+                        boolean fail = failOriginates; // read before answering: the client may change it once answered
                         respond(actionId, "Response", "Success", "Message", "Originate successfully queued");
-                        if (!failOriginates) {
+                        if (!fail) {
                             return;  // the outbound call's events come from a recording the test plays
                         }
                         var sb = new StringBuilder("Event: OriginateResponse\r\nPrivilege: call,all\r\n");

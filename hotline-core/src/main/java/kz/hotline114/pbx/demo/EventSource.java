@@ -169,6 +169,9 @@ public interface EventSource {
      * @param speed        1.0 = recorded pace, 2.0 = twice as fast; must be &gt; 0
      * @param pauseBetween silence between two scenarios
      */
+    /** Copies the loop cycles through (see {@link TranscriptRewriter#SEQ_STRIDE}): numbers repeat after this many scenarios. */
+    static final int MAX_COPIES = 200;
+
     static EventSource loop(List<AmiTranscript> transcripts, double speed, Duration pauseBetween) {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be > 0: " + speed);
@@ -227,7 +230,10 @@ public interface EventSource {
                 if (scenario < 0 || index >= scenarios.get(scenario).size()) {
                     scenario = (scenario + 1) % scenarios.size();
                     index = 0;
-                    copy = copy == Integer.MAX_VALUE ? 0 : copy + 1;
+                    // ids stay unique through the time shift (each replay starts later); the copy number
+                    // varies numbers and sequence parts but must stay small: seq + copy * SEQ_STRIDE beyond
+                    // Integer.MAX_VALUE is an id Asterisk-Java cannot read (its reader thread dies)
+                    copy = (copy + 1) % MAX_COPIES;
                     Instant wall = Instant.now();
                     long now = System.nanoTime();
                     startNanos = Math.max(now, lastDueNanos + pauseNanos);

@@ -338,6 +338,14 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
     @Override
     public String originate(String channel, String context, String exten, String callerId,
                             java.util.Map<String, String> variables) {
+        var id = "hotline-" + java.util.UUID.randomUUID();
+        originate(channel, context, exten, callerId, variables, id);
+        return id;
+    }
+
+    @Override
+    public void originate(String channel, String context, String exten, String callerId,
+                          java.util.Map<String, String> variables, String actionId) {
         var a = new org.asteriskjava.manager.action.OriginateAction();
         a.setChannel(channel);
         a.setContext(context);
@@ -347,10 +355,8 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
         a.setAsync(true);
         a.setTimeout(30_000L);
         a.setVariables(variables);
-        var id = "hotline-" + java.util.UUID.randomUUID();
-        a.setActionId(id);
+        a.setActionId(actionId);
         send(a, "Originate " + channel + " to " + exten + "@" + context);
-        return id;
     }
 
     /** A ManagerConnection whose socket copies every packet to the journal's hand-off. */

@@ -163,10 +163,12 @@ class CallbackService implements Callbacks {
         }
         var number = jdbc.queryForObject("select number from callback where id = ?", String.class, id);
         var original = get(id);
+        // the ActionID is stored first: a failed OriginateResponse may be journaled before originate() returns
+        var actionId = "hotline-callback-" + id + "-" + java.util.UUID.randomUUID();
+        jdbc.update("update callback set action_id = ? where id = ?", actionId, id);
         try {
-            var actionId = pbx.originate(iface, CONTEXT, number, CALLER_ID, Map.of(
-                    "HOTLINE_CALLBACK_FOR", original.forLinkedid(), "HOTLINE_CALLBACK_ID", Long.toString(id)));
-            jdbc.update("update callback set action_id = ? where id = ?", actionId, id);
+            pbx.originate(iface, CONTEXT, number, CALLER_ID, Map.of(
+                    "HOTLINE_CALLBACK_FOR", original.forLinkedid(), "HOTLINE_CALLBACK_ID", Long.toString(id)), actionId);
             audit.record("CALLBACK_DIALLED", original.pbxId() + "/" + original.forLinkedid(), "callback " + id + " from "
                     + iface);
         } catch (PbxCommandFailed e) {
