@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,32 +76,24 @@ class ReportsApi {
         };
     }
 
-    @GetMapping("/calls.csv")
+    /** The call log of {@code /api/calls}'s filter as CSV (UTF-8 with BOM, for Excel) or streamed XLSX. */
+    @GetMapping("/calls.{format:csv|xlsx}")
     @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
-    void csv(@RequestParam(required = false) @Nullable String from,
-                                              @RequestParam(required = false) @Nullable String to,
-                                              @RequestParam(required = false) @Nullable String outcome,
-                                              @RequestParam(required = false) @Nullable String queue,
-                                              @RequestParam(required = false) @Nullable String number,
-                                              @RequestParam(defaultValue = "kk") String lang,
-                                              jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    void calls(@PathVariable String format,
+               @RequestParam(required = false) @Nullable String from,
+               @RequestParam(required = false) @Nullable String to,
+               @RequestParam(required = false) @Nullable String outcome,
+               @RequestParam(required = false) @Nullable String queue,
+               @RequestParam(required = false) @Nullable String number,
+               @RequestParam(defaultValue = "kk") String lang,
+               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         var filter = filter(from, to, outcome, queue, number);
         var texts = BundleReportTexts.of(i18n, language(lang));
-        file(response, "calls.csv", "text/csv;charset=UTF-8", out -> exports.csv(filter, texts, out));
-    }
-
-    @GetMapping("/calls.xlsx")
-    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
-    void xlsx(@RequestParam(required = false) @Nullable String from,
-                                               @RequestParam(required = false) @Nullable String to,
-                                               @RequestParam(required = false) @Nullable String outcome,
-                                               @RequestParam(required = false) @Nullable String queue,
-                                               @RequestParam(required = false) @Nullable String number,
-                                               @RequestParam(defaultValue = "kk") String lang,
-                                               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        var filter = filter(from, to, outcome, queue, number);
-        var texts = BundleReportTexts.of(i18n, language(lang));
-        file(response, "calls.xlsx", XLSX.toString(), out -> exports.xlsx(filter, texts, out));
+        if (format.equals("csv")) {
+            file(response, "calls.csv", "text/csv;charset=UTF-8", out -> exports.csv(filter, texts, out));
+        } else {
+            file(response, "calls.xlsx", XLSX.toString(), out -> exports.xlsx(filter, texts, out));
+        }
     }
 
     /**
