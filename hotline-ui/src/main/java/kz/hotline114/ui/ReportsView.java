@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -121,7 +122,11 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             });
             dialog.open();
         });
-        var toolbar = new HorizontalLayout(project, from, to, show, save, finalise);
+        var projectsButton = new Button(getTranslation("reports.projects"), VaadinIcon.FOLDER_OPEN.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(GrantProjectsView.class)));
+        projectsButton.setId("report-projects");
+        projectsButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var toolbar = new HorizontalLayout(project, from, to, show, save, finalise, projectsButton);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
         var downloads = new HorizontalLayout(download("docx", "kk"), download("pdf", "kk"), download("docx", "ru"),

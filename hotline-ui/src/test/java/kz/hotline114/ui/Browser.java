@@ -23,11 +23,21 @@ final class Browser {
     }
 
     static WebDriver start() {
+        return start(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking (when not null). */
+    static WebDriver start(@org.jspecify.annotations.Nullable Path downloads) {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium on this machine");
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1400,900", "--disable-background-networking", "--no-first-run");
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                    downloads.toAbsolutePath().toString(), "download.prompt_for_download", false,
+                    "safebrowsing.enabled", false));
+        }
         return new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
     }

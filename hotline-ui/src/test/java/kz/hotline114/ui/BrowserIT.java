@@ -15,7 +15,12 @@ abstract class BrowserIT extends UiIT {
 
     @BeforeEach
     void startBrowser() {
-        driver = Browser.start();
+        driver = Browser.start(downloads());
+    }
+
+    /** Where the browser saves downloads; null = it does not download. */
+    java.nio.file.@org.jspecify.annotations.Nullable Path downloads() {
+        return null;
     }
 
     @AfterEach

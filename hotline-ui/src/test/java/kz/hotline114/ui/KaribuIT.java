@@ -22,7 +22,7 @@ abstract class KaribuIT extends UiIT {
             LoginView.class, CasesView.class, CaseView.class, AdminView.class, UsersView.class, CentreWeekView.class,
             ReceptionDayView.class, CentreScheduleView.class, ExpertPoolView.class, CentreEventsView.class,
             CentreFiguresView.class, DeskView.class, SpecialistsView.class, ReportsView.class,
-            DashboardView.class)), new java.util.HashSet<>(), true);
+            DashboardView.class, GrantProjectsView.class)), new java.util.HashSet<>(), true);
 
     @Autowired
     ApplicationContext ctx;

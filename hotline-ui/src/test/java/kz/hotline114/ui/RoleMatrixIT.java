@@ -122,6 +122,7 @@ class RoleMatrixIT extends KaribuIT {
                 Map.entry(DeskView.class, EnumSet.of(Role.SPECIALIST, Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(SpecialistsView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(ReportsView.class, EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN)),
+                Map.entry(GrantProjectsView.class, EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(DashboardView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(AdminView.class, EnumSet.of(Role.ADMIN)),
                 Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)));
