@@ -645,15 +645,15 @@ class PbxConfigConsistencyTest {
     }
 
     @Test
-    void every_secret_in_docker_compose_is_required_from_the_environment_and_listed_in_env_example() throws IOException {
+    void every_secret_in_docker_compose_comes_from_the_environment_without_a_default_and_is_listed_in_env_example() throws IOException {
         Set<String> required = new TreeSet<>();
         Map<String, Map<String, String>> environments = new TreeMap<>();
         services().forEach((name, service) -> environments.put(name, environment(asMap(service))));
         environments.forEach((service, env) -> env.forEach((key, value) -> {
             if (key.matches(".*(SECRET|PASSWORD).*")) {
-                assertThat(value).as("%s.%s", service, key).matches("\\$\\{[A-Z0-9_]+:\\?[^}]+}");
+                assertThat(value).as("%s.%s", service, key).matches("\\$\\{[A-Z0-9_]+:-}");
             }
-            Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?").matcher(value);
+            Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+):-}").matcher(value);
             while (m.find()) {
                 required.add(m.group(1));
             }
