@@ -108,6 +108,19 @@ class CallInterpreterTest {
     }
 
     @Test
+    void hanging_up_in_the_menu_after_the_short_call_limit_is_ivr_abandoned_not_a_wrong_number() {
+        // the same recording with hotline.wrong-number.short-call-seconds = 0: the hang-up comes after the limit
+        var noShortCalls = new CallInterpreter(IvrMenu.load(), Duration.ZERO);
+        Recordings.eventsByLinkedid("wrong-number-short").forEach((lid, events) -> {
+            var c = noShortCalls.interpret("test-pbx", lid, events).orElseThrow();
+            assertThat(c.outcome()).isEqualTo(CallOutcome.IVR_ABANDONED);
+            assertThat(c.wrongNumberReason()).isNull();
+            assertThat(c.ivrChoice()).isNull();
+            assertThat(c.hangupBy()).isEqualTo(HangupSide.CALLER);
+        });
+    }
+
+    @Test
     void a_withheld_caller_who_never_chooses_is_no_input() {
         var c = only("no-input-timeout");
         assertThat(c.outcome()).isEqualTo(CallOutcome.NO_INPUT);

@@ -92,6 +92,7 @@ class AmiLinkFaultsIT {
         assertThat(PBX.server().drops()).isGreaterThanOrEqualTo(packets.size() / 97 - 1);
         assertThat(status.reconnects()).isGreaterThan(0);
         assertThat(status.malformed() + status.received()).isGreaterThan(packets.size());
+        assertThat(status.malformed()).as("packets without an Event line counted as malformed").isPositive();
         assertThat(status.dropped()).isZero();
         assertThat(status.state()).isEqualTo(PbxLinkStatus.State.CONNECTED);
     }

@@ -7,13 +7,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import kz.hotline114.security.Role;
 import kz.hotline114.support.Recordings;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,6 +99,65 @@ class CallsApiIT extends UiIT {
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat((String) json(response).get("message")).as(query).isNotBlank();
         }
+    }
+
+    @Autowired
+    kz.hotline114.security.UserAccounts users;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void without_a_period_the_last_24_hours_are_listed_and_an_operator_sees_numbers_masked() throws Exception {
+        var packets = Recordings.startingAt("abandoned-in-queue", 33, Instant.now().minusSeconds(600));
+        play(packets);
+        var lid = linkedidOf(packets);
+        var admin = (List<Map<String, Object>>) json(get("/api/calls?size=1000", "admin", ADMIN_PASSWORD)).get("items");
+        var full = admin.stream().filter(i -> lid.equals(i.get("linkedid"))).findFirst().orElseThrow();
+        assertThat((String) full.get("callerNumber")).matches("\\+7\\d{10}");
+        assertThat(admin).allSatisfy(i -> assertThat(Instant.parse((String) i.get("startedAt")))
+                .isAfter(Instant.now().minus(Duration.ofHours(24)).minusSeconds(60)));
+
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            if (users.find("api-operator").isEmpty()) {
+                users.create("api-operator", "Operator", "operator-pass-114", EnumSet.of(Role.OPERATOR));
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        var operator = (List<Map<String, Object>>) json(get("/api/calls?size=1000", "api-operator", "operator-pass-114"))
+                .get("items");
+        var masked = operator.stream().filter(i -> lid.equals(i.get("linkedid"))).findFirst().orElseThrow();
+        String number = (String) full.get("callerNumber");
+        assertThat(masked.get("callerNumber")).isEqualTo("+7 " + number.substring(2, 5) + " *** ** " + number.substring(10));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_admin_rebuilds_a_period_from_the_journal_and_gets_the_call_back_as_it_happened() throws Exception {
+        var packets = Recordings.startingAt("answered-theologian", 34, Instant.now().minusSeconds(300));
+        play(packets);
+        var lid = linkedidOf(packets);
+        jdbc.update("update calls set outcome = 'ABANDONED', talk_seconds = null where pbx_id = ? and linkedid = ?",
+                PBX_ID, lid);
+        var from = Instant.now().minus(Duration.ofHours(1));
+        var to = Instant.now().plusSeconds(60);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/calls/rebuild?from="
+                        + from + "&to=" + to))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(((Number) json(response).get("linkedids")).longValue()).isPositive();
+        assertThat(jdbc.queryForMap("select outcome, talk_seconds from calls where pbx_id = ? and linkedid = ?", PBX_ID,
+                lid)).containsEntry("outcome", "ANSWERED").containsEntry("talk_seconds", 6);
+        var backwards = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/admin/calls/rebuild?from="
+                        + to + "&to=" + from))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(http.send(backwards, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
     }
 
     @Test

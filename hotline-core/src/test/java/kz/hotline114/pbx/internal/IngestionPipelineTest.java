@@ -1,0 +1,33 @@
+package kz.hotline114.pbx.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import kz.hotline114.pbx.AmiEvent;
+
+/**
+ * The hand-off between the AMI reader and the journal never blocks the reader: when it is full, an event is
+ * dropped, and every drop is counted (status and metric) — never silent.
+ */
+class IngestionPipelineTest {
+
+    @Test
+    void a_full_hand_off_drops_counts_and_never_blocks_the_reader() {
+        var meters = new SimpleMeterRegistry();
+        // not started: nothing drains the queue, as when the database stalls
+        var pipeline = new IngestionPipeline(3, 100, null, null, meters);
+        for (int i = 0; i < 10; i++) {
+            pipeline.offer(new AmiEvent(0, "pbx", Instant.now(), List.of(Map.entry("Event", "Newchannel"),
+                    Map.entry("Linkedid", "1." + i))));
+        }
+        assertThat(pipeline.dropped()).isEqualTo(7);
+        assertThat(meters.get("hotline.ami.events.dropped").counter().count()).isEqualTo(7.0);
+        assertThat(meters.get("hotline.ami.handoff.size").gauge().value()).isEqualTo(3.0);
+    }
+}
