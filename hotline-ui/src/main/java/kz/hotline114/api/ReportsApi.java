@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import kz.hotline114.calls.CallFilter;
 import kz.hotline114.reports.CallExports;
+import kz.hotline114.reports.GrantProject;
+import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.reports.InterimReport;
 import kz.hotline114.reports.InterimReports;
 import kz.hotline114.reports.InvalidReport;
@@ -28,8 +30,9 @@ import kz.hotline114.ui.BundleReportTexts;
 import kz.hotline114.ui.HotlineI18n;
 
 /**
- * {@code GET /api/reports/interim?project=&from=&to=&format=json|docx|pdf&lang=kk|ru} (dates, both inclusive):
- * the interim report; {@code GET /api/reports/calls.csv} and {@code /calls.xlsx} with the parameters of
+ * {@code GET /api/reports/projects}: the grant projects (the {@code project} ids) with their tasks, activities,
+ * indicators and reporting periods; {@code GET /api/reports/interim?project=&from=&to=&format=json|docx|pdf&lang=kk|ru}
+ * (dates, both inclusive): the interim report; {@code GET /api/reports/calls.csv} and {@code /calls.xlsx} with the parameters of
  * {@code /api/calls} (+ {@code lang}): the call log with the cases' questions and answers (attachment 2).
  */
 @RestController
@@ -45,12 +48,21 @@ class ReportsApi {
     private final ReportDocuments documents;
     private final CallExports exports;
     private final HotlineI18n i18n;
+    private final GrantProjects projects;
 
-    ReportsApi(InterimReports reports, ReportDocuments documents, CallExports exports, HotlineI18n i18n) {
+    ReportsApi(InterimReports reports, ReportDocuments documents, CallExports exports, HotlineI18n i18n,
+               GrantProjects projects) {
+        this.projects = projects;
         this.reports = reports;
         this.documents = documents;
         this.exports = exports;
         this.i18n = i18n;
+    }
+
+    @GetMapping("/projects")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
+    java.util.List<GrantProject> projects() {
+        return projects.list();
     }
 
     @GetMapping("/interim")

@@ -94,6 +94,20 @@ class ReportsApiIT extends UiIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_projects_list_gives_the_ids_the_report_takes_with_their_tree() throws Exception {
+        var response = asReporter("/api/reports/projects");
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<Map<String, Object>> body = JsonMapper.builder().build().readValue(response.body(), List.class);
+        var seed = body.stream().filter(p -> ((Number) p.get("id")).longValue() == 1).findFirst().orElseThrow();
+        assertThat(seed.get("grantee")).isEqualTo("«Ізгілікті істер» қоғамдық қоры");
+        assertThat(seed.get("periodFrom")).isEqualTo("2019-05-31");
+        assertThat((List<?>) seed.get("tasks")).hasSize(3);
+        var firstTask = (Map<String, Object>) ((List<?>) seed.get("tasks")).getFirst();
+        assertThat(firstTask).containsKeys("number", "title", "activities");
+    }
+
+    @Test
     void the_docx_has_seed_004s_structure_and_figures() throws Exception {
         var response = asReporter("/api/reports/interim?" + PERIOD + "&format=docx");
         assertThat(response.statusCode()).isEqualTo(200);

@@ -91,6 +91,8 @@ class RoleMatrixIT extends KaribuIT {
                         EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200),
                 new Endpoint("GET", "/api/reports/calls.xlsx?from=2019-06-01T00:00:00Z&to=2019-06-02T00:00:00Z", null,
                         EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200),
+                new Endpoint("GET", "/api/reports/projects", null, EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN),
+                        200),
                 new Endpoint("GET", "/api/live", null, EnumSet.of(Role.SUPERVISOR, Role.ADMIN), 200));
         var wrong = new ArrayList<String>();
         for (var e : endpoints) {
