@@ -143,7 +143,8 @@ class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
         add(new H3(getTranslation("projects.tasks")));
         tree.setId("project-tree");
         tree.addHierarchyColumn(Node::key).setHeader("№").setAutoWidth(true).setFlexGrow(0);
-        tree.addColumn(Node::text).setHeader(getTranslation("projects.column.text")).setFlexGrow(1);
+        tree.addColumn(Node::text).setHeader(getTranslation("projects.column.text")).setFlexGrow(1)
+                .setTooltipGenerator(Node::text);
         tree.addColumn(n -> n.kind == Kind.INDICATOR ? plain(n.planned) + " " + n.unit : "")
                 .setHeader(getTranslation("report.indicator.planned")).setAutoWidth(true).setFlexGrow(0);
         tree.addColumn(this::source).setHeader(getTranslation("report.indicator.source")).setAutoWidth(true)
