@@ -12,9 +12,11 @@ public class HotlineApplication {
     public static void main(String[] args) {
         var app = new SpringApplication(HotlineApplication.class);
         if (Arrays.stream(args).anyMatch(a -> a.equals("--rebuild-calls"))) {
-            // a one-off command: no PBX link, no fixed port (Vaadin's security needs a servlet context), exit when done
+            // a one-off command: no PBX link, no local search node, no fixed port (Vaadin's security needs a
+            // servlet context), exit when done
             var withoutPbx = java.util.stream.Stream.concat(Arrays.stream(args),
                     java.util.stream.Stream.of("--hotline.ami.host=", "--hotline.ami.demo.enabled=false",
+                            "--hotline.elasticsearch.home=",
                             "--server.port=0"))
                     .toArray(String[]::new);
             System.exit(SpringApplication.exit(app.run(withoutPbx)));
