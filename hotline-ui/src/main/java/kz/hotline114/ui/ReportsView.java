@@ -155,6 +155,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             status.setText(getTranslation("reports.invalid"));
             return false;
         }
+        to.setInvalid(false);
         return true;
     }
 
@@ -169,8 +170,15 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         if (!valid()) {
             return;
         }
-        var report = reports.report(project.getValue().id(), from.getValue(), to.getValue());
-        var content = reports.content(project.getValue().id(), from.getValue(), to.getValue());
+        InterimReport report;
+        ReportContent content;
+        try {
+            report = reports.report(project.getValue().id(), from.getValue(), to.getValue());
+            content = reports.content(project.getValue().id(), from.getValue(), to.getValue());
+        } catch (InvalidReport e) {
+            showErrors(e);
+            return;
+        }
         boolean editable = report.status() == InterimReport.Status.DRAFT && save.isVisible();
         status.setText(report.status() == InterimReport.Status.FINAL
                 ? getTranslation("reports.status.FINAL", day(report.finalisedAt()))
@@ -273,7 +281,32 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             Notification.show(getTranslation("reports.saved", version));
             status.setText(getTranslation("reports.status.DRAFT", version));
         } catch (InvalidReport e) {
-            Notification.show(e.errors().toString());
+            showErrors(e);
+        }
+    }
+
+    /** A refused period or draft: each problem next to its field where there is one, the rest in a notification. */
+    private void showErrors(InvalidReport e) {
+        var rest = new ArrayList<String>();
+        e.errors().forEach((field, code) -> {
+            String message = getTranslation("reports.error." + code);
+            TextArea area = field.startsWith("narratives.") ? narratives.get(field.substring("narratives.".length()))
+                    : field.startsWith("justifications.") ? justifications.get(field.substring("justifications.".length()))
+                    : null;
+            if (area != null) {
+                area.setErrorMessage(message);
+                area.setInvalid(true);
+            } else if (field.equals("to")) {
+                to.setErrorMessage(message);
+                to.setInvalid(true);
+                status.setText(message);
+            } else {
+                rest.add(message);
+            }
+        });
+        if (!rest.isEmpty()) {
+            Notification.show(String.join("; ", rest)).addThemeVariants(
+                    com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
         }
     }
 

@@ -1,0 +1,34 @@
+package kz.hotline114.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.component.UI;
+
+/** The report screen refuses a period it cannot report on with the reason next to the date, not an error page. */
+class ReportsViewIT extends KaribuIT {
+
+    @Test
+    void a_period_longer_than_three_years_is_refused_next_to_its_end() {
+        signIn("rv-reporter", "REPORTER");
+        UI.getCurrent().navigate(ReportsView.class);
+        var view = _get(ReportsView.class);
+        var seed = view.project.getListDataView().getItems().filter(p -> p.id() == 1).findFirst().orElseThrow();
+        view.project.setValue(seed);
+        assertThat(view.narratives).isNotEmpty();
+
+        view.from.setValue(LocalDate.of(2014, 1, 1));
+        assertThat(view.to.isInvalid()).isTrue();
+        assertThat(view.to.getErrorMessage()).isEqualTo("Кезең тым ұзақ: ең көбі 3 жыл");
+        assertThat(view.status.getText()).isEqualTo("Кезең тым ұзақ: ең көбі 3 жыл");
+        assertThat(view.narratives).isEmpty();
+
+        view.from.setValue(LocalDate.of(2019, 5, 31));
+        assertThat(view.to.isInvalid()).isFalse();
+        assertThat(view.narratives).isNotEmpty();
+    }
+}
