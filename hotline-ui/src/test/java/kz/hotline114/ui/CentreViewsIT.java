@@ -144,12 +144,20 @@ class CentreViewsIT extends UiIT {
 
         dialog.expert.setValue(itemOf(dialog, expert));
         dialog.end.setValue(LocalTime.of(11, 0));
-        dialog.caseNumber.setValue("114-2032-00007");
+        dialog.caseNumber.setValue("114-2032-99999");
         dialog.consent.setValue(true);
         LocatorJ._click(dialog.save);
 
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.caseNumber.isInvalid()).isTrue();
+        assertThat(dialog.caseNumber.getErrorMessage()).isEqualTo("Мұндай нөмірлі іс жоқ: алдымен істі ашыңыз");
+
+        var caseNumber = openCase("Кеңес керек");
+        dialog.caseNumber.setValue(caseNumber);
+        LocatorJ._click(dialog.save);
+
         assertThat(dialog.isOpened()).isFalse();
-        var saved = appointments.ofCase("114-2032-00007");
+        var saved = appointments.ofCase(caseNumber);
         assertThat(saved).singleElement().satisfies(a -> {
             assertThat(a.expertId()).isEqualTo(expert.id());
             assertThat(a.start()).isEqualTo(DAY.atTime(10, 0).atZone(props.zone()).toInstant());
@@ -158,7 +166,7 @@ class CentreViewsIT extends UiIT {
         });
         var tuesday = view.entriesOn(DAY).stream().map(c -> c.getElement().getTextRecursively()).toList();
         assertThat(tuesday).anySatisfy(t -> assertThat(t).contains("10:00–11:00").contains(expert.fullName())
-                .contains("114-2032-00007"));
+                .contains(caseNumber));
     }
 
     @Test
@@ -188,25 +196,26 @@ class CentreViewsIT extends UiIT {
         var day = DAY.plusDays(2);
         schedule.addWeeklyHours(new kz.hotline114.appointments.WeeklyHours(0, expert.id(), centre.id(), day.getDayOfWeek(),
                 LocalTime.of(15, 0), java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), day, day));
+        var caseNumber = openCase("Ұлым жаман топқа кірді");
         signIn("op", "OPERATOR");
-        UI.getCurrent().navigate(CentreWeekView.class, com.vaadin.flow.router.QueryParameters.of("case", "114-2032-00012"));
+        UI.getCurrent().navigate(CentreWeekView.class, com.vaadin.flow.router.QueryParameters.of("case", caseNumber));
         var view = _get(CentreWeekView.class);
         view.centre.setValue(view.centre.getListDataView().getItems().filter(c -> c.id() == centre.id()).findFirst()
                 .orElseThrow());
         view.week.setValue(day);
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("booking-for-case")).getText())
-                .contains("114-2032-00012");
+                .contains(caseNumber);
 
         var slot = view.entriesOn(day).stream().filter(Button.class::isInstance).map(Button.class::cast).findFirst()
                 .orElseThrow();
         LocatorJ._click(slot);
         var dialog = _get(BookingDialog.class);
-        assertThat(dialog.caseNumber.getValue()).isEqualTo("114-2032-00012");
+        assertThat(dialog.caseNumber.getValue()).isEqualTo(caseNumber);
         assertThat(dialog.expert.getValue().id()).isEqualTo(expert.id());
         assertThat(dialog.start.getValue()).isEqualTo(LocalTime.of(15, 0));
         LocatorJ._click(dialog.save);
 
-        assertThat(appointments.ofCase("114-2032-00012")).singleElement()
+        assertThat(appointments.ofCase(caseNumber)).singleElement()
                 .satisfies(a -> assertThat(a.start()).isEqualTo(day.atTime(15, 0).atZone(props.zone()).toInstant()));
     }
 
