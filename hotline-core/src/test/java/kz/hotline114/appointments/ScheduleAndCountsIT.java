@@ -88,7 +88,8 @@ class ScheduleAndCountsIT extends CentreIT {
         var psychologist = expert(ExpertKind.PSYCHOLOGIST);
         var imam = expert(ExpertKind.IMAM);
         var day = LocalDate.of(2031, 3, 4);
-        var a1 = booked(appointments.book(request(psychologist, centre, at(day, 9, 0), at(day, 10, 0), AppointmentType.IN_PERSON)));
+        var a1 = booked(appointments.book(BookingRequest.of(psychologist.id(), centre.id(), at(day, 9, 0), at(day, 10, 0),
+                AppointmentType.IN_PERSON, openCase())));
         var a2 = booked(appointments.book(request(psychologist, centre, at(day, 10, 0), at(day, 11, 0), AppointmentType.IN_PERSON)));
         var a3 = booked(appointments.book(request(imam, centre, at(day, 9, 0), at(day, 10, 0), AppointmentType.MOBILE_RECEPTION)));
         var a4 = booked(appointments.book(request(imam, centre, at(day, 10, 0), at(day, 11, 0), AppointmentType.MOBILE_RECEPTION)));
@@ -116,6 +117,16 @@ class ScheduleAndCountsIT extends CentreIT {
                 .containsEntry(AppointmentStatus.NO_SHOW, 1L).containsEntry(AppointmentStatus.CANCELLED, 1L)
                 .containsEntry(AppointmentStatus.BOOKED, 1L);
         assertThat(counts.consultationsHeld()).isEqualTo(2);
+        assertThat(counts.byTypeAndStatus().get(AppointmentType.IN_PERSON)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                AppointmentStatus.BOOKED, 0L, AppointmentStatus.ATTENDED, 1L, AppointmentStatus.NO_SHOW, 1L,
+                AppointmentStatus.CANCELLED, 0L));
+        assertThat(counts.byTypeAndStatus().get(AppointmentType.MOBILE_RECEPTION))
+                .containsEntry(AppointmentStatus.ATTENDED, 1L).containsEntry(AppointmentStatus.CANCELLED, 1L);
+        assertThat(counts.byTypeAndStatus().get(AppointmentType.PUBLIC_RECEPTION))
+                .containsEntry(AppointmentStatus.BOOKED, 1L).containsEntry(AppointmentStatus.ATTENDED, 0L);
+        assertThat(counts.heldOf(AppointmentType.MOBILE_RECEPTION)).isEqualTo(1);
+        // a1 was booked for a case; a3 (mobile reception) was a walk-in
+        assertThat(counts.walkInsHeld()).isEqualTo(1);
         assertThat(counts.consultationsByKind()).containsExactlyInAnyOrderEntriesOf(
                 Map.of(ExpertKind.PSYCHOLOGIST, 1L, ExpertKind.IMAM, 1L));
         assertThat(counts.events()).isEqualTo(2);
