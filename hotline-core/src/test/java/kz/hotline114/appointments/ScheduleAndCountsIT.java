@@ -79,7 +79,30 @@ class ScheduleAndCountsIT extends CentreIT {
 
         assertThat(schedule.slots(day, day, centre.id(), null)).extracting(Slot::expertId).containsExactly(b.id());
         assertThatThrownBy(() -> schedule.close(new Closure(0, day, centre.id(), null, " ")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(InvalidSchedule.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("reason", "reason.required")));
+    }
+
+    @Test
+    void a_refused_schedule_change_names_its_fields_with_codes_the_screens_translate() {
+        var centre = centre("221");
+        var e = expert(ExpertKind.PSYCHOLOGIST);
+        var day = LocalDate.of(2027, 3, 2);
+        assertThatThrownBy(() -> schedule.addWeeklyHours(new WeeklyHours(0, e.id(), centre.id(), DayOfWeek.TUESDAY,
+                LocalTime.of(9, 0), Duration.ofMinutes(30), Duration.ofMinutes(60), day, null)))
+                .isInstanceOfSatisfying(InvalidSchedule.class, x -> assertThat(x.errors())
+                        .containsExactlyEntriesOf(Map.of("slotLength", "slotLength.range")));
+        assertThatThrownBy(() -> schedule.addReceptionDay(new ReceptionDay(0, centre.id(), AppointmentType.MOBILE_RECEPTION,
+                day, LocalTime.of(9, 0), Duration.ofHours(2), Duration.ofMinutes(30), " ", null, List.of(), null)))
+                .isInstanceOfSatisfying(InvalidSchedule.class, x -> assertThat(x.errors())
+                        .containsOnlyKeys("experts", "placeName").containsEntry("placeName", "placeName.required"));
+
+        var reception = schedule.addReceptionDay(new ReceptionDay(0, centre.id(), AppointmentType.PUBLIC_RECEPTION, day,
+                LocalTime.of(9, 0), Duration.ofHours(2), Duration.ofMinutes(60), null, null, List.of(e.id()), null));
+        booked(appointments.book(request(e, centre, at(day, 9, 0), at(day, 10, 0), AppointmentType.PUBLIC_RECEPTION)));
+        assertThatThrownBy(() -> schedule.removeReceptionDay(reception.id()))
+                .isInstanceOfSatisfying(InvalidSchedule.class, x -> assertThat(x.errors())
+                        .containsExactlyEntriesOf(Map.of("day", "day.hasAppointments")));
     }
 
     @Test
@@ -141,6 +164,7 @@ class ScheduleAndCountsIT extends CentreIT {
     void an_event_whose_breakdown_counts_more_people_than_took_part_is_refused() {
         assertThatThrownBy(() -> events.register(new CentreEvent(0, null, "Форум", LocalDate.of(2031, 5, 5), "Талдықорған",
                 null, null, 10, null, null, null, null, null, Map.of(Gender.MALE, 6, Gender.FEMALE, 6), Map.of(), Map.of())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12");
+                .isInstanceOfSatisfying(InvalidEvent.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("participants", "participants.breakdown")));
     }
 }

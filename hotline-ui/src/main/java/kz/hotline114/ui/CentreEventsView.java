@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import kz.hotline114.appointments.CentreEvent;
 import kz.hotline114.appointments.EventsRegister;
+import kz.hotline114.appointments.InvalidEvent;
 import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
@@ -206,9 +207,19 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
                 } else {
                     register.update(event);
                 }
-            } catch (IllegalArgumentException ex) {
-                participants.setErrorMessage(ex.getMessage());
-                participants.setInvalid(true);
+            } catch (InvalidEvent ex) {
+                Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("name", name, "city", city,
+                        "participants", participants);
+                ex.errors().forEach((field, code) -> {
+                    var message = getTranslation("events.error." + code);
+                    var f = fields.get(field);
+                    if (f == null) {
+                        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    } else {
+                        f.setErrorMessage(message);
+                        f.setInvalid(true);
+                    }
+                });
                 return;
             }
             Notification.show(getTranslation("events.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.hotline114.appointments.CentreEvent;
 import kz.hotline114.appointments.EventsRegister;
+import kz.hotline114.appointments.InvalidEvent;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.shared.AgeBracket;
@@ -62,7 +64,7 @@ class JdbcEventsRegister implements EventsRegister {
                 e.participants(), blank(e.participantCategories()), blank(e.experts()), blank(e.completeness()),
                 blank(e.documents()), blank(e.activityLabel()), e.id());
         if (n == 0) {
-            throw new IllegalArgumentException("no event " + e.id());
+            throw new InvalidEvent(Map.of("id", "id.unknown"));
         }
         jdbc.update("delete from centre_event_participants where event_id = ?", e.id());
         writeBreakdown(e.id(), e);
@@ -121,22 +123,26 @@ class JdbcEventsRegister implements EventsRegister {
                 id, dimension, bucket, count);
     }
 
+    /** Field by field; each breakdown (gender, age, social status) sums to at most the participants. */
     static void validate(CentreEvent e) {
+        var errors = new LinkedHashMap<String, String>();
         if (e.name() == null || e.name().isBlank()) {
-            throw new IllegalArgumentException("an event needs a name");
+            errors.put("name", "name.required");
         }
         if (e.city() == null || e.city().isBlank()) {
-            throw new IllegalArgumentException("an event needs a place (city)");
+            errors.put("city", "city.required");
         }
         if (e.participants() < 0) {
-            throw new IllegalArgumentException("participants cannot be negative");
+            errors.put("participants", "participants.negative");
         }
         for (var m : List.<Map<? extends Enum<?>, Integer>>of(e.byGender(), e.byAge(), e.bySocialStatus())) {
             int sum = m.values().stream().mapToInt(Integer::intValue).sum();
             if (sum > e.participants()) {
-                throw new IllegalArgumentException("a breakdown counts " + sum + " participants, more than the "
-                        + e.participants() + " who took part");
+                errors.putIfAbsent("participants", "participants.breakdown");
             }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidEvent(errors);
         }
     }
 
