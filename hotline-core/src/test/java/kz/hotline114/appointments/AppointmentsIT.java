@@ -166,10 +166,24 @@ class AppointmentsIT extends CentreIT {
         var a = booked(appointments.book(new BookingRequest(expert.id(), centre.id(), null, AppointmentType.IN_PERSON,
                 at(DAY, 8, 0), at(DAY, 9, 0), caseNumber, "Client A.", true, "+7 701 555 00 11")));
 
-        assertThat(appointments.ofCase(caseNumber)).extracting(Appointment::id).containsExactly(a.id());
-        assertThat(appointments.toRemind(at(DAY, 0, 0), at(DAY.plusDays(1), 0, 0))).extracting(Appointment::id)
-                .contains(a.id());
-        assertThat(appointments.day(centre.id(), DAY)).extracting(Appointment::id).containsExactly(a.id());
+        // not to remind: no callback consent; cancelled; consent but outside the window (the next day)
+        var noConsent = booked(appointments.book(new BookingRequest(expert.id(), centre.id(), null,
+                AppointmentType.IN_PERSON, at(DAY, 9, 0), at(DAY, 10, 0), caseNumber, "Client B.", false, null)));
+        var cancelled = booked(appointments.book(new BookingRequest(expert.id(), centre.id(), null,
+                AppointmentType.IN_PERSON, at(DAY, 10, 0), at(DAY, 11, 0), null, "Client C.", true, "+7 701 555 00 22")));
+        appointments.cancel(cancelled.id(), "client called to cancel");
+        var nextDay = booked(appointments.book(new BookingRequest(expert.id(), centre.id(), null,
+                AppointmentType.IN_PERSON, at(DAY.plusDays(1), 8, 0), at(DAY.plusDays(1), 9, 0), null, "Client D.", true,
+                "+7 701 555 00 33")));
+
+        assertThat(appointments.ofCase(caseNumber)).extracting(Appointment::id).containsExactly(a.id(), noConsent.id());
+        var toRemind = appointments.toRemind(at(DAY, 0, 0), at(DAY.plusDays(1), 0, 0));
+        assertThat(toRemind).extracting(Appointment::id).contains(a.id())
+                .doesNotContain(noConsent.id(), cancelled.id(), nextDay.id());
+        assertThat(toRemind).filteredOn(r -> r.id() == a.id()).singleElement()
+                .satisfies(r -> assertThat(r.clientContact()).isEqualTo("+7 701 555 00 11"));
+        assertThat(appointments.day(centre.id(), DAY)).extracting(Appointment::id)
+                .containsExactly(a.id(), noConsent.id(), cancelled.id());
     }
 
     @Test
