@@ -220,6 +220,38 @@ class CentreViewsIT extends UiIT {
     }
 
     @Test
+    void an_experts_week_across_all_centres_shows_their_hours_and_bookings_at_each_centre() {
+        var day = DAY.plusDays(1);   // Wednesday of the test week
+        var other = pool.addCentre("UI other centre " + SEQ.incrementAndGet(), "Other street", "Текелі", Region.JETISU, null);
+        pool.addRoom(other.id(), "1");
+        schedule.addWeeklyHours(new kz.hotline114.appointments.WeeklyHours(0, expert.id(), centre.id(), day.getDayOfWeek(),
+                LocalTime.of(9, 0), java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), day, day));
+        booked(appointments.book(BookingRequest.of(expert.id(), other.id(), day.atTime(15, 0).atZone(props.zone()).toInstant(),
+                day.atTime(16, 0).atZone(props.zone()).toInstant(), AppointmentType.IN_PERSON, null)));
+        signIn("op", "OPERATOR");
+        var view = weekOfTheTestCentre();
+
+        view.expert.setValue(view.expert.getListDataView().getItems().filter(e -> e.id() == expert.id()).findFirst()
+                .orElseThrow());
+        // one centre: its own slot only, the booking at the other centre is not there
+        assertThat(texts(view, day)).anySatisfy(t -> assertThat(t).startsWith("09:00"))
+                .noneSatisfy(t -> assertThat(t).contains("15:00–16:00"));
+
+        view.centre.clear();   // «all centres»
+        assertThat(view.centre.getPlaceholder()).isEqualTo("Барлық орталықтар");
+        assertThat(texts(view, day))
+                .anySatisfy(t -> assertThat(t).startsWith("09:00").contains(centre.name()))
+                .anySatisfy(t -> assertThat(t).contains("15:00–16:00").contains(expert.fullName()).contains(other.name()));
+
+        view.expert.clear();   // neither a centre nor an expert: nothing to show but the hint
+        assertThat(view.calendar.getChildren()).isEmpty();
+    }
+
+    private static List<String> texts(CentreWeekView view, LocalDate day) {
+        return view.entriesOn(day).stream().map(c -> c.getElement().getTextRecursively()).toList();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void the_reception_desk_marks_attendance_and_a_cancellation_needs_a_reason() {
         var zone = props.zone();
