@@ -161,6 +161,34 @@ class ScheduleAndCountsIT extends CentreIT {
     }
 
     @Test
+    void an_event_names_the_grant_project_activity_it_carries_out_by_key_and_the_project_must_exist() {
+        var day = LocalDate.of(2031, 6, 6);
+        var linked = events.register(new CentreEvent(0, null, "Колледжде кездесу", day, "Талдықорған", null, null, 30,
+                null, null, null, null, null, Map.of(), Map.of(), Map.of(), 1L, "1.3"));
+        assertThat(events.get(linked.id()).orElseThrow()).satisfies(e -> {
+            assertThat(e.grantProjectId()).isEqualTo(1L);
+            assertThat(e.grantActivity()).isEqualTo("1.3");
+        });
+        var unlinked = events.update(new CentreEvent(linked.id(), null, "Колледжде кездесу", day, "Талдықорған", null, null,
+                30, null, null, null, null, "1 міндет, 3 іс-шара", Map.of(), Map.of(), Map.of()));
+        assertThat(unlinked.grantProjectId()).isNull();
+        assertThat(unlinked.activityLabel()).isEqualTo("1 міндет, 3 іс-шара");
+
+        assertThatThrownBy(() -> events.register(new CentreEvent(0, null, "X", day, "Талдықорған", null, null, 1, null,
+                null, null, null, null, Map.of(), Map.of(), Map.of(), 1L, "1.x")))
+                .isInstanceOfSatisfying(InvalidEvent.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("grantActivity", "grantActivity.format")));
+        assertThatThrownBy(() -> events.register(new CentreEvent(0, null, "X", day, "Талдықорған", null, null, 1, null,
+                null, null, null, null, Map.of(), Map.of(), Map.of(), null, "1.3")))
+                .isInstanceOfSatisfying(InvalidEvent.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("grantProjectId", "grantProjectId.required")));
+        assertThatThrownBy(() -> events.register(new CentreEvent(0, null, "X", day, "Талдықорған", null, null, 1, null,
+                null, null, null, null, Map.of(), Map.of(), Map.of(), 999_999L, "1.3")))
+                .isInstanceOfSatisfying(InvalidEvent.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("grantProjectId", "grantProjectId.unknown")));
+    }
+
+    @Test
     void an_event_whose_breakdown_counts_more_people_than_took_part_is_refused() {
         assertThatThrownBy(() -> events.register(new CentreEvent(0, null, "Форум", LocalDate.of(2031, 5, 5), "Талдықорған",
                 null, null, 10, null, null, null, null, null, Map.of(Gender.MALE, 6, Gender.FEMALE, 6), Map.of(), Map.of())))

@@ -117,9 +117,11 @@ class ReportIT extends TelephonyIT {
     kz.hotline114.cases.Cases cases;
     @Autowired
     kz.hotline114.shared.HotlineProperties hotline;
+    @Autowired
+    kz.hotline114.appointments.EventsRegister events;
 
     @Test
-    void the_report_takes_consultations_mobile_receptions_and_walk_ins_from_the_centres_statistics() {
+    void the_report_takes_the_centres_figures_from_its_statistics_and_names_events_by_their_activity_key() {
         as("ADMIN");
         var centre = pool.addCentre("Report centre " + System.nanoTime(), "Абай 1", "Талдықорған",
                 kz.hotline114.shared.Region.JETISU, null);
@@ -142,8 +144,16 @@ class ReportIT extends TelephonyIT {
         appointments.markNoShow(book.apply(13, kz.hotline114.appointments.AppointmentType.MOBILE_RECEPTION));
         appointments.cancel(book.apply(14, kz.hotline114.appointments.AppointmentType.IN_PERSON), "moved");
 
+        events.register(new kz.hotline114.appointments.CentreEvent(0, null, "Ашық есік күні", day, "Талдықорған", null,
+                null, 25, null, null, null, null, null, Map.of(), Map.of(), Map.of(), 1L, "1.3"));
+        events.register(new kz.hotline114.appointments.CentreEvent(0, null, "Дөңгелек үстел", day.plusDays(1), "Талдықорған",
+                null, null, 12, null, null, null, null, "1 міндет, 3 іс-шара", Map.of(), Map.of(), Map.of()));
+
         var report = reports.report(1, day.withDayOfMonth(1), day.withDayOfMonth(28));
 
+        // the events table as before, an event of this project's activity named with its key
+        assertThat(report.events()).extracting(InterimReport.EventRow::name)
+                .containsExactly("1.3. Ашық есік күні", "Дөңгелек үстел");
         assertThat(report.centre().consultations()).isEqualTo(4);
         assertThat(report.centre().mobileReceptionConsultations()).isEqualTo(2);
         assertThat(report.participants().fromWalkIns()).isEqualTo(3);

@@ -317,6 +317,40 @@ class CentreViewsIT extends UiIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void an_event_is_linked_to_a_grant_project_activity_picked_by_project_then_activity() {
+        signIn("rep", "REPORTER");
+        UI.getCurrent().navigate(CentreEventsView.class);
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-new")));
+        var name = "Ашық есік күні " + SEQ.incrementAndGet();
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("event-name")).setValue(name);
+        _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("event-date"))
+                .setValue(LocalDate.of(2033, 10, 8));
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("event-city")).setValue("Талдықорған");
+        _get(IntegerField.class, spec -> spec.withId("event-participants")).setValue(25);
+        var project = (com.vaadin.flow.component.combobox.ComboBox<kz.hotline114.reports.GrantProject>) _get(
+                com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("event-project"));
+        var activity = (com.vaadin.flow.component.combobox.ComboBox<CentreEventsView.ActivityChoice>) _get(
+                com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("event-grant-activity"));
+        assertThat(activity.isEnabled()).isFalse();
+        project.setValue(project.getListDataView().getItems().filter(p -> p.id() == 1).findFirst().orElseThrow());
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-save")));
+        assertThat(activity.isInvalid()).isTrue();
+        assertThat(activity.getErrorMessage()).isEqualTo("Жобаның іс-шарасын таңдаңыз");
+
+        var choice = activity.getListDataView().getItems().filter(a -> a.key().equals("1.3")).findFirst().orElseThrow();
+        assertThat(activity.getItemLabelGenerator().apply(choice)).startsWith("1.3 Деструктивті діни қызметтен");
+        activity.setValue(choice);
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-save")));
+
+        assertThat(events.between(LocalDate.of(2033, 10, 8), LocalDate.of(2033, 10, 8))).filteredOn(e -> e.name().equals(name))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.grantProjectId()).isEqualTo(1L);
+                    assertThat(e.grantActivity()).isEqualTo("1.3");
+                });
+    }
+
+    @Test
     void staff_see_expert_contacts_a_reporter_does_not_and_only_supervisors_add_experts() {
         var withContact = pool.addExpert(new NewExpert("Contact expert " + System.nanoTime(), ExpertKind.IMAM, "имам",
                 null, List.of("kk"), "+7 702 000 11 22", false));

@@ -255,7 +255,10 @@ class JdbcInterimReports implements InterimReports {
             if (e.room() != null && !e.room().isBlank()) {
                 place.add(e.room());
             }
-            eventRows.add(new EventRow(eventRows.size() + 1, e.name(), e.heldOn(), place.toString(), e.participants(),
+            // an event carrying out an activity of this report's project is named with the activity's key ("1.2. ...")
+            var name = e.grantActivity() != null && e.grantProjectId() != null && e.grantProjectId() == project.id()
+                    ? e.grantActivity() + ". " + e.name() : e.name();
+            eventRows.add(new EventRow(eventRows.size() + 1, name, e.heldOn(), place.toString(), e.participants(),
                     e.participantCategories(), e.experts(), e.completeness(), e.documents()));
         }
 
