@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A consultation booked with an expert. {@code caseNumber} names the consultation case it serves
- * (e.g. {@code 114-2026-00001}); null for a walk-in. The cases feature does not exist yet, so the number
- * is kept as text without a foreign key.
+ * (e.g. {@code 114-2026-00001}), which must exist (a foreign key since V25); null for a walk-in.
  */
 public record Appointment(long id, long expertId, String expertName, ExpertKind expertKind, long centreId,
                           @Nullable Long roomId, @Nullable String roomName, @Nullable Long receptionDayId,

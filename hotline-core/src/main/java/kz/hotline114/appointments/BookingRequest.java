@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A request to book an expert. With no {@code roomId}, a consultation at the centre takes its first free
- * room; a mobile reception takes none. {@code clientContact} is kept only with the client's callback consent.
+ * room; a mobile reception takes none. {@code caseNumber} names an opened case (an unknown number is refused
+ * as {@code caseNumber.unknown}); null for a walk-in. {@code clientContact} is kept only with the client's callback consent.
  */
 public record BookingRequest(@Nullable Long expertId, @Nullable Long centreId, @Nullable Long roomId,
                              @Nullable AppointmentType type, @Nullable Instant start, @Nullable Instant end,

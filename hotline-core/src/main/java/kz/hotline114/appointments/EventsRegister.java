@@ -7,9 +7,10 @@ import java.util.Optional;
 /** The events register: the centre's events as the grant report lists them. */
 public interface EventsRegister {
 
-    /** Stores a new event (its id is ignored) and returns it with its id; invalid input throws IllegalArgumentException. */
+    /** Stores a new event (its id is ignored) and returns it with its id; invalid input throws {@link InvalidEvent}. */
     CentreEvent register(CentreEvent event);
 
+    /** Replaces an event's fields and breakdown. @throws InvalidEvent */
     CentreEvent update(CentreEvent event);
 
     Optional<CentreEvent> get(long id);

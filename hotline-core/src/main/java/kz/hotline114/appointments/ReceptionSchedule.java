@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The reception schedule: weekly hours, public and mobile reception days, holidays and cancellations,
- * expanded into bookable slots in the hotline zone ({@code hotline.zone}).
+ * expanded into bookable slots in the hotline zone ({@code hotline.zone}). Refused changes throw
+ * {@link InvalidSchedule} with a code per field.
  */
 public interface ReceptionSchedule {
 

@@ -41,6 +41,12 @@ public interface Cases {
     /** Cases opened from (or attached to) a call, that the user may see. */
     List<CaseSummary> ofCall(String pbxId, String linkedid);
 
+    /**
+     * Whether a case with this number exists, whoever may read it: for features that refer to a case by number
+     * (an appointment booked for it). Returns no case data, so it is not audited; staff only.
+     */
+    boolean exists(String number);
+
     Taxonomy taxonomy();
 
     /** Aggregates for reports; no personal data. */

@@ -162,13 +162,49 @@ class AppointmentsIT extends CentreIT {
     void an_appointment_from_a_case_is_found_by_the_case_number_and_reminded_with_consent() {
         var centre = centre("221");
         var expert = expert(ExpertKind.PSYCHOLOGIST);
+        var caseNumber = openCase();
         var a = booked(appointments.book(new BookingRequest(expert.id(), centre.id(), null, AppointmentType.IN_PERSON,
-                at(DAY, 8, 0), at(DAY, 9, 0), "114-2030-00042", "Client A.", true, "+7 701 555 00 11")));
+                at(DAY, 8, 0), at(DAY, 9, 0), caseNumber, "Client A.", true, "+7 701 555 00 11")));
 
-        assertThat(appointments.ofCase("114-2030-00042")).extracting(Appointment::id).containsExactly(a.id());
-        assertThat(appointments.toRemind(at(DAY, 0, 0), at(DAY.plusDays(1), 0, 0))).extracting(Appointment::id)
-                .contains(a.id());
-        assertThat(appointments.day(centre.id(), DAY)).extracting(Appointment::id).containsExactly(a.id());
+        // not to remind: no callback consent; cancelled; consent but outside the window (the next day)
+        var noConsent = booked(appointments.book(new BookingRequest(expert.id(), centre.id(), null,
+                AppointmentType.IN_PERSON, at(DAY, 9, 0), at(DAY, 10, 0), caseNumber, "Client B.", false, null)));
+        var cancelled = booked(appointments.book(new BookingRequest(expert.id(), centre.id(), null,
+                AppointmentType.IN_PERSON, at(DAY, 10, 0), at(DAY, 11, 0), null, "Client C.", true, "+7 701 555 00 22")));
+        appointments.cancel(cancelled.id(), "client called to cancel");
+        var nextDay = booked(appointments.book(new BookingRequest(expert.id(), centre.id(), null,
+                AppointmentType.IN_PERSON, at(DAY.plusDays(1), 8, 0), at(DAY.plusDays(1), 9, 0), null, "Client D.", true,
+                "+7 701 555 00 33")));
+
+        assertThat(appointments.ofCase(caseNumber)).extracting(Appointment::id).containsExactly(a.id(), noConsent.id());
+        var toRemind = appointments.toRemind(at(DAY, 0, 0), at(DAY.plusDays(1), 0, 0));
+        assertThat(toRemind).extracting(Appointment::id).contains(a.id())
+                .doesNotContain(noConsent.id(), cancelled.id(), nextDay.id());
+        assertThat(toRemind).filteredOn(r -> r.id() == a.id()).singleElement()
+                .satisfies(r -> assertThat(r.clientContact()).isEqualTo("+7 701 555 00 11"));
+        assertThat(appointments.day(centre.id(), DAY)).extracting(Appointment::id)
+                .containsExactly(a.id(), noConsent.id(), cancelled.id());
+    }
+
+    @Test
+    void a_case_number_no_case_has_is_refused_next_to_the_case_number_and_by_the_database_itself() {
+        var centre = centre("221");
+        var expert = expert(ExpertKind.PSYCHOLOGIST);
+        var request = BookingRequest.of(expert.id(), centre.id(), at(DAY, 15, 0), at(DAY, 16, 0),
+                AppointmentType.IN_PERSON, "114-2030-99999");
+
+        assertThat(appointments.validate(request)).extracting(BookingResult.FieldError::field, BookingResult.FieldError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("caseNumber", "caseNumber.unknown"));
+        assertThat(appointments.book(request)).isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.errors())
+                .extracting(BookingResult.FieldError::code).containsExactly("caseNumber.unknown"));
+        // the foreign key (V25) holds whatever the service checks
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into appointment (expert_id, centre_id, type, starts_at, ends_at, case_number, created_by)
+                values (?, ?, 'MOBILE_RECEPTION', now(), now() + interval '1 hour', '114-2030-99999', 'it')""",
+                expert.id(), centre.id())).hasMessageContaining("appointment_case_fk");
+        assertThat(jdbc.queryForObject("select convalidated from pg_constraint where conname = 'appointment_case_fk'",
+                Boolean.class)).isTrue();
+        assertThat(appointments.day(centre.id(), DAY)).isEmpty();
     }
 
     @Test

@@ -17,6 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import kz.hotline114.CoreTestApplication;
+import kz.hotline114.cases.CallerProfile;
+import kz.hotline114.cases.CaseDraft;
+import kz.hotline114.cases.Cases;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
 import kz.hotline114.support.TestDatabase;
@@ -49,6 +52,8 @@ abstract class CentreIT {
     HotlineProperties props;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Cases cases;
 
     @BeforeEach
     void signInAsAdmin() {
@@ -78,6 +83,12 @@ abstract class CentreIT {
     Expert expert(ExpertKind kind) {
         return pool.addExpert(new NewExpert("Test expert " + SEQ.incrementAndGet(), kind, "test " + kind, null,
                 List.of("kk", "ru"), "+7 701 000 00 00", false));
+    }
+
+    /** Opens a consultation case (as the signed-in staff member) and returns its number: a booking may name it. */
+    String openCase() {
+        return cases.open(new CaseDraft(null, null, "PSYCHOLOGICAL_SUPPORT", null, "Кеңес керек", null, "kk",
+                new CallerProfile(null, null, null, null), null, true, null, null));
     }
 
     Instant at(LocalDate day, int hour, int minute) {

@@ -79,7 +79,30 @@ class ScheduleAndCountsIT extends CentreIT {
 
         assertThat(schedule.slots(day, day, centre.id(), null)).extracting(Slot::expertId).containsExactly(b.id());
         assertThatThrownBy(() -> schedule.close(new Closure(0, day, centre.id(), null, " ")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(InvalidSchedule.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("reason", "reason.required")));
+    }
+
+    @Test
+    void a_refused_schedule_change_names_its_fields_with_codes_the_screens_translate() {
+        var centre = centre("221");
+        var e = expert(ExpertKind.PSYCHOLOGIST);
+        var day = LocalDate.of(2027, 3, 2);
+        assertThatThrownBy(() -> schedule.addWeeklyHours(new WeeklyHours(0, e.id(), centre.id(), DayOfWeek.TUESDAY,
+                LocalTime.of(9, 0), Duration.ofMinutes(30), Duration.ofMinutes(60), day, null)))
+                .isInstanceOfSatisfying(InvalidSchedule.class, x -> assertThat(x.errors())
+                        .containsExactlyEntriesOf(Map.of("slotLength", "slotLength.range")));
+        assertThatThrownBy(() -> schedule.addReceptionDay(new ReceptionDay(0, centre.id(), AppointmentType.MOBILE_RECEPTION,
+                day, LocalTime.of(9, 0), Duration.ofHours(2), Duration.ofMinutes(30), " ", null, List.of(), null)))
+                .isInstanceOfSatisfying(InvalidSchedule.class, x -> assertThat(x.errors())
+                        .containsOnlyKeys("experts", "placeName").containsEntry("placeName", "placeName.required"));
+
+        var reception = schedule.addReceptionDay(new ReceptionDay(0, centre.id(), AppointmentType.PUBLIC_RECEPTION, day,
+                LocalTime.of(9, 0), Duration.ofHours(2), Duration.ofMinutes(60), null, null, List.of(e.id()), null));
+        booked(appointments.book(request(e, centre, at(day, 9, 0), at(day, 10, 0), AppointmentType.PUBLIC_RECEPTION)));
+        assertThatThrownBy(() -> schedule.removeReceptionDay(reception.id()))
+                .isInstanceOfSatisfying(InvalidSchedule.class, x -> assertThat(x.errors())
+                        .containsExactlyEntriesOf(Map.of("day", "day.hasAppointments")));
     }
 
     @Test
@@ -88,7 +111,8 @@ class ScheduleAndCountsIT extends CentreIT {
         var psychologist = expert(ExpertKind.PSYCHOLOGIST);
         var imam = expert(ExpertKind.IMAM);
         var day = LocalDate.of(2031, 3, 4);
-        var a1 = booked(appointments.book(request(psychologist, centre, at(day, 9, 0), at(day, 10, 0), AppointmentType.IN_PERSON)));
+        var a1 = booked(appointments.book(BookingRequest.of(psychologist.id(), centre.id(), at(day, 9, 0), at(day, 10, 0),
+                AppointmentType.IN_PERSON, openCase())));
         var a2 = booked(appointments.book(request(psychologist, centre, at(day, 10, 0), at(day, 11, 0), AppointmentType.IN_PERSON)));
         var a3 = booked(appointments.book(request(imam, centre, at(day, 9, 0), at(day, 10, 0), AppointmentType.MOBILE_RECEPTION)));
         var a4 = booked(appointments.book(request(imam, centre, at(day, 10, 0), at(day, 11, 0), AppointmentType.MOBILE_RECEPTION)));
@@ -116,6 +140,16 @@ class ScheduleAndCountsIT extends CentreIT {
                 .containsEntry(AppointmentStatus.NO_SHOW, 1L).containsEntry(AppointmentStatus.CANCELLED, 1L)
                 .containsEntry(AppointmentStatus.BOOKED, 1L);
         assertThat(counts.consultationsHeld()).isEqualTo(2);
+        assertThat(counts.byTypeAndStatus().get(AppointmentType.IN_PERSON)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                AppointmentStatus.BOOKED, 0L, AppointmentStatus.ATTENDED, 1L, AppointmentStatus.NO_SHOW, 1L,
+                AppointmentStatus.CANCELLED, 0L));
+        assertThat(counts.byTypeAndStatus().get(AppointmentType.MOBILE_RECEPTION))
+                .containsEntry(AppointmentStatus.ATTENDED, 1L).containsEntry(AppointmentStatus.CANCELLED, 1L);
+        assertThat(counts.byTypeAndStatus().get(AppointmentType.PUBLIC_RECEPTION))
+                .containsEntry(AppointmentStatus.BOOKED, 1L).containsEntry(AppointmentStatus.ATTENDED, 0L);
+        assertThat(counts.heldOf(AppointmentType.MOBILE_RECEPTION)).isEqualTo(1);
+        // a1 was booked for a case; a3 (mobile reception) was a walk-in
+        assertThat(counts.walkInsHeld()).isEqualTo(1);
         assertThat(counts.consultationsByKind()).containsExactlyInAnyOrderEntriesOf(
                 Map.of(ExpertKind.PSYCHOLOGIST, 1L, ExpertKind.IMAM, 1L));
         assertThat(counts.events()).isEqualTo(2);
@@ -127,9 +161,38 @@ class ScheduleAndCountsIT extends CentreIT {
     }
 
     @Test
+    void an_event_names_the_grant_project_activity_it_carries_out_by_key_and_the_project_must_exist() {
+        var day = LocalDate.of(2031, 6, 6);
+        var linked = events.register(new CentreEvent(0, null, "Колледжде кездесу", day, "Талдықорған", null, null, 30,
+                null, null, null, null, null, Map.of(), Map.of(), Map.of(), 1L, "1.3"));
+        assertThat(events.get(linked.id()).orElseThrow()).satisfies(e -> {
+            assertThat(e.grantProjectId()).isEqualTo(1L);
+            assertThat(e.grantActivity()).isEqualTo("1.3");
+        });
+        var unlinked = events.update(new CentreEvent(linked.id(), null, "Колледжде кездесу", day, "Талдықорған", null, null,
+                30, null, null, null, null, "1 міндет, 3 іс-шара", Map.of(), Map.of(), Map.of()));
+        assertThat(unlinked.grantProjectId()).isNull();
+        assertThat(unlinked.activityLabel()).isEqualTo("1 міндет, 3 іс-шара");
+
+        assertThatThrownBy(() -> events.register(new CentreEvent(0, null, "X", day, "Талдықорған", null, null, 1, null,
+                null, null, null, null, Map.of(), Map.of(), Map.of(), 1L, "1.x")))
+                .isInstanceOfSatisfying(InvalidEvent.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("grantActivity", "grantActivity.format")));
+        assertThatThrownBy(() -> events.register(new CentreEvent(0, null, "X", day, "Талдықорған", null, null, 1, null,
+                null, null, null, null, Map.of(), Map.of(), Map.of(), null, "1.3")))
+                .isInstanceOfSatisfying(InvalidEvent.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("grantProjectId", "grantProjectId.required")));
+        assertThatThrownBy(() -> events.register(new CentreEvent(0, null, "X", day, "Талдықорған", null, null, 1, null,
+                null, null, null, null, Map.of(), Map.of(), Map.of(), 999_999L, "1.3")))
+                .isInstanceOfSatisfying(InvalidEvent.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("grantProjectId", "grantProjectId.unknown")));
+    }
+
+    @Test
     void an_event_whose_breakdown_counts_more_people_than_took_part_is_refused() {
         assertThatThrownBy(() -> events.register(new CentreEvent(0, null, "Форум", LocalDate.of(2031, 5, 5), "Талдықорған",
                 null, null, 10, null, null, null, null, null, Map.of(Gender.MALE, 6, Gender.FEMALE, 6), Map.of(), Map.of())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12");
+                .isInstanceOfSatisfying(InvalidEvent.class, e -> assertThat(e.errors())
+                        .containsExactlyEntriesOf(Map.of("participants", "participants.breakdown")));
     }
 }

@@ -109,6 +109,56 @@ class ReportIT extends TelephonyIT {
         assertThat(september.cases().religionQuestions()).isEqualTo(71);
     }
 
+    @Autowired
+    kz.hotline114.appointments.ExpertPool pool;
+    @Autowired
+    kz.hotline114.appointments.Appointments appointments;
+    @Autowired
+    kz.hotline114.cases.Cases cases;
+    @Autowired
+    kz.hotline114.shared.HotlineProperties hotline;
+    @Autowired
+    kz.hotline114.appointments.EventsRegister events;
+
+    @Test
+    void the_report_takes_the_centres_figures_from_its_statistics_and_names_events_by_their_activity_key() {
+        as("ADMIN");
+        var centre = pool.addCentre("Report centre " + System.nanoTime(), "Абай 1", "Талдықорған",
+                kz.hotline114.shared.Region.JETISU, null);
+        pool.addRoom(centre.id(), "1");
+        var expert = pool.addExpert(new kz.hotline114.appointments.NewExpert("Report expert " + System.nanoTime(),
+                kz.hotline114.appointments.ExpertKind.PSYCHOLOGIST, "психолог", null, List.of("kk"), null, false));
+        var caseNumber = cases.open(new kz.hotline114.cases.CaseDraft(null, null, "PSYCHOLOGICAL_SUPPORT", null, "Кеңес",
+                null, "kk", new kz.hotline114.cases.CallerProfile(null, null, null, null), null, false, null, null));
+        var day = LocalDate.of(2037, 2, 10);
+        java.util.function.BiFunction<Integer, kz.hotline114.appointments.AppointmentType, Long> book = (hour, type) ->
+                ((kz.hotline114.appointments.BookingResult.Booked) appointments.book(
+                        kz.hotline114.appointments.BookingRequest.of(expert.id(), centre.id(),
+                                day.atTime(hour, 0).atZone(hotline.zone()).toInstant(),
+                                day.atTime(hour + 1, 0).atZone(hotline.zone()).toInstant(), type,
+                                hour == 9 ? caseNumber : null))).appointment().id();
+        appointments.markAttended(book.apply(9, kz.hotline114.appointments.AppointmentType.IN_PERSON));   // from the case
+        appointments.markAttended(book.apply(10, kz.hotline114.appointments.AppointmentType.IN_PERSON));  // walk-in
+        appointments.markAttended(book.apply(11, kz.hotline114.appointments.AppointmentType.MOBILE_RECEPTION));
+        appointments.markAttended(book.apply(12, kz.hotline114.appointments.AppointmentType.MOBILE_RECEPTION));
+        appointments.markNoShow(book.apply(13, kz.hotline114.appointments.AppointmentType.MOBILE_RECEPTION));
+        appointments.cancel(book.apply(14, kz.hotline114.appointments.AppointmentType.IN_PERSON), "moved");
+
+        events.register(new kz.hotline114.appointments.CentreEvent(0, null, "Ашық есік күні", day, "Талдықорған", null,
+                null, 25, null, null, null, null, null, Map.of(), Map.of(), Map.of(), 1L, "1.3"));
+        events.register(new kz.hotline114.appointments.CentreEvent(0, null, "Дөңгелек үстел", day.plusDays(1), "Талдықорған",
+                null, null, 12, null, null, null, null, "1 міндет, 3 іс-шара", Map.of(), Map.of(), Map.of()));
+
+        var report = reports.report(1, day.withDayOfMonth(1), day.withDayOfMonth(28));
+
+        // the events table as before, an event of this project's activity named with its key
+        assertThat(report.events()).extracting(InterimReport.EventRow::name)
+                .containsExactly("1.3. Ашық есік күні", "Дөңгелек үстел");
+        assertThat(report.centre().consultations()).isEqualTo(4);
+        assertThat(report.centre().mobileReceptionConsultations()).isEqualTo(2);
+        assertThat(report.participants().fromWalkIns()).isEqualTo(3);
+    }
+
     @Test
     void drafts_are_versioned_and_a_final_report_does_not_change_with_the_data() {
         as("REPORTER");

@@ -15,6 +15,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
@@ -33,6 +35,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.appointments.Appointment;
+import kz.hotline114.appointments.Appointments;
+import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.cases.CallerProfile;
 import kz.hotline114.cases.CaseDraft;
 import kz.hotline114.cases.CaseStatus;
@@ -57,6 +62,8 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final Cases cases;
+    private final Appointments appointments;
+    private final ExpertPool pool;
     private final HotlineProperties props;
     private final Taxonomy taxonomy;
     private final H2 title = new H2();
@@ -75,13 +82,17 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     final ComboBox<Taxonomy.Term> referralPartner = new ComboBox<>();
     final TextArea referralNote = new TextArea();
     final Button save = new Button();
+    /** The case's appointments at the centre: when, with whom, where, what kind, how it went. */
+    final Grid<Appointment> appointmentList = new Grid<>();
     private final VerticalLayout details = new VerticalLayout();
     private @Nullable String number;
     private @Nullable String callPbx;
     private @Nullable String callLinkedid;
 
-    CaseView(Cases cases, HotlineProperties props) {
+    CaseView(Cases cases, Appointments appointments, ExpertPool pool, HotlineProperties props) {
         this.cases = cases;
+        this.appointments = appointments;
+        this.pool = pool;
         this.props = props;
         this.taxonomy = cases.taxonomy();
         setMaxWidth("1100px");
@@ -131,6 +142,7 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         save.addClickListener(e -> save());
         question.setId("case-question");
         answer.setId("case-answer");
+        appointmentColumns();
 
         var form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
@@ -257,12 +269,35 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                 e -> getUI().ifPresent(ui -> ui.navigate(CentreWeekView.class, com.vaadin.flow.router.RouteParameters.empty(),
                         com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("case", c.number())))));
         book.setId("case-book");
-        details.add(book);
+        details.add(new H4(getTranslation("case.appointments")));
+        var booked = appointments.ofCase(c.number());
+        appointmentList.setItems(booked);
+        details.add(booked.isEmpty() ? new Span(getTranslation("case.appointments.none")) : appointmentList, book);
 
         if (!c.calls().isEmpty()) {
             details.add(new H4(getTranslation("case.calls")));
             c.calls().forEach(k -> details.add(new Span(TIME.format(k.addedAt().atZone(props.zone())) + " · " + k.linkedid())));
         }
+    }
+
+    private void appointmentColumns() {
+        var centres = new java.util.HashMap<Long, String>();
+        pool.centres().forEach(c -> centres.put(c.id(), c.city() + " · " + c.address()));
+        appointmentList.setId("case-appointments");
+        appointmentList.addThemeVariants(GridVariant.LUMO_COMPACT);
+        appointmentList.setAllRowsVisible(true);
+        appointmentList.addColumn(a -> TIME.format(a.start().atZone(props.zone())) + "–"
+                        + a.end().atZone(props.zone()).toLocalTime())
+                .setHeader(getTranslation("day.col.time")).setKey("time").setAutoWidth(true);
+        appointmentList.addColumn(Appointment::expertName).setHeader(getTranslation("day.col.expert")).setKey("expert");
+        appointmentList.addColumn(a -> centres.getOrDefault(a.centreId(), "")
+                        + (a.roomName() == null ? "" : " · " + a.roomName()))
+                .setHeader(getTranslation("centre.centre")).setKey("centre");
+        appointmentList.addColumn(a -> getTranslation("appointmentType." + a.type().name()))
+                .setHeader(getTranslation("day.col.type")).setKey("type").setAutoWidth(true);
+        appointmentList.addColumn(a -> getTranslation("appointmentStatus." + a.status().name())
+                        + (a.cancelReason() == null ? "" : " · " + a.cancelReason()))
+                .setHeader(getTranslation("day.col.status")).setKey("status").setAutoWidth(true);
     }
 
     private static Taxonomy.@Nullable Term term(java.util.List<Taxonomy.Term> terms, @Nullable String code) {

@@ -3,12 +3,15 @@ package kz.hotline114.ui;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -31,6 +34,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import kz.hotline114.appointments.CentreEvent;
 import kz.hotline114.appointments.EventsRegister;
+import kz.hotline114.appointments.InvalidEvent;
+import kz.hotline114.reports.GrantProject;
+import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
@@ -44,12 +50,14 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final EventsRegister register;
+    private final GrantProjects projects;
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
     final Grid<CentreEvent> grid = new Grid<>();
 
-    CentreEventsView(EventsRegister register, HotlineProperties props) {
+    CentreEventsView(EventsRegister register, GrantProjects projects, HotlineProperties props) {
         this.register = register;
+        this.projects = projects;
         setSizeFull();
         var today = LocalDate.now(props.zone());
         from.setLabel(getTranslation("calls.filter.from"));
@@ -76,6 +84,7 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
         text("events.experts", e -> nz(e.experts()), 2);
         text("events.completeness", e -> nz(e.completeness()), 2);
         text("events.documents", e -> nz(e.documents()), 1);
+        text("events.activity", e -> e.grantActivity() != null ? e.grantActivity() : nz(e.activityLabel()), 1);
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setSizeFull();
         add(toolbar, grid);
@@ -90,7 +99,7 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
-            grid.setItems(java.util.List.of());
+            grid.setItems(List.of());
             return;
         }
         grid.setItems(register.between(from.getValue(), to.getValue()));
@@ -119,6 +128,27 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
         String activity = "";
     }
 
+    /** An activity of a grant project as the picker offers it: its key ({@code 1.2}) and title. */
+    record ActivityChoice(String key, String title) {
+    }
+
+    static List<ActivityChoice> activities(@Nullable GrantProject project) {
+        if (project == null) {
+            return List.of();
+        }
+        return project.tasks().stream().flatMap(t -> t.activities().stream()
+                .map(a -> new ActivityChoice(t.number() + "." + a.number(), a.title()))).toList();
+    }
+
+    /** The projects the user may read; none for a role that reads no reports (the free label remains). */
+    private List<GrantProject> readableProjects() {
+        try {
+            return projects.list();
+        } catch (AccessDeniedException e) {
+            return List.of();
+        }
+    }
+
     void edit(@Nullable CentreEvent existing) {
         var dialog = new Dialog();
         dialog.setId("event-dialog");
@@ -140,8 +170,35 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
         var completeness = new TextArea(getTranslation("events.completeness"));
         var documents = new TextField(getTranslation("events.documents"));
         documents.setHelperText(getTranslation("events.documents.help"));
-        var activity = new TextField(getTranslation("events.activity"));
+        var activity = new TextField(getTranslation("events.activity.label"));
+        activity.setId("event-activity-label");
         activity.setHelperText(getTranslation("events.activity.help"));
+        // the grant-project activity: project first, then one of its activities ("1.2 title")
+        var readable = readableProjects();
+        var project = new ComboBox<GrantProject>(getTranslation("events.grantProject"));
+        project.setId("event-project");
+        project.setItems(readable);
+        project.setItemLabelGenerator(GrantProject::name);
+        project.setClearButtonVisible(true);
+        var grantActivity = new ComboBox<ActivityChoice>(getTranslation("events.grantActivity"));
+        grantActivity.setId("event-grant-activity");
+        grantActivity.setItemLabelGenerator(a -> a.key() + " " + a.title());
+        grantActivity.setClearButtonVisible(true);
+        grantActivity.setEnabled(false);
+        project.addValueChangeListener(ev -> {
+            grantActivity.clear();
+            grantActivity.setItems(activities(ev.getValue()));
+            grantActivity.setEnabled(ev.getValue() != null);
+        });
+        project.setVisible(!readable.isEmpty());
+        grantActivity.setVisible(!readable.isEmpty());
+        if (existing != null && existing.grantProjectId() != null) {
+            readable.stream().filter(p -> p.id() == existing.grantProjectId()).findFirst().ifPresent(p -> {
+                project.setValue(p);
+                activities(p).stream().filter(a -> a.key().equals(existing.grantActivity())).findFirst()
+                        .ifPresent(grantActivity::setValue);
+            });
+        }
 
         var gender = fields(Gender.class, "gender.");
         var age = fields(AgeBracket.class, "age.");
@@ -183,7 +240,7 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
         binder.readBean(form);
 
         var main = new FormLayout(name, heldOn, city, address, room, participants, categories, experts, completeness,
-                documents, activity);
+                documents, project, grantActivity, activity);
         main.setColspan(name, 2);
         var breakdown = new HorizontalLayout(group("events.byGender", gender), group("events.byAge", age),
                 group("events.bySocial", social));
@@ -193,22 +250,41 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(main, details);
 
         var save = new Button(getTranslation("booking.save"), e -> {
-            if (!binder.writeBeanIfValid(form)) {
+            boolean valid = binder.writeBeanIfValid(form);
+            boolean activityMissing = project.getValue() != null && grantActivity.getValue() == null;
+            grantActivity.setErrorMessage(getTranslation("events.error.grantActivity.required"));
+            grantActivity.setInvalid(activityMissing);
+            if (!valid || activityMissing) {
                 return;
             }
+            // a user who reads no projects keeps the event's link as it was
+            Long projectId = readable.isEmpty() ? (existing == null ? null : existing.grantProjectId())
+                    : project.getValue() == null ? null : project.getValue().id();
+            String activityKey = readable.isEmpty() ? (existing == null ? null : existing.grantActivity())
+                    : grantActivity.getValue() == null ? null : grantActivity.getValue().key();
             var event = new CentreEvent(existing == null ? 0 : existing.id(), existing == null ? null : existing.centreId(),
                     form.name, form.heldOn, form.city, form.address, form.room, form.participants, form.categories,
                     form.experts, form.completeness, form.documents, form.activity, values(gender), values(age),
-                    values(social));
+                    values(social), projectId, activityKey);
             try {
                 if (existing == null) {
                     register.register(event);
                 } else {
                     register.update(event);
                 }
-            } catch (IllegalArgumentException ex) {
-                participants.setErrorMessage(ex.getMessage());
-                participants.setInvalid(true);
+            } catch (InvalidEvent ex) {
+                Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("name", name, "city", city,
+                        "participants", participants, "grantProjectId", project, "grantActivity", grantActivity);
+                ex.errors().forEach((field, code) -> {
+                    var message = getTranslation("events.error." + code);
+                    var f = fields.get(field);
+                    if (f == null) {
+                        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    } else {
+                        f.setErrorMessage(message);
+                        f.setInvalid(true);
+                    }
+                });
                 return;
             }
             Notification.show(getTranslation("events.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);

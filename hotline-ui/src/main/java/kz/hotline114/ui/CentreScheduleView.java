@@ -36,6 +36,7 @@ import kz.hotline114.appointments.AppointmentType;
 import kz.hotline114.appointments.Centre;
 import kz.hotline114.appointments.Closure;
 import kz.hotline114.appointments.Expert;
+import kz.hotline114.appointments.InvalidSchedule;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.ReceptionDay;
 import kz.hotline114.appointments.ReceptionSchedule;
@@ -112,7 +113,7 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Button remove(Runnable action) {
-        var b = new Button(VaadinIcon.TRASH.create(), e -> save(action));
+        var b = new Button(VaadinIcon.TRASH.create(), e -> save(action, Map.of()));
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
         b.setAriaLabel(getTranslation("schedule.remove"));
         return b;
@@ -159,9 +160,12 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
             if (required(expert, centre, start, length, slot, from)) {
                 save(() -> schedule.addWeeklyHours(new WeeklyHours(0, expert.getValue().id(), centre.getValue().id(),
                         weekday.getValue(), start.getValue(), Duration.ofMinutes(length.getValue()),
-                        Duration.ofMinutes(slot.getValue()), from.getValue(), null)));
+                        Duration.ofMinutes(slot.getValue()), from.getValue(), null)),
+                        Map.of("length", length, "slotLength", slot));
             }
         });
+        ids("hours", Map.of("expert", expert, "centre", centre, "weekday", weekday, "start", start, "length", length,
+                "slot", slot, "from", from, "add", add));
         return row(expert, centre, weekday, start, length, slot, from, add);
     }
 
@@ -193,9 +197,12 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
                 save(() -> schedule.addReceptionDay(new ReceptionDay(0, centre.getValue().id(), kind.getValue(),
                         date.getValue(), start.getValue(), Duration.ofMinutes(length.getValue()),
                         Duration.ofMinutes(slot.getValue()), place.getValue(), address.getValue(),
-                        who.getValue().stream().map(Expert::id).sorted().toList(), null)));
+                        who.getValue().stream().map(Expert::id).sorted().toList(), null)),
+                        Map.of("length", length, "slotLength", slot, "experts", who, "placeName", place));
             }
         });
+        ids("day", Map.of("kind", kind, "centre", centre, "date", date, "start", start, "length", length, "slot", slot,
+                "place", place, "address", address, "experts", who, "add", add));
         return row(kind, centre, date, start, length, slot, place, address, who, add);
     }
 
@@ -212,9 +219,11 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
             if (required(date, reason)) {
                 save(() -> schedule.close(new Closure(0, date.getValue(),
                         centre.getValue() == null ? null : centre.getValue().id(),
-                        expert.getValue() == null ? null : expert.getValue().id(), reason.getValue())));
+                        expert.getValue() == null ? null : expert.getValue().id(), reason.getValue())),
+                        Map.of("reason", reason));
             }
         });
+        ids("closure", Map.of("date", date, "centre", centre, "expert", expert, "reason", reason, "add", add));
         return row(date, centre, expert, reason, add);
     }
 
@@ -231,14 +240,32 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
         return ok;
     }
 
-    private void save(Runnable action) {
+    /**
+     * Runs a change; what the schedule refuses is shown next to the field it names ({@code fields}: the service's
+     * field name → the form's field), or, for a field the form does not have, as a notification.
+     */
+    private void save(Runnable action, Map<String, ? extends HasValidation> fields) {
         try {
             action.run();
             Notification.show(getTranslation("events.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (InvalidSchedule e) {
+            e.errors().forEach((field, code) -> {
+                var message = getTranslation("schedule.error." + code);
+                var f = fields.get(field);
+                if (f == null) {
+                    Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                } else {
+                    f.setErrorMessage(message);
+                    f.setInvalid(true);
+                }
+            });
         }
         refresh();
+    }
+
+    /** Ids for the form's fields ({@code hours-length}, {@code day-place}, ...): for tests and screen readers' anchors. */
+    private static void ids(String form, Map<String, ? extends com.vaadin.flow.component.Component> fields) {
+        fields.forEach((name, c) -> c.setId(form + "-" + name));
     }
 
     private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {

@@ -42,6 +42,8 @@ import kz.hotline114.shared.HotlineProperties;
 /**
  * A week of the centre (or of one expert): hours down, days across, built from plain Divs in a CSS grid.
  * Free slots of the schedule are buttons that open the booking dialog; appointments show who and what.
+ * With an expert picked and the centre cleared («all centres»), the week is that expert's across every centre,
+ * each entry naming its centre.
  */
 @Route("centre")
 @RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
@@ -60,6 +62,7 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     final Div calendar = new Div();
     private final Span title = new Span();
     private java.util.Map<Long, String> names = java.util.Map.of();
+    private java.util.Map<Long, String> centreNames = java.util.Map.of();
     /** The case to book for, from {@code centre?case=114-2026-00001} (how a case screen sends its client here). */
     private @Nullable String caseNumber;
     private final Span forCase = new Span();
@@ -75,6 +78,8 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         centre.setItems(pool.centres());
         centre.setItemLabelGenerator(c -> c.city() + " · " + c.address());
         centre.setWidth("22em");
+        centre.setPlaceholder(getTranslation("centre.allCentres"));
+        centre.setClearButtonVisible(true);
         pool.centres().stream().findFirst().ifPresent(centre::setValue);
         expert.setLabel(getTranslation("centre.expert"));
         expert.setItems(pool.experts().stream().filter(Expert::active).toList());
@@ -124,18 +129,22 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     void refresh() {
         calendar.removeAll();
         var c = centre.getValue();
-        if (c == null) {
+        var expertId = expert.getValue() == null ? null : expert.getValue().id();
+        if (c == null && expertId == null) {
+            // every expert of every centre would not fit a week: one of the two narrows it
+            title.setText(getTranslation("centre.pickCentreOrExpert"));
             return;
         }
+        var centreId = c == null ? null : c.id();
         names = pool.experts().stream().collect(java.util.stream.Collectors.toMap(Expert::id, Expert::fullName));
+        centreNames = pool.centres().stream().collect(java.util.stream.Collectors.toMap(Centre::id, Centre::name));
         var monday = monday();
         var sunday = monday.plusDays(6);
         var zone = props.zone();
-        var expertId = expert.getValue() == null ? null : expert.getValue().id();
-        var slots = schedule.slots(monday, sunday, c.id(), expertId).stream().filter(Slot::free).toList();
+        var slots = schedule.slots(monday, sunday, centreId, expertId).stream().filter(Slot::free).toList();
         var booked = appointments.between(monday.atStartOfDay(zone).toInstant(), sunday.plusDays(1).atStartOfDay(zone)
                         .toInstant()).stream()
-                .filter(a -> a.centreId() == c.id() && a.status() != AppointmentStatus.CANCELLED)
+                .filter(a -> (centreId == null || a.centreId() == centreId) && a.status() != AppointmentStatus.CANCELLED)
                 .filter(a -> expertId == null || a.expertId() == expertId).toList();
         title.setText(getTranslation("centre.week.title", DAY.format(monday), DAY.format(sunday), booked.size(),
                 slots.size()));
@@ -197,6 +206,9 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             who.addClassName("muted");
             d.add(who);
         }
+        if (centre.getValue() == null) {
+            d.add(centreLabel(a.centreId()));
+        }
         d.addClassNames("appt", "appt-" + a.status().name());
         d.setTitle(getTranslation("appointmentType." + a.type().name()) + " · "
                 + getTranslation("appointmentStatus." + a.status().name())
@@ -212,8 +224,21 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         b.addClassNames("slot", "slot-" + s.type().name());
         b.setTooltipText(full + " · " + getTranslation("centre.slot.free") + " · "
                 + getTranslation("appointmentType." + s.type().name())
-                + (s.place() == null ? "" : " · " + s.place()));
+                + (s.place() == null ? "" : " · " + s.place())
+                + " · " + centreNames.getOrDefault(s.centreId(), ""));
+        if (centre.getValue() == null) {
+            var wrapper = new Div(b, centreLabel(s.centreId()));
+            wrapper.addClassName("slot-at");
+            return wrapper;
+        }
         return b;
+    }
+
+    /** Which centre an entry belongs to, when the week spans all centres. */
+    private Span centreLabel(long centreId) {
+        var where = new Span(centreNames.getOrDefault(centreId, ""));
+        where.addClassNames("muted", "entry-centre");
+        return where;
     }
 
     /** "Шакимова Лола Сергеевна" → "Шакимова Л.С.", so a slot fits its day column. */
@@ -235,7 +260,8 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             form = new BookingDialog.Form(expert.getValue(), centre.getValue(),
                     kz.hotline114.appointments.AppointmentType.IN_PERSON, week.getValue(), startAt, startAt.plusHours(1));
         } else {
-            form = new BookingDialog.Form(pool.expert(slot.expertId()).orElse(null), centre.getValue(), slot.type(),
+            form = new BookingDialog.Form(pool.expert(slot.expertId()).orElse(null),
+                    pool.centre(slot.centreId()).orElse(centre.getValue()), slot.type(),
                     slot.start().atZone(zone).toLocalDate(), slot.start().atZone(zone).toLocalTime(),
                     slot.end().atZone(zone).toLocalTime());
         }

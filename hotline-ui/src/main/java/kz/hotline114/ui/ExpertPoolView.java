@@ -49,7 +49,7 @@ class ExpertPoolView extends VerticalLayout implements HasDynamicTitle {
                 .setTooltipGenerator(Expert::title);
         grid.addColumn(e -> e.organisation() == null ? "" : e.organisation()).setHeader(getTranslation("experts.organisation"))
                 .setFlexGrow(2).setTooltipGenerator(e -> e.organisation() == null ? "" : e.organisation());
-        grid.addColumn(e -> String.join(", ", e.languages())).setHeader(getTranslation("experts.languages"))
+        grid.addColumn(e -> String.join(", ", e.languages().stream().map(this::languageName).toList())).setHeader(getTranslation("experts.languages"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.contact() == null ? "" : e.contact()).setHeader(getTranslation("experts.contact"))
                 .setAutoWidth(true);
@@ -92,7 +92,7 @@ class ExpertPoolView extends VerticalLayout implements HasDynamicTitle {
         var organisation = new TextField(getTranslation("experts.organisation"));
         var languages = new MultiSelectComboBox<String>(getTranslation("experts.languages"));
         languages.setItems("kk", "ru", "en");
-        languages.setItemLabelGenerator(l -> getTranslation("lang." + l).startsWith("!") ? l : getTranslation("lang." + l));
+        languages.setItemLabelGenerator(this::languageName);
         var contact = new TextField(getTranslation("experts.contact"));
         contact.setHelperText(getTranslation("experts.contact.help"));
         var staff = new Checkbox(getTranslation("experts.staff"));
@@ -119,6 +119,13 @@ class ExpertPoolView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("booking.close"), e -> dialog.close()), save);
         dialog.open();
+    }
+
+    /** A language's name in the user's language; a code the bundles do not name is shown as it is. */
+    private String languageName(String code) {
+        var key = "language." + code;
+        var name = getTranslation(key);
+        return name.isBlank() || name.contains(key) ? code : name;
     }
 
     @Override

@@ -45,6 +45,7 @@ class AppointmentsApiIT extends UiIT {
     long centreId;
     long expertId;
     long otherExpertId;
+    String caseNumber;
 
     @BeforeEach
     void centreAndUsers() {
@@ -57,6 +58,7 @@ class AppointmentsApiIT extends UiIT {
                 "+7 700 000 00 01", false)).id();
         otherExpertId = pool.addExpert(new NewExpert("API expert B" + n, ExpertKind.PSYCHOLOGIST, "психолог", null,
                 List.of("ru"), null, false)).id();
+        caseNumber = openCase("API booking " + n);
         for (var role : Set.of(Role.REPORTER, Role.SPECIALIST)) {
             var name = "api-" + role.name().toLowerCase();
             if (users.find(name).isEmpty()) {
@@ -96,7 +98,7 @@ class AppointmentsApiIT extends UiIT {
     @SuppressWarnings("unchecked")
     void a_booking_gets_201_with_its_id_and_is_listed_and_the_same_slot_again_gets_409() throws Exception {
         var created = admin("POST", "/api/appointments", booking(expertId, "2034-02-07T05:00:00Z",
-                "2034-02-07T06:00:00Z", "IN_PERSON", "114-2034-00001"));
+                "2034-02-07T06:00:00Z", "IN_PERSON", caseNumber));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         var id = ((Number) json(created).get("id")).longValue();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/appointments/" + id);
@@ -118,7 +120,7 @@ class AppointmentsApiIT extends UiIT {
         var items = (List<Map<String, Object>>) JSON.readValue(list.body(), List.class);
         assertThat(items).anySatisfy(i -> {
             assertThat(((Number) i.get("id")).longValue()).isEqualTo(id);
-            assertThat(i.get("caseNumber")).isEqualTo("114-2034-00001");
+            assertThat(i.get("caseNumber")).isEqualTo(caseNumber);
             assertThat(i.get("status")).isEqualTo("BOOKED");
             assertThat(i.get("start")).isEqualTo("2034-02-07T05:00:00Z");
         });
@@ -143,6 +145,11 @@ class AppointmentsApiIT extends UiIT {
                 "IN_PERSON", "42"));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat((Map<String, String>) json(wrong).get("errors")).containsOnlyKeys("end", "caseNumber");
+        var unknownCase = admin("POST", "/api/appointments", booking(expertId, "2034-02-08T05:00:00Z",
+                "2034-02-08T06:00:00Z", "IN_PERSON", "114-2034-99999"));
+        assertThat(unknownCase.statusCode()).isEqualTo(400);
+        assertThat((Map<String, String>) json(unknownCase).get("errors")).containsOnlyKeys("caseNumber")
+                .hasEntrySatisfying("caseNumber", m -> assertThat(m).contains("no consultation case"));
         var mixed = admin("POST", "/api/appointments", "{\"expertId\": " + expertId + ", \"centreId\": " + centreId
                 + ", \"start\": \"2034-02-08T06:00:00Z\", \"end\": \"2034-02-08T05:00:00Z\", \"type\": \"VISIT\"}");
         assertThat((Map<String, String>) json(mixed).get("errors")).containsOnlyKeys("type", "end");

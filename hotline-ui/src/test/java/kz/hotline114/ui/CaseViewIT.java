@@ -4,16 +4,35 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 
+import kz.hotline114.appointments.AppointmentType;
+import kz.hotline114.appointments.Appointments;
+import kz.hotline114.appointments.BookingRequest;
+import kz.hotline114.appointments.BookingResult;
+import kz.hotline114.appointments.ExpertKind;
+import kz.hotline114.appointments.ExpertPool;
+import kz.hotline114.appointments.NewExpert;
 import kz.hotline114.shared.Gender;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.shared.Region;
 import kz.hotline114.support.Recordings;
 
 /** The case form without a browser: errors next to the fields, a case opened from a call and saved. */
 class CaseViewIT extends KaribuIT {
+
+    @Autowired
+    ExpertPool pool;
+    @Autowired
+    Appointments appointments;
+    @Autowired
+    HotlineProperties props;
 
     @Test
     void an_empty_form_shows_what_is_missing_next_to_each_field() {
@@ -57,5 +76,27 @@ class CaseViewIT extends KaribuIT {
                 .isEqualTo("nurlan");
         // the view moved on to the saved case
         assertThat(_get(CaseView.class).question.getValue()).isEqualTo("Ораза кезінде дәрі ішуге бола ма?");
+    }
+
+    @Test
+    void a_case_lists_its_appointments_at_the_centre_with_expert_centre_type_and_status() {
+        var number = openCase("Қызым деструктивті топқа кірді");
+        signIn("sup", "SUPERVISOR", "ADMIN");
+        var centre = pool.addCentre("Case centre " + System.nanoTime(), "Абай 1", "Талдықорған", Region.JETISU, null);
+        pool.addRoom(centre.id(), "221");
+        var expert = pool.addExpert(new NewExpert("Case expert " + System.nanoTime(), ExpertKind.THEOLOGIAN, "теолог",
+                null, java.util.List.of("kk"), null, false));
+        var day = java.time.LocalDate.of(2035, 5, 14);
+        var booked = appointments.book(BookingRequest.of(expert.id(), centre.id(),
+                day.atTime(10, 0).atZone(props.zone()).toInstant(), day.atTime(11, 0).atZone(props.zone()).toInstant(),
+                AppointmentType.IN_PERSON, number));
+        assertThat(booked).isInstanceOf(BookingResult.Booked.class);
+
+        UI.getCurrent().navigate(CaseView.class, new RouteParameters("number", number));
+        var view = _get(CaseView.class);
+
+        assertThat(GridKt._size(view.appointmentList)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(view.appointmentList, 0)).containsExactly("14.05.2035 10:00–11:00",
+                expert.fullName(), "Талдықорған · Абай 1 · 221", "Орталықта жеке қабылдау", "Жазылған");
     }
 }

@@ -15,6 +15,7 @@ class CentreBrowserIT extends BrowserIT {
     @Test
     void a_receptionist_books_a_free_slot_of_the_week_and_sees_it_in_the_calendar() throws Exception {
         var base = "http://localhost:" + port;
+        var caseNumber = openCase("Browser booking");
         Browser.signIn(driver, base, "admin", ADMIN_PASSWORD, () -> { });
         var wait = Browser.waitUpTo(driver, 30);
         wait.until(d -> !d.findElements(By.id("pbx-state")).isEmpty());
@@ -25,12 +26,12 @@ class CentreBrowserIT extends BrowserIT {
 
         driver.findElements(By.cssSelector("#week-calendar vaadin-button.slot")).getFirst().click();
         wait.until(d -> !d.findElements(By.cssSelector("#booking-case input")).isEmpty());
-        driver.findElement(By.cssSelector("#booking-case input")).sendKeys("114-2026-00099");
+        driver.findElement(By.cssSelector("#booking-case input")).sendKeys(caseNumber);
         driver.findElement(By.cssSelector("#booking-client input")).sendKeys("Browser client");
         Browser.screenshot(driver, "centre-booking-dialog.png");
         driver.findElement(By.id("booking-save")).click();
 
-        wait.until(d -> d.findElement(By.id("week-calendar")).getText().contains("114-2026-00099"));
+        wait.until(d -> d.findElement(By.id("week-calendar")).getText().contains(caseNumber));
         Browser.screenshot(driver, "centre-week-after.png");
 
         // the other screens are tested without a browser (CentreViewsIT); here only that the register renders

@@ -144,12 +144,20 @@ class CentreViewsIT extends UiIT {
 
         dialog.expert.setValue(itemOf(dialog, expert));
         dialog.end.setValue(LocalTime.of(11, 0));
-        dialog.caseNumber.setValue("114-2032-00007");
+        dialog.caseNumber.setValue("114-2032-99999");
         dialog.consent.setValue(true);
         LocatorJ._click(dialog.save);
 
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.caseNumber.isInvalid()).isTrue();
+        assertThat(dialog.caseNumber.getErrorMessage()).isEqualTo("Мұндай нөмірлі іс жоқ: алдымен істі ашыңыз");
+
+        var caseNumber = openCase("Кеңес керек");
+        dialog.caseNumber.setValue(caseNumber);
+        LocatorJ._click(dialog.save);
+
         assertThat(dialog.isOpened()).isFalse();
-        var saved = appointments.ofCase("114-2032-00007");
+        var saved = appointments.ofCase(caseNumber);
         assertThat(saved).singleElement().satisfies(a -> {
             assertThat(a.expertId()).isEqualTo(expert.id());
             assertThat(a.start()).isEqualTo(DAY.atTime(10, 0).atZone(props.zone()).toInstant());
@@ -158,7 +166,7 @@ class CentreViewsIT extends UiIT {
         });
         var tuesday = view.entriesOn(DAY).stream().map(c -> c.getElement().getTextRecursively()).toList();
         assertThat(tuesday).anySatisfy(t -> assertThat(t).contains("10:00–11:00").contains(expert.fullName())
-                .contains("114-2032-00007"));
+                .contains(caseNumber));
     }
 
     @Test
@@ -188,26 +196,59 @@ class CentreViewsIT extends UiIT {
         var day = DAY.plusDays(2);
         schedule.addWeeklyHours(new kz.hotline114.appointments.WeeklyHours(0, expert.id(), centre.id(), day.getDayOfWeek(),
                 LocalTime.of(15, 0), java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), day, day));
+        var caseNumber = openCase("Ұлым жаман топқа кірді");
         signIn("op", "OPERATOR");
-        UI.getCurrent().navigate(CentreWeekView.class, com.vaadin.flow.router.QueryParameters.of("case", "114-2032-00012"));
+        UI.getCurrent().navigate(CentreWeekView.class, com.vaadin.flow.router.QueryParameters.of("case", caseNumber));
         var view = _get(CentreWeekView.class);
         view.centre.setValue(view.centre.getListDataView().getItems().filter(c -> c.id() == centre.id()).findFirst()
                 .orElseThrow());
         view.week.setValue(day);
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("booking-for-case")).getText())
-                .contains("114-2032-00012");
+                .contains(caseNumber);
 
         var slot = view.entriesOn(day).stream().filter(Button.class::isInstance).map(Button.class::cast).findFirst()
                 .orElseThrow();
         LocatorJ._click(slot);
         var dialog = _get(BookingDialog.class);
-        assertThat(dialog.caseNumber.getValue()).isEqualTo("114-2032-00012");
+        assertThat(dialog.caseNumber.getValue()).isEqualTo(caseNumber);
         assertThat(dialog.expert.getValue().id()).isEqualTo(expert.id());
         assertThat(dialog.start.getValue()).isEqualTo(LocalTime.of(15, 0));
         LocatorJ._click(dialog.save);
 
-        assertThat(appointments.ofCase("114-2032-00012")).singleElement()
+        assertThat(appointments.ofCase(caseNumber)).singleElement()
                 .satisfies(a -> assertThat(a.start()).isEqualTo(day.atTime(15, 0).atZone(props.zone()).toInstant()));
+    }
+
+    @Test
+    void an_experts_week_across_all_centres_shows_their_hours_and_bookings_at_each_centre() {
+        var day = DAY.plusDays(1);   // Wednesday of the test week
+        var other = pool.addCentre("UI other centre " + SEQ.incrementAndGet(), "Other street", "Текелі", Region.JETISU, null);
+        pool.addRoom(other.id(), "1");
+        schedule.addWeeklyHours(new kz.hotline114.appointments.WeeklyHours(0, expert.id(), centre.id(), day.getDayOfWeek(),
+                LocalTime.of(9, 0), java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), day, day));
+        booked(appointments.book(BookingRequest.of(expert.id(), other.id(), day.atTime(15, 0).atZone(props.zone()).toInstant(),
+                day.atTime(16, 0).atZone(props.zone()).toInstant(), AppointmentType.IN_PERSON, null)));
+        signIn("op", "OPERATOR");
+        var view = weekOfTheTestCentre();
+
+        view.expert.setValue(view.expert.getListDataView().getItems().filter(e -> e.id() == expert.id()).findFirst()
+                .orElseThrow());
+        // one centre: its own slot only, the booking at the other centre is not there
+        assertThat(texts(view, day)).anySatisfy(t -> assertThat(t).startsWith("09:00"))
+                .noneSatisfy(t -> assertThat(t).contains("15:00–16:00"));
+
+        view.centre.clear();   // «all centres»
+        assertThat(view.centre.getPlaceholder()).isEqualTo("Барлық орталықтар");
+        assertThat(texts(view, day))
+                .anySatisfy(t -> assertThat(t).startsWith("09:00").contains(centre.name()))
+                .anySatisfy(t -> assertThat(t).contains("15:00–16:00").contains(expert.fullName()).contains(other.name()));
+
+        view.expert.clear();   // neither a centre nor an expert: nothing to show but the hint
+        assertThat(view.calendar.getChildren()).isEmpty();
+    }
+
+    private static List<String> texts(CentreWeekView view, LocalDate day) {
+        return view.entriesOn(day).stream().map(c -> c.getElement().getTextRecursively()).toList();
     }
 
     @Test
@@ -273,6 +314,40 @@ class CentreViewsIT extends UiIT {
         figures.from.setValue(LocalDate.of(2033, 9, 1));
         figures.to.setValue(LocalDate.of(2033, 9, 30));
         assertThat(figures.figures.getElement().getTextRecursively()).contains("40").contains("Қатысушылар");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_event_is_linked_to_a_grant_project_activity_picked_by_project_then_activity() {
+        signIn("rep", "REPORTER");
+        UI.getCurrent().navigate(CentreEventsView.class);
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-new")));
+        var name = "Ашық есік күні " + SEQ.incrementAndGet();
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("event-name")).setValue(name);
+        _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("event-date"))
+                .setValue(LocalDate.of(2033, 10, 8));
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("event-city")).setValue("Талдықорған");
+        _get(IntegerField.class, spec -> spec.withId("event-participants")).setValue(25);
+        var project = (com.vaadin.flow.component.combobox.ComboBox<kz.hotline114.reports.GrantProject>) _get(
+                com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("event-project"));
+        var activity = (com.vaadin.flow.component.combobox.ComboBox<CentreEventsView.ActivityChoice>) _get(
+                com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("event-grant-activity"));
+        assertThat(activity.isEnabled()).isFalse();
+        project.setValue(project.getListDataView().getItems().filter(p -> p.id() == 1).findFirst().orElseThrow());
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-save")));
+        assertThat(activity.isInvalid()).isTrue();
+        assertThat(activity.getErrorMessage()).isEqualTo("Жобаның іс-шарасын таңдаңыз");
+
+        var choice = activity.getListDataView().getItems().filter(a -> a.key().equals("1.3")).findFirst().orElseThrow();
+        assertThat(activity.getItemLabelGenerator().apply(choice)).startsWith("1.3 Деструктивті діни қызметтен");
+        activity.setValue(choice);
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-save")));
+
+        assertThat(events.between(LocalDate.of(2033, 10, 8), LocalDate.of(2033, 10, 8))).filteredOn(e -> e.name().equals(name))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.grantProjectId()).isEqualTo(1L);
+                    assertThat(e.grantActivity()).isEqualTo("1.3");
+                });
     }
 
     @Test

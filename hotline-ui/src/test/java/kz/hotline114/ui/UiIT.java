@@ -72,6 +72,25 @@ abstract class UiIT {
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    kz.hotline114.cases.Cases cases;
+
+    /**
+     * Opens a consultation case as an admin (whoever was signed in stays signed in) and returns its number:
+     * an appointment may only name a case that exists.
+     */
+    String openCase(String question) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var before = context.getAuthentication();
+        context.setAuthentication(new org.springframework.security.authentication.TestingAuthenticationToken(
+                "it-admin", "n/a", "ROLE_ADMIN"));
+        try {
+            return cases.open(new kz.hotline114.cases.CaseDraft(null, null, "PSYCHOLOGICAL_SUPPORT", null, question,
+                    null, "kk", new kz.hotline114.cases.CallerProfile(null, null, null, null), null, true, null, null));
+        } finally {
+            context.setAuthentication(before);
+        }
+    }
 
     /** The stored E.164 number of a call, read past the masking the services apply. */
     String fullNumber(String linkedid) {

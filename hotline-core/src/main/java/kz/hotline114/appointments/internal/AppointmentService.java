@@ -27,6 +27,7 @@ import kz.hotline114.appointments.BookingResult.FieldError;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.InvalidTransition;
 import kz.hotline114.appointments.Room;
+import kz.hotline114.cases.Cases;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.shared.HotlineProperties;
@@ -40,21 +41,26 @@ import kz.hotline114.shared.HotlineProperties;
 @Service
 class AppointmentService implements Appointments {
 
-    /** The number the cases feature will give a case: 114-YEAR-SEQUENCE. */
+    /** The number the cases feature gives a case: 114-YEAR-SEQUENCE. */
     static final Pattern CASE_NUMBER = Pattern.compile("114-\\d{4}-\\d{5}");
     static final Duration LONGEST = Duration.ofHours(8);
     private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final FieldError UNKNOWN_CASE = new FieldError("caseNumber", "caseNumber.unknown",
+            "no consultation case has this number: open the case first");
 
     private final JdbcAppointmentRepository appointments;
     private final ExpertPool pool;
+    private final Cases cases;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final HotlineProperties props;
 
-    AppointmentService(JdbcAppointmentRepository appointments, ExpertPool pool, AuditLog audit,
+    AppointmentService(JdbcAppointmentRepository appointments, ExpertPool pool, Cases cases, AuditLog audit,
                        ApplicationEventPublisher events, HotlineProperties props) {
         this.appointments = appointments;
         this.pool = pool;
+        this.cases = cases;
         this.audit = audit;
         this.events = events;
         this.props = props;
@@ -112,6 +118,8 @@ class AppointmentService implements Appointments {
         if (caseNumber != null && !CASE_NUMBER.matcher(caseNumber).matches()) {
             errors.add(new FieldError("caseNumber", "caseNumber.format",
                     "'caseNumber' must look like 114-2026-00001, not '" + caseNumber + "'"));
+        } else if (caseNumber != null && !cases.exists(caseNumber)) {
+            errors.add(UNKNOWN_CASE);
         }
         var contact = blank(r.clientContact());
         if (contact != null && !r.callbackConsent()) {
@@ -162,6 +170,9 @@ class AppointmentService implements Appointments {
                 events.publishEvent(new AppointmentBooked(id, r.expertId(), r.start(), caseNumber));
                 return new BookingResult.Booked(appointments.find(id).orElseThrow());
             } catch (DataIntegrityViolationException e) {
+                if (violates(e, FOREIGN_KEY_VIOLATION, "appointment_case_fk")) {
+                    return new BookingResult.Rejected(List.of(UNKNOWN_CASE));   // the case went between check and insert
+                }
                 var c = conflictOf(e);
                 if (c == null) {
                     throw e;
@@ -176,6 +187,16 @@ class AppointmentService implements Appointments {
         boolean expertBusy = appointments.liveOverlapping(r.start(), r.end()).stream()
                 .anyMatch(a -> a.expertId() == r.expertId());
         return new BookingResult.AlreadyBooked(expertBusy ? Conflict.EXPERT : conflict);
+    }
+
+    private static boolean violates(Throwable e, String sqlState, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static @Nullable Conflict conflictOf(Throwable e) {

@@ -47,16 +47,31 @@ class JdbcAppointmentStatistics implements AppointmentStatistics {
         for (var s : AppointmentStatus.values()) {
             byStatus.put(s, 0L);
         }
+        var byTypeAndStatus = new EnumMap<AppointmentType, EnumMap<AppointmentStatus, Long>>(AppointmentType.class);
+        for (var t : AppointmentType.values()) {
+            var statuses = new EnumMap<AppointmentStatus, Long>(AppointmentStatus.class);
+            for (var s : AppointmentStatus.values()) {
+                statuses.put(s, 0L);
+            }
+            byTypeAndStatus.put(t, statuses);
+        }
+        long[] walkInsHeld = new long[1];
         jdbc.query("""
-                select a.type, a.status, e.kind, count(*) from appointment a join expert e on e.id = a.expert_id
-                 where a.starts_at >= ? and a.starts_at < ? group by a.type, a.status, e.kind
+                select a.type, a.status, e.kind, a.case_number is null, count(*)
+                  from appointment a join expert e on e.id = a.expert_id
+                 where a.starts_at >= ? and a.starts_at < ? group by 1, 2, 3, 4
                 """, rs -> {
-            long n = rs.getLong(4);
-            byType.merge(AppointmentType.valueOf(rs.getString(1)), n, Long::sum);
+            long n = rs.getLong(5);
+            var type = AppointmentType.valueOf(rs.getString(1));
+            byType.merge(type, n, Long::sum);
             var status = AppointmentStatus.valueOf(rs.getString(2));
             byStatus.merge(status, n, Long::sum);
+            byTypeAndStatus.get(type).merge(status, n, Long::sum);
             if (status == AppointmentStatus.ATTENDED) {
                 byKind.merge(ExpertKind.valueOf(rs.getString(3)), n, Long::sum);
+                if (rs.getBoolean(4)) {
+                    walkInsHeld[0] += n;
+                }
             }
         }, start, end);
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
@@ -83,7 +98,15 @@ class JdbcAppointmentStatistics implements AppointmentStatistics {
             }
         }, from, to);
         return new CentreCounts(from, to, total, copy(byType), copy(byStatus), copy(byKind),
-                byStatus.get(AppointmentStatus.ATTENDED), events[0], events[1], copy(gender), copy(age), copy(social));
+                byStatus.get(AppointmentStatus.ATTENDED), events[0], events[1], copy(gender), copy(age), copy(social),
+                nested(byTypeAndStatus), walkInsHeld[0]);
+    }
+
+    private static Map<AppointmentType, Map<AppointmentStatus, Long>> nested(
+            EnumMap<AppointmentType, EnumMap<AppointmentStatus, Long>> m) {
+        var out = new EnumMap<AppointmentType, Map<AppointmentStatus, Long>>(AppointmentType.class);
+        m.forEach((type, statuses) -> out.put(type, copy(statuses)));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static <K extends Enum<K>> Map<K, Long> copy(EnumMap<K, Long> m) {

@@ -5,16 +5,19 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.hotline114.appointments.CentreEvent;
 import kz.hotline114.appointments.EventsRegister;
+import kz.hotline114.appointments.InvalidEvent;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.shared.AgeBracket;
@@ -37,13 +40,20 @@ class JdbcEventsRegister implements EventsRegister {
     public CentreEvent register(CentreEvent e) {
         CentreAccess.requireStaffOrReporter("registering an event");
         validate(e);
-        var id = jdbc.queryForObject("""
+        long id;
+        try {
+            id = jdbc.queryForObject("""
                 insert into centre_event (centre_id, name, held_on, city, address, room, participants,
-                    participant_categories, experts, completeness, documents, activity_label, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                    participant_categories, experts, completeness, documents, activity_label, grant_project_id,
+                    grant_activity, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """, Long.class, e.centreId(), e.name().strip(), e.heldOn(), e.city().strip(), blank(e.address()),
                 blank(e.room()), e.participants(), blank(e.participantCategories()), blank(e.experts()),
-                blank(e.completeness()), blank(e.documents()), blank(e.activityLabel()), CurrentUser.name());
+                blank(e.completeness()), blank(e.documents()), blank(e.activityLabel()), e.grantProjectId(),
+                blank(e.grantActivity()), CurrentUser.name());
+        } catch (DataIntegrityViolationException x) {
+            throw refused(x);
+        }
         writeBreakdown(id, e);
         audit.record("EVENT_REGISTERED", "centre_event/" + id, e.name());
         return get(id).orElseThrow();
@@ -54,15 +64,20 @@ class JdbcEventsRegister implements EventsRegister {
     public CentreEvent update(CentreEvent e) {
         CentreAccess.requireStaffOrReporter("changing an event");
         validate(e);
-        int n = jdbc.update("""
+        int n;
+        try {
+            n = jdbc.update("""
                 update centre_event set centre_id = ?, name = ?, held_on = ?, city = ?, address = ?, room = ?,
                     participants = ?, participant_categories = ?, experts = ?, completeness = ?, documents = ?,
-                    activity_label = ? where id = ?
+                    activity_label = ?, grant_project_id = ?, grant_activity = ? where id = ?
                 """, e.centreId(), e.name().strip(), e.heldOn(), e.city().strip(), blank(e.address()), blank(e.room()),
                 e.participants(), blank(e.participantCategories()), blank(e.experts()), blank(e.completeness()),
-                blank(e.documents()), blank(e.activityLabel()), e.id());
+                blank(e.documents()), blank(e.activityLabel()), e.grantProjectId(), blank(e.grantActivity()), e.id());
+        } catch (DataIntegrityViolationException x) {
+            throw refused(x);
+        }
         if (n == 0) {
-            throw new IllegalArgumentException("no event " + e.id());
+            throw new InvalidEvent(Map.of("id", "id.unknown"));
         }
         jdbc.update("delete from centre_event_participants where event_id = ?", e.id());
         writeBreakdown(e.id(), e);
@@ -99,7 +114,8 @@ class JdbcEventsRegister implements EventsRegister {
                 rs.getString("room"), rs.getInt("participants"), rs.getString("participant_categories"),
                 rs.getString("experts"), rs.getString("completeness"), rs.getString("documents"),
                 rs.getString("activity_label"), enumMap(b.get("GENDER"), Gender.class),
-                enumMap(b.get("AGE"), AgeBracket.class), enumMap(b.get("SOCIAL"), SocialStatus.class));
+                enumMap(b.get("AGE"), AgeBracket.class), enumMap(b.get("SOCIAL"), SocialStatus.class),
+                rs.getObject("grant_project_id", Long.class), rs.getString("grant_activity"));
     }
 
     private static <E extends Enum<E>> Map<E, Integer> enumMap(Map<String, Integer> m, Class<E> type) {
@@ -121,23 +137,51 @@ class JdbcEventsRegister implements EventsRegister {
                 id, dimension, bucket, count);
     }
 
+    /** Field by field; each breakdown (gender, age, social status) sums to at most the participants. */
     static void validate(CentreEvent e) {
+        var errors = new LinkedHashMap<String, String>();
         if (e.name() == null || e.name().isBlank()) {
-            throw new IllegalArgumentException("an event needs a name");
+            errors.put("name", "name.required");
         }
         if (e.city() == null || e.city().isBlank()) {
-            throw new IllegalArgumentException("an event needs a place (city)");
+            errors.put("city", "city.required");
         }
         if (e.participants() < 0) {
-            throw new IllegalArgumentException("participants cannot be negative");
+            errors.put("participants", "participants.negative");
         }
         for (var m : List.<Map<? extends Enum<?>, Integer>>of(e.byGender(), e.byAge(), e.bySocialStatus())) {
             int sum = m.values().stream().mapToInt(Integer::intValue).sum();
             if (sum > e.participants()) {
-                throw new IllegalArgumentException("a breakdown counts " + sum + " participants, more than the "
-                        + e.participants() + " who took part");
+                errors.putIfAbsent("participants", "participants.breakdown");
             }
         }
+        var activity = blank(e.grantActivity());
+        if (activity != null && !ACTIVITY_KEY.matcher(activity).matches()) {
+            errors.put("grantActivity", "grantActivity.format");
+        } else if (activity != null && e.grantProjectId() == null) {
+            errors.put("grantProjectId", "grantProjectId.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidEvent(errors);
+        }
+    }
+
+    /** A grant project's activity key: task number, dot, activity number ({@code 1.2}). */
+    static final java.util.regex.Pattern ACTIVITY_KEY = java.util.regex.Pattern.compile("[1-9]\\d*\\.[1-9]\\d*");
+
+    /**
+     * The project must exist (centre_event's foreign key, V41.1): an unknown one is a field error. Whether the
+     * activity key names an activity of that project is the picker's to get right: this feature does not read
+     * the reports feature's projects (that feature depends on this one).
+     */
+    private static RuntimeException refused(DataIntegrityViolationException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23503".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("grant_project")) {
+                return new InvalidEvent(Map.of("grantProjectId", "grantProjectId.unknown"));
+            }
+        }
+        return e;
     }
 
     private static String blank(String s) {

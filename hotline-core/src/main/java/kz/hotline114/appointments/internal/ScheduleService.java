@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import kz.hotline114.appointments.AppointmentType;
 import kz.hotline114.appointments.Closure;
+import kz.hotline114.appointments.InvalidSchedule;
 import kz.hotline114.appointments.ReceptionDay;
 import kz.hotline114.appointments.ReceptionSchedule;
 import kz.hotline114.appointments.Slot;
@@ -65,11 +67,15 @@ class ScheduleService implements ReceptionSchedule {
     public ReceptionDay addReceptionDay(ReceptionDay d) {
         CentreAccess.requireStaff("changing the schedule");
         checkLengths(d.length(), d.slotLength());
+        var errors = new LinkedHashMap<String, String>();
         if (d.expertIds().isEmpty()) {
-            throw new IllegalArgumentException("a reception day needs at least one expert");
+            errors.put("experts", "experts.required");         // a reception day needs at least one expert
         }
         if (d.kind() == AppointmentType.MOBILE_RECEPTION && (d.placeName() == null || d.placeName().isBlank())) {
-            throw new IllegalArgumentException("a mobile reception needs the place (e.g. the college's name)");
+            errors.put("placeName", "placeName.required");     // a mobile reception needs the college's name
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSchedule(errors);
         }
         var id = jdbc.queryForObject("""
                 insert into reception_day (centre_id, kind, day, starts, length_minutes, slot_minutes, place_name,
@@ -91,7 +97,7 @@ class ScheduleService implements ReceptionSchedule {
         int removed = jdbc.update("delete from reception_day where id = ? and not exists"
                 + " (select 1 from appointment where reception_day_id = ? and status <> 'CANCELLED')", id, id);
         if (removed == 0) {
-            throw new IllegalArgumentException("the reception day has appointments: cancel them first");
+            throw InvalidSchedule.of("day", "day.hasAppointments");   // cancel its appointments first
         }
         audit.record("RECEPTION_DAY_REMOVED", "reception_day/" + id, null);
     }
@@ -100,7 +106,7 @@ class ScheduleService implements ReceptionSchedule {
     public Closure close(Closure c) {
         CentreAccess.requireStaff("changing the schedule");
         if (c.reason() == null || c.reason().isBlank()) {
-            throw new IllegalArgumentException("a closed day needs a reason (holiday, illness, ...)");
+            throw InvalidSchedule.of("reason", "reason.required");   // holiday, illness, ...
         }
         var id = jdbc.queryForObject("insert into reception_closure (day, centre_id, expert_id, reason)"
                 + " values (?, ?, ?, ?) returning id", Long.class, c.day(), c.centreId(), c.expertId(), c.reason().strip());
@@ -140,7 +146,7 @@ class ScheduleService implements ReceptionSchedule {
     @Override
     public List<Slot> slots(LocalDate from, LocalDate to, @Nullable Long centreId, @Nullable Long expertId) {
         if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
-            throw new IllegalArgumentException("a schedule is expanded for at most a year, from before to");
+            throw InvalidSchedule.of("to", "to.range");   // at most a year, from before to
         }
         var zone = props.zone();
         var live = appointments.liveOverlapping(from.atStartOfDay(zone).toInstant(),
@@ -150,11 +156,15 @@ class ScheduleService implements ReceptionSchedule {
     }
 
     private static void checkLengths(Duration length, Duration slot) {
+        var errors = new LinkedHashMap<String, String>();
         if (length.isNegative() || length.isZero() || length.toMinutes() > 24 * 60) {
-            throw new IllegalArgumentException("reception hours last between a minute and a day");
+            errors.put("length", "length.range");           // between a minute and a day
         }
         if (slot.isNegative() || slot.isZero() || slot.compareTo(length) > 0) {
-            throw new IllegalArgumentException("a slot is at least a minute and at most the reception's length");
+            errors.put("slotLength", "slotLength.range");   // at least a minute, at most the reception's length
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSchedule(errors);
         }
     }
 

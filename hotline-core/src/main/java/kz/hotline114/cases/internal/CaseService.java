@@ -245,6 +245,14 @@ class CaseService implements Cases {
     }
 
     @Override
+    public boolean exists(String number) {
+        if (!(seesAll() || CurrentUser.has(Role.OPERATOR) || CurrentUser.has(Role.SPECIALIST))) {
+            throw new AccessDeniedException("this role cannot refer to cases");
+        }
+        return cases.exists(number);
+    }
+
+    @Override
     public Taxonomy taxonomy() {
         return cases.taxonomy();
     }

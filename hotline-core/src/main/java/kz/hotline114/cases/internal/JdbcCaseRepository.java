@@ -46,6 +46,11 @@ class JdbcCaseRepository {
         return "114-%d-%05d".formatted(year, n);
     }
 
+    boolean exists(String number) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from consultation_case where number = ?)", Boolean.class, number));
+    }
+
     long insert(String number, String openedBy, CaseDraft d, String specialist) {
         return jdbc.queryForObject("""
                 insert into consultation_case (number, opened_by, category, movement, question, answer, specialist, language,

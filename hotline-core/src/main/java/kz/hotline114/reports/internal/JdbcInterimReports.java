@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.hotline114.appointments.AppointmentStatistics;
+import kz.hotline114.appointments.AppointmentType;
 import kz.hotline114.appointments.CentreCounts;
 import kz.hotline114.appointments.CentreEvent;
 import kz.hotline114.appointments.EventsRegister;
@@ -236,15 +237,10 @@ class JdbcInterimReports implements InterimReports {
         var caseFigures = new CaseFigures(caseCounts.total(), caseCounts.byCategory().getOrDefault("RELIGION_QUESTION", 0L),
                 caseCounts.byCategory().getOrDefault("PSYCHOLOGICAL_SUPPORT", 0L),
                 JdbcCallStatistics.byCountDesc(caseCounts.byCategory()), namesKk, namesRu);
+        // the centre's figures come from its own statistics service only: no SQL on its tables here
         CentreCounts centreCounts = centre.counts(from, to);
-        var start = java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant());
-        var end = java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
-        long mobile = jdbc.queryForObject("""
-                select count(*) from appointment where status = 'ATTENDED' and type = 'MOBILE_RECEPTION'
-                and starts_at >= ? and starts_at < ?""", Long.class, start, end);
-        long walkIns = jdbc.queryForObject("""
-                select count(*) from appointment where status = 'ATTENDED' and case_number is null
-                and starts_at >= ? and starts_at < ?""", Long.class, start, end);
+        long mobile = centreCounts.heldOf(AppointmentType.MOBILE_RECEPTION);
+        long walkIns = centreCounts.walkInsHeld();
         var centreFigures = new CentreFigures(centreCounts.consultationsHeld(), mobile, centreCounts.events(),
                 centreCounts.participants());
 
@@ -259,7 +255,10 @@ class JdbcInterimReports implements InterimReports {
             if (e.room() != null && !e.room().isBlank()) {
                 place.add(e.room());
             }
-            eventRows.add(new EventRow(eventRows.size() + 1, e.name(), e.heldOn(), place.toString(), e.participants(),
+            // an event carrying out an activity of this report's project is named with the activity's key ("1.2. ...")
+            var name = e.grantActivity() != null && e.grantProjectId() != null && e.grantProjectId() == project.id()
+                    ? e.grantActivity() + ". " + e.name() : e.name();
+            eventRows.add(new EventRow(eventRows.size() + 1, name, e.heldOn(), place.toString(), e.participants(),
                     e.participantCategories(), e.experts(), e.completeness(), e.documents()));
         }
 
