@@ -81,32 +81,77 @@ class JdbcCallExports implements CallExports {
     public void xlsx(CallFilter filter, ReportTexts texts, OutputStream out) {
         try (var wb = new SXSSFWorkbook(100)) {
             wb.setCompressTempFiles(true);
-            var sheet = wb.createSheet(texts.text("report.attachments.number", "2"));
             CellStyle bold = wb.createCellStyle();
             var font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
-            int[] rowNo = {0};
-            export(filter, texts, "calls.xlsx", values -> {
-                var row = sheet.createRow(rowNo[0]);
-                for (int i = 0; i < values.size(); i++) {
-                    var cell = row.createCell(i);
-                    if (values.get(i) instanceof Number n) {
-                        cell.setCellValue(n.doubleValue());
-                    } else {
-                        cell.setCellValue(values.get(i) == null ? "" : values.get(i).toString());
-                    }
-                    if (rowNo[0] == 0) {
-                        cell.setCellStyle(bold);
-                    }
-                }
-                rowNo[0]++;
-            });
-            sheet.createFreezePane(0, 1);
+            String name = texts.text("report.attachments.number", "2");
+            var sheets = new XlsxSheets(wb, name, bold, rowsPerSheet);
+            export(filter, texts, "calls.xlsx", sheets::row);
             wb.write(out);
             wb.dispose();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows per XLSX sheet, the header included: Excel's limit; tests lower it. */
+    int rowsPerSheet = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows();
+
+    /**
+     * The calls' sheets: the first row written is the header, repeated (bold, frozen) at the top of every sheet;
+     * when a sheet is full the next one («… (2)», «… (3)») continues, so a period of more than a million calls
+     * still exports instead of failing half-way.
+     */
+    private static final class XlsxSheets {
+        private final SXSSFWorkbook wb;
+        private final String name;
+        private final CellStyle bold;
+        private final int rowsPerSheet;
+        private List<Object> header;
+        private org.apache.poi.ss.usermodel.Sheet sheet;
+        private int rowNo;
+
+        XlsxSheets(SXSSFWorkbook wb, String name, CellStyle bold, int rowsPerSheet) {
+            this.wb = wb;
+            this.name = name;
+            this.bold = bold;
+            this.rowsPerSheet = rowsPerSheet;
+        }
+
+        void row(List<Object> values) {
+            if (header == null) {
+                header = List.copyOf(values);
+                newSheet();
+                return;
+            }
+            if (rowNo == rowsPerSheet) {
+                newSheet();
+            }
+            write(values, false);
+        }
+
+        private void newSheet() {
+            int n = wb.getNumberOfSheets();
+            sheet = wb.createSheet(n == 0 ? name : name + " (" + (n + 1) + ")");
+            sheet.createFreezePane(0, 1);
+            rowNo = 0;
+            write(header, true);
+        }
+
+        private void write(List<Object> values, boolean isHeader) {
+            var row = sheet.createRow(rowNo++);
+            for (int i = 0; i < values.size(); i++) {
+                var cell = row.createCell(i);
+                if (values.get(i) instanceof Number n) {
+                    cell.setCellValue(n.doubleValue());
+                } else {
+                    cell.setCellValue(values.get(i) == null ? "" : values.get(i).toString());
+                }
+                if (isHeader) {
+                    cell.setCellStyle(bold);
+                }
+            }
         }
     }
 
