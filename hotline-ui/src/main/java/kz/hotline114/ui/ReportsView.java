@@ -52,7 +52,9 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private final HotlineI18n i18n;
     private final kz.hotline114.reports.CallExports exports;
     private final java.time.ZoneId zone;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
     final Select<GrantProject> project = new Select<>();
+    final Select<GrantProject.ReportingPeriod> period = new Select<>();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
     final Span status = new Span();
@@ -87,11 +89,25 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         from.setId("report-from");
         to.setLabel(getTranslation("reports.to"));
         to.setId("report-to");
+        period.setLabel(getTranslation("reports.periodPreset"));
+        period.setId("report-period");
+        period.setItemLabelGenerator(p -> p.label() + " (" + DAY.format(p.from()) + " – " + DAY.format(p.to()) + ")");
+        period.setWidth("22em");
+        period.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                from.setValue(e.getValue().from());
+                to.setValue(e.getValue().to());
+            }
+        });
         project.addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                var period = e.getValue().periods().isEmpty() ? null : e.getValue().periods().getFirst();
-                from.setValue(period == null ? e.getValue().periodFrom() : period.from());
-                to.setValue(period == null ? e.getValue().periodTo() : period.to());
+                var periods = e.getValue().periods();
+                period.setItems(periods);
+                period.setVisible(!periods.isEmpty());
+                var first = periods.isEmpty() ? null : periods.getFirst();
+                period.setValue(first);
+                from.setValue(first == null ? e.getValue().periodFrom() : first.from());
+                to.setValue(first == null ? e.getValue().periodTo() : first.to());
             }
         });
         from.addValueChangeListener(e -> load());
@@ -126,7 +142,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 e -> getUI().ifPresent(ui -> ui.navigate(GrantProjectsView.class)));
         projectsButton.setId("report-projects");
         projectsButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var toolbar = new HorizontalLayout(project, from, to, show, save, finalise, projectsButton);
+        var toolbar = new HorizontalLayout(project, period, from, to, show, save, finalise, projectsButton);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
         var downloads = new HorizontalLayout(download("docx", "kk"), download("pdf", "kk"), download("docx", "ru"),

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import com.vaadin.flow.component.UI;
 
+import kz.hotline114.reports.GrantProject;
+
 /** The report screen refuses a period it cannot report on with the reason next to the date, not an error page. */
 class ReportsViewIT extends KaribuIT {
 
@@ -20,6 +22,13 @@ class ReportsViewIT extends KaribuIT {
         var seed = view.project.getListDataView().getItems().filter(p -> p.id() == 1).findFirst().orElseThrow();
         view.project.setValue(seed);
         assertThat(view.narratives).isNotEmpty();
+        // the agreement's reporting periods: the first is chosen, the final one sets both dates
+        assertThat(view.period.getListDataView().getItems().map(GrantProject.ReportingPeriod::label))
+                .containsExactly("1 аралық есеп", "Қорытынды есеп");
+        assertThat(view.to.getValue()).isEqualTo(LocalDate.of(2019, 8, 29));
+        var last = view.period.getListDataView().getItems().toList().getLast();
+        com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(view.period, last);
+        assertThat(view.to.getValue()).isEqualTo(LocalDate.of(2019, 11, 30));
 
         view.from.setValue(LocalDate.of(2014, 1, 1));
         assertThat(view.to.isInvalid()).isTrue();
