@@ -94,7 +94,8 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
 
     /** A text column: long report texts stay one line in the grid, the whole text is the cell's tooltip. */
     private void text(String header, com.vaadin.flow.function.ValueProvider<CentreEvent, String> value, int grow) {
-        grid.addColumn(value).setHeader(getTranslation(header)).setFlexGrow(grow).setTooltipGenerator(value::apply);
+        grid.addColumn(value).setHeader(getTranslation(header)).setFlexGrow(grow).setTooltipGenerator(value::apply)
+                .setResizable(true);
     }
 
     void refresh() {

@@ -198,6 +198,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         boolean editable = report.status() == InterimReport.Status.DRAFT && save.isVisible();
         status.setText(report.status() == InterimReport.Status.FINAL
                 ? getTranslation("reports.status.FINAL", day(report.finalisedAt()))
+                : report.version() == 0 ? getTranslation("reports.status.NEW")
                 : getTranslation("reports.status.DRAFT", report.version()));
         save.setEnabled(editable);
         finalise.setEnabled(editable);
