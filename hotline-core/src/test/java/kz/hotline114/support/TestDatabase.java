@@ -34,6 +34,16 @@ public final class TestDatabase {
         return url;
     }
 
+    public static synchronized String user() {
+        start();
+        return user;
+    }
+
+    public static synchronized String password() {
+        start();
+        return password;
+    }
+
     private static void start() {
         if (url != null) {
             return;

@@ -1,0 +1,167 @@
+package kz.hotline114.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import kz.hotline114.HotlineApplication;
+import kz.hotline114.pbx.PbxCommands;
+import kz.hotline114.pbx.PbxLink;
+import kz.hotline114.pbx.PbxLinkStatus;
+import kz.hotline114.support.TestDatabase;
+
+/**
+ * The whole application against a real Asterisk 22 running the repository's pbx-config (see {@link RealAsterisk};
+ * skipped where there is none): the configuration loads without one error or warning, the application logs in
+ * with the least-privilege AMI user, moves a member into a queue and pauses it with its own commands, and calls
+ * placed into {@code from-trunk} go through the real IVR and queue and are logged as they happened — no key
+ * (NO_INPUT), key 0 (WRONG_NUMBER, declared), key 2 answered by a queue member — with Asterisk's CDRs beside them
+ * in the same database.
+ */
+@SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealAsteriskIT {
+
+    static final String PBX_ID = "real-asterisk";
+    static final String AGENT = "Local/203@hotline-test-agent/n";
+    static RealAsterisk asterisk;
+
+    @BeforeAll
+    static void needsAsterisk() {
+        asterisk = RealAsterisk.available();
+    }
+
+    @AfterAll
+    static void stopAsterisk() throws InterruptedException {
+        if (asterisk != null) {
+            asterisk.stop();
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        kz.hotline114.support.TestSearch.register(registry);
+        registry.add("hotline.ami.host", () -> "127.0.0.1");
+        registry.add("hotline.ami.port", () -> asterisk.amiPort());
+        registry.add("hotline.ami.username", () -> "hotline");
+        registry.add("hotline.ami.secret", () -> RealAsterisk.AMI_SECRET);
+        registry.add("hotline.ami.pbx-id", () -> PBX_ID);
+        registry.add("hotline.admin-password", () -> "admin-pass-114");
+    }
+
+    @Autowired
+    PbxLink link;
+    @Autowired
+    PbxCommands commands;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Asterisk starts once the application's schema exists (cdr_pgsql reads its table's columns at start). */
+    @BeforeEach
+    void asteriskRunning() throws Exception {
+        if (asterisk.cli("core show version").isBlank()) {
+            asterisk.start(TestDatabase.url(), TestDatabase.user(), TestDatabase.password());
+        }
+        awaitUntil(Duration.ofSeconds(60), () -> link.status().state() == PbxLinkStatus.State.CONNECTED);
+    }
+
+    @Test
+    @Order(1)
+    void the_configuration_loads_without_an_error_or_a_warning() throws Exception {
+        assertThat(asterisk.cli("core show version")).startsWith("Asterisk 22.");
+        assertThat(asterisk.problems()).isEmpty();
+        assertThat(asterisk.cli("dialplan show from-trunk")).contains("'114' =>");
+        assertThat(asterisk.cli("queue show")).contains("psychologists has").contains("theologians has")
+                .contains("religious-scholars has");
+        assertThat(asterisk.cli("manager show connected")).contains("hotline");
+        assertThat(asterisk.cli("module show like cdr_pgsql")).contains("cdr_pgsql.so").contains("Running");
+    }
+
+    @Test
+    @Order(2)
+    void calls_through_the_real_ivr_and_queue_are_logged_as_they_happened() throws Exception {
+        commands.queueAdd("theologians", AGENT, "Test theologian", false);
+        awaitUntil(Duration.ofSeconds(10), () -> asterisk.cli("queue show theologians").contains("Test theologian"));
+
+        var noKey = commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<+77011234567>",
+                RealAsterisk.caller("w", 12));
+        var wrong = commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<87273334406>",
+                RealAsterisk.caller("0", 12));
+        var answered = commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<+77781234510>",
+                RealAsterisk.caller("2", 20));
+        assertThat(List.of(noKey, wrong, answered)).doesNotContainNull();
+
+        awaitUntil(Duration.ofSeconds(90), () -> jdbc.queryForObject(
+                "select count(*) from calls where pbx_id = ? and outcome <> 'IN_PROGRESS'", Long.class, PBX_ID) >= 3);
+        var calls = jdbc.queryForList("""
+                select caller_number, operator, region, ivr_choice, queues, answered_by, talk_seconds, outcome,
+                       wrong_number_reason, hangup_by, linkedid
+                from calls where pbx_id = ? order by started_at""", PBX_ID);
+        var byNumber = new java.util.HashMap<String, Map<String, Object>>();
+        calls.forEach(c -> byNumber.put((String) c.get("caller_number"), c));
+
+        assertThat(byNumber.get("+77011234567")).containsEntry("outcome", "NO_INPUT").containsEntry("operator", "Kcell")
+                .containsEntry("hangup_by", "PBX");
+        assertThat(byNumber.get("+77273334406")).containsEntry("outcome", "WRONG_NUMBER")
+                .containsEntry("wrong_number_reason", "DECLARED").containsEntry("ivr_choice", "0")
+                .containsEntry("region", "Almaty");
+        var talked = byNumber.get("+77781234510");
+        assertThat(talked).containsEntry("outcome", "ANSWERED").containsEntry("ivr_choice", "2")
+                .containsEntry("hangup_by", "SPECIALIST");
+        assertThat(array(talked.get("queues"))).containsExactly("theologians");
+        assertThat(array(talked.get("answered_by"))).containsExactly("Test theologian");
+        assertThat(((Number) talked.get("talk_seconds")).intValue()).isBetween(3, 5);
+
+        // Asterisk's own account of the same calls, in the same database
+        for (var c : calls) {
+            assertThat(jdbc.queryForObject("select count(*) from cdr where linkedid = ?", Long.class, c.get("linkedid")))
+                    .as("CDRs of %s", c.get("linkedid")).isPositive();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from cel where linkedid = ? and eventtype = 'ANSWER'",
+                Long.class, talked.get("linkedid"))).isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void the_desk_pause_reaches_the_real_queue() throws Exception {
+        commands.queueAdd("psychologists", "Local/201@hotline-test-agent/n", "Test psychologist", false);
+        commands.queuePause("psychologists", "Local/201@hotline-test-agent/n", true, "break");
+        awaitUntil(Duration.ofSeconds(10), () -> asterisk.cli("queue show psychologists").contains("paused:break"));
+        commands.queuePause("psychologists", "Local/201@hotline-test-agent/n", false, null);
+        awaitUntil(Duration.ofSeconds(10), () -> !asterisk.cli("queue show psychologists").contains("paused"));
+        commands.queueRemove("psychologists", "Local/201@hotline-test-agent/n");
+        awaitUntil(Duration.ofSeconds(10), () -> !asterisk.cli("queue show psychologists").contains("Test psychologist"));
+        assertThat(asterisk.problems()).isEmpty();
+    }
+
+    private static List<String> array(Object sqlArray) throws java.sql.SQLException {
+        return List.of((String[]) ((java.sql.Array) sqlArray).getArray());
+    }
+
+    private static void awaitUntil(Duration timeout, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+}
