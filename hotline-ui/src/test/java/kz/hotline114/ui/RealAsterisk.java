@@ -39,9 +39,10 @@ final class RealAsterisk {
              same => n,SendDTMF(${DIGITS})
              same => n,Wait(${STAY})
              same => n,Hangup()
+            ; a specialist answers and talks for the extension's last two digits in seconds (Local/203 = 3 s)
             [hotline-test-agent]
             exten => _X.,1,Answer()
-             same => n,Wait(${IF($["${TALK}" = ""]?3:${TALK})})
+             same => n,Wait(${EXTEN:-2})
              same => n,Hangup()
             """;
 

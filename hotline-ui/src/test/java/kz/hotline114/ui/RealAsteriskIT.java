@@ -71,6 +71,8 @@ class RealAsteriskIT {
     PbxCommands commands;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    kz.hotline114.live.LiveModel live;
 
     /** Asterisk starts once the application's schema exists (cdr_pgsql reads its table's columns at start). */
     @BeforeEach
@@ -147,6 +149,33 @@ class RealAsteriskIT {
         awaitUntil(Duration.ofSeconds(10), () -> !asterisk.cli("queue show psychologists").contains("paused"));
         commands.queueRemove("psychologists", "Local/201@hotline-test-agent/n");
         awaitUntil(Duration.ofSeconds(10), () -> !asterisk.cli("queue show psychologists").contains("Test psychologist"));
+        assertThat(asterisk.problems()).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void a_transfer_from_the_desk_sends_the_caller_to_the_other_queue_on_the_real_pbx() throws Exception {
+        // talks 20 s unless transferred; the theologian of the earlier test (Local/203, 3 s) takes the caller over
+        String psychologist = "Local/20220@hotline-test-agent/n";
+        commands.queueAdd("psychologists", psychologist, "Transfer psychologist", false);
+        commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<+77051234599>",
+                RealAsterisk.caller("1", 40));
+        awaitUntil(Duration.ofSeconds(30), () -> live.snapshot().callOn(psychologist)
+                .filter(c -> c.answered() && c.channel() != null).isPresent());
+        var onPhone = live.snapshot().callOn(psychologist).orElseThrow();
+        commands.blindTransfer(onPhone.channel(), "hotline-transfer", "theologians");
+
+        awaitUntil(Duration.ofSeconds(60), () -> jdbc.queryForObject(
+                "select count(*) from calls where pbx_id = ? and linkedid = ? and outcome <> 'IN_PROGRESS'", Long.class,
+                PBX_ID, onPhone.linkedid()) == 1);
+        var call = jdbc.queryForMap("""
+                select caller_number, queues, answered_by, transfers::text as transfers, outcome, talk_seconds
+                from calls where pbx_id = ? and linkedid = ?""", PBX_ID, onPhone.linkedid());
+        assertThat(call).containsEntry("outcome", "ANSWERED").containsEntry("caller_number", "+77051234599");
+        assertThat(array(call.get("queues"))).containsExactly("psychologists", "theologians");
+        assertThat(array(call.get("answered_by"))).containsExactly("Transfer psychologist", "Test theologian");
+        assertThat((String) call.get("transfers")).contains("\"from\": \"psychologists\"").contains("\"to\": \"theologians\"");
+        commands.queueRemove("psychologists", psychologist);
         assertThat(asterisk.problems()).isEmpty();
     }
 
