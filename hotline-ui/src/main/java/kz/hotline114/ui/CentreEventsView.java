@@ -276,16 +276,7 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
             } catch (InvalidEvent ex) {
                 Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("name", name, "city", city,
                         "participants", participants, "grantProjectId", project, "grantActivity", grantActivity);
-                ex.errors().forEach((field, code) -> {
-                    var message = getTranslation("events.error." + code);
-                    var f = fields.get(field);
-                    if (f == null) {
-                        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
-                    } else {
-                        f.setErrorMessage(message);
-                        f.setInvalid(true);
-                    }
-                });
+                FieldErrors.show(this, "events.error.", ex.errors(), fields::get);
                 return;
             }
             Notification.show(getTranslation("events.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);

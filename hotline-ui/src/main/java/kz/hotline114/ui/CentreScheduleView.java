@@ -249,16 +249,7 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
             action.run();
             Notification.show(getTranslation("events.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidSchedule e) {
-            e.errors().forEach((field, code) -> {
-                var message = getTranslation("schedule.error." + code);
-                var f = fields.get(field);
-                if (f == null) {
-                    Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
-                } else {
-                    f.setErrorMessage(message);
-                    f.setInvalid(true);
-                }
-            });
+            FieldErrors.show(this, "schedule.error.", e.errors(), fields::get);
         }
         refresh();
     }

@@ -304,26 +304,12 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
     /** A refused period or draft: each problem next to its field where there is one, the rest in a notification. */
     private void showErrors(InvalidReport e) {
-        var rest = new ArrayList<String>();
-        e.errors().forEach((field, code) -> {
-            String message = getTranslation("reports.error." + code);
-            TextArea area = field.startsWith("narratives.") ? narratives.get(field.substring("narratives.".length()))
-                    : field.startsWith("justifications.") ? justifications.get(field.substring("justifications.".length()))
-                    : null;
-            if (area != null) {
-                area.setErrorMessage(message);
-                area.setInvalid(true);
-            } else if (field.equals("to")) {
-                to.setErrorMessage(message);
-                to.setInvalid(true);
-                status.setText(message);
-            } else {
-                rest.add(message);
-            }
-        });
-        if (!rest.isEmpty()) {
-            Notification.show(String.join("; ", rest)).addThemeVariants(
-                    com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
+        FieldErrors.show(this, "reports.error.", e.errors(), field ->
+                field.startsWith("narratives.") ? narratives.get(field.substring("narratives.".length()))
+                        : field.startsWith("justifications.") ? justifications.get(field.substring("justifications.".length()))
+                        : field.equals("to") ? to : null);
+        if (to.isInvalid()) {
+            status.setText(to.getErrorMessage());
         }
     }
 
