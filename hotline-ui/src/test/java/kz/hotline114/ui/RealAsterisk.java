@@ -92,8 +92,9 @@ final class RealAsterisk {
         }
         var etc = root.resolve("etc/asterisk");
         Files.createDirectories(etc);
-        try (var old = Files.list(etc)) {
-            for (var f : old.toList()) {
+        // as the entrypoint does: only the hotline's files, none of the package's samples (manager.d/ and others)
+        try (var old = Files.walk(etc)) {
+            for (var f : old.sorted(java.util.Comparator.reverseOrder()).filter(f -> !f.equals(etc)).toList()) {
                 Files.delete(f);
             }
         }
