@@ -83,6 +83,62 @@ class AppointmentsIT extends CentreIT {
         assertThat(outcomes).filteredOn(r -> r.equals(new AlreadyBooked(Conflict.ROOM))).hasSize(7);
     }
 
+    /**
+     * Two bookings racing on the exclusion constraints can deadlock (each waits for the other's uncommitted row),
+     * and PostgreSQL aborts one of them (40P01). Made to happen here on purpose: another transaction holds the
+     * room, our booking waits for it, then that transaction takes our expert (a mobile reception) and waits for
+     * us; our backend, waiting longer, is the one aborted. The booking must still get an answer, not an error.
+     */
+    @Test
+    void a_booking_that_loses_a_deadlock_is_tried_again_and_answered() throws Exception {
+        var centre = centre("221");
+        var holder = expert(ExpertKind.THEOLOGIAN);
+        var ours = expert(ExpertKind.PSYCHOLOGIST);
+        var from = at(DAY.plusDays(40), 10, 0);
+        var to = at(DAY.plusDays(40), 11, 0);
+        var insert = """
+                insert into appointment (expert_id, centre_id, room_id, type, starts_at, ends_at, created_by)
+                values (?, ?, ?, ?, ?, ?, 'it')""";
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        try (var other = jdbc.getDataSource().getConnection(); var pool = Executors.newSingleThreadExecutor()) {
+            other.setAutoCommit(false);
+            try (var st = other.createStatement()) {
+                st.execute("set deadlock_timeout = '30s'");   // so that the cycle is found (and broken) on our side
+            }
+            try (var ps = other.prepareStatement(insert)) {
+                ps.setLong(1, holder.id());
+                ps.setLong(2, centre.id());
+                ps.setLong(3, centre.rooms().getFirst().id());
+                ps.setString(4, "IN_PERSON");
+                ps.setTimestamp(5, java.sql.Timestamp.from(from));
+                ps.setTimestamp(6, java.sql.Timestamp.from(to));
+                ps.executeUpdate();
+            }
+            var booking = pool.submit(() -> {
+                SecurityContextHolder.getContext().setAuthentication(auth);
+                return appointments.book(request(ours, centre, from, to, AppointmentType.IN_PERSON));
+            });
+            // our insert waits for the room
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (jdbc.queryForObject("select count(*) from pg_locks where not granted", Long.class) == 0) {
+                assertThat(System.nanoTime()).as("our booking never waited").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            try (var ps = other.prepareStatement(insert)) {
+                ps.setLong(1, ours.id());
+                ps.setLong(2, centre.id());
+                ps.setObject(3, null);
+                ps.setString(4, "MOBILE_RECEPTION");
+                ps.setTimestamp(5, java.sql.Timestamp.from(from));
+                ps.setTimestamp(6, java.sql.Timestamp.from(to));
+                ps.executeUpdate();   // waits for our row: a cycle; our side is aborted after 1 s and retries
+            }
+            other.commit();
+            // the retry meets the committed rows: the room is taken and so is our expert
+            assertThat(booking.get()).isInstanceOf(AlreadyBooked.class);
+        }
+    }
+
     @Test
     void an_overlapping_period_is_refused_but_the_next_slot_is_free() {
         var centre = centre("221");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -163,8 +164,7 @@ class AppointmentService implements Appointments {
         Conflict conflict = Conflict.ROOM;
         for (var roomId : candidates) {
             try {
-                long id = appointments.insert(r.expertId(), r.centreId(), roomId, receptionDay, r.type(), r.start(), r.end(),
-                        caseNumber, blank(r.clientLabel()), r.callbackConsent(), contact, CurrentUser.name());
+                long id = insertRetryingDeadlocks(r, roomId, receptionDay, caseNumber, contact);
                 audit.record("APPOINTMENT_BOOKED", "appointment/" + id, "expert " + r.expertId() + ", " + r.start()
                         + (caseNumber == null ? ", walk-in" : ", case " + caseNumber));
                 events.publishEvent(new AppointmentBooked(id, r.expertId(), r.start(), caseNumber));
@@ -187,6 +187,32 @@ class AppointmentService implements Appointments {
         boolean expertBusy = appointments.liveOverlapping(r.start(), r.end()).stream()
                 .anyMatch(a -> a.expertId() == r.expertId());
         return new BookingResult.AlreadyBooked(expertBusy ? Conflict.EXPERT : conflict);
+    }
+
+    /**
+     * Two bookings racing for the same room (or expert) can each see the other's uncommitted row while checking
+     * the exclusion constraints and deadlock; PostgreSQL then aborts one of them (40P01). That statement only lost
+     * the race: by the time it is tried again the winner has committed (or rolled back), and the retry gets the
+     * plain answer, booked or 23P01 "already booked".
+     */
+    private long insertRetryingDeadlocks(BookingRequest r, @Nullable Long roomId, @Nullable Long receptionDay,
+                                         @Nullable String caseNumber, @Nullable String contact) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appointments.insert(r.expertId(), r.centreId(), roomId, receptionDay, r.type(), r.start(),
+                        r.end(), caseNumber, blank(r.clientLabel()), r.callbackConsent(), contact, CurrentUser.name());
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static boolean violates(Throwable e, String sqlState, String constraint) {
