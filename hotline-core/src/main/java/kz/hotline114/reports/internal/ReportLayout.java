@@ -217,7 +217,7 @@ final class ReportLayout {
                 k -> t.textOr("report.operator." + k, k), false);
         breakdown(b, "report.calls.byIvr", "report.calls.ivr", c.byIvrChoice(), k -> t.textOr("report.ivr." + k, k), false);
         breakdown(b, "report.calls.byQueue", "report.calls.queue", c.byQueue(), k -> t.textOr("queue." + k,
-                t.textOr("report.ivr." + k, k)), false);
+                t.textOr("report.queue." + k, k)), false);
         breakdown(b, "report.calls.byOutcome", "report.calls.outcome", c.byOutcome(), k -> t.textOr("outcome." + k, k), false);
         var names = russian ? r.cases().categoryNamesRu() : r.cases().categoryNamesKk();
         breakdown(b, "report.cases.byCategory", "report.cases.category", r.cases().byCategory(),
