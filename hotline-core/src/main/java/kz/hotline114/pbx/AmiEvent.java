@@ -17,6 +17,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record AmiEvent(long journalId, String pbxId, Instant receivedAt, List<Map.Entry<String, String>> headers) {
 
+    /**
+     * The header that marks a packet as taken from the PBX's own records ({@code cel} / {@code cdr} tables that
+     * {@code cel_pgsql} / {@code cdr_pgsql} fill) after the AMI link missed the call; its value names the record,
+     * e.g. {@code cel:4711}. Such packets have the shape {@code cel_manager} / {@code cdr_manager} give them.
+     */
+    public static final String RECOVERED = "Hotline-Recovered";
+
     public AmiEvent {
         headers = List.copyOf(headers);
     }
@@ -35,6 +42,11 @@ public record AmiEvent(long journalId, String pbxId, Instant receivedAt, List<Ma
     public String getOr(String key, String fallback) {
         var v = get(key);
         return v == null || v.isEmpty() ? fallback : v;
+    }
+
+    /** True for a packet rebuilt from the PBX's CEL/CDR tables rather than read off the AMI socket. */
+    public boolean isRecovered() {
+        return get(RECOVERED) != null;
     }
 
     /** The event name ({@code Event:} header). */

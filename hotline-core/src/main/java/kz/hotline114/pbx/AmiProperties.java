@@ -18,11 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param initialBackoff  first wait before retrying a failed login
  * @param maxBackoff      longest wait between login attempts (the wait doubles up to this)
  * @param demo            the built-in demo PBX, used when {@code host} is empty
+ * @param reconcile       logging the calls the link missed from the PBX's own CEL/CDR tables
  */
 @ConfigurationProperties("hotline.ami")
 public record AmiProperties(@Nullable String host, Integer port, String username, @Nullable String secret,
                             String pbxId, Integer queueCapacity, Integer batchSize,
-                            Duration initialBackoff, Duration maxBackoff, Demo demo) {
+                            Duration initialBackoff, Duration maxBackoff, Demo demo, Reconcile reconcile) {
 
     public AmiProperties {
         port = port == null ? 5038 : port;
@@ -33,6 +34,7 @@ public record AmiProperties(@Nullable String host, Integer port, String username
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         demo = demo == null ? new Demo(null, null, null) : demo;
+        reconcile = reconcile == null ? new Reconcile(null, null, null) : reconcile;
     }
 
     /** True when no real Asterisk is configured and the demo PBX serves the link. */
@@ -52,6 +54,23 @@ public record AmiProperties(@Nullable String host, Integer port, String username
             speed = speed == null ? 1.0 : speed;
             pauseBetween = pauseBetween == null ? Duration.ofSeconds(4) : pauseBetween;
             enabled = enabled == null || enabled;
+        }
+    }
+
+    /**
+     * Reconciliation with the PBX's own records ({@code hotline.ami.reconcile.*}): Asterisk writes every call to
+     * the {@code cel} and {@code cdr} tables (cel_pgsql/cdr_pgsql in pbx-config) whether or not the app listens;
+     * a finished call whose end the link did not see is journaled from them and logged, marked recovered.
+     *
+     * @param enabled  false = never read the PBX's tables
+     * @param interval how often to look for finished calls the link missed (also at every (re)connection)
+     * @param grace    how old a call's end must be before its records are read (its AMI events may be in flight)
+     */
+    public record Reconcile(Boolean enabled, Duration interval, Duration grace) {
+        public Reconcile {
+            enabled = enabled == null || enabled;
+            interval = interval == null ? Duration.ofMinutes(1) : interval;
+            grace = grace == null ? Duration.ofSeconds(30) : grace;
         }
     }
 }

@@ -40,6 +40,8 @@ import kz.hotline114.pbx.AmiEvent;
  * <li>Asterisk 22 reports a queue timeout as {@code QueueCallerAbandon} too; the queue-exit status
  *     ({@code QUEUESTATUS}) tells a timeout from a caller who hung up (docs/decisions/DD003).</li>
  * </ul>
+ * When the PBX's own records of the call were journaled (the link missed some of it), the call is read from
+ * them instead ({@link PbxRecords}) and marked recovered.
  */
 public final class CallInterpreter {
 
@@ -62,6 +64,9 @@ public final class CallInterpreter {
 
     /** True for events worth keeping in memory for interpretation. */
     public static boolean isRelevant(AmiEvent e) {
+        if (e.isRecovered()) {
+            return true;
+        }
         var name = e.name().toLowerCase(java.util.Locale.ROOT);
         if (!RELEVANT.contains(name)) {
             return false;
@@ -75,7 +80,8 @@ public final class CallInterpreter {
 
     /** The call these events make, or empty when they hold no inbound hotline call (a callback, noise). */
     public Optional<Call> interpret(String pbxId, String linkedid, List<AmiEvent> rawEvents) {
-        var events = ordered(rawEvents);
+        boolean recovered = PbxRecords.present(rawEvents);
+        var events = ordered(recovered ? PbxRecords.asChannelEvents(rawEvents) : rawEvents);
         var inbound = inboundLeg(events);
         if (inbound == null) {
             return Optional.empty();
@@ -363,12 +369,12 @@ public final class CallInterpreter {
         return Optional.of(new Call(pbxId, linkedid, startedAt, ivrAnswered, endedAt, number.e164(), number.withheld(),
                 blankToNull(callerRaw), displayName(callerName), number.operator(), number.region(),
                 blankToNull(dialled), choice, queues, wait, answeredBy, talk, transfers, hangupBy, outcome, reason,
-                false, false));
+                false, recovered));
     }
 
     /** The call's steps for a person reading its history. */
     public List<CallStep> timeline(List<AmiEvent> rawEvents) {
-        var events = ordered(rawEvents);
+        var events = ordered(PbxRecords.present(rawEvents) ? PbxRecords.asChannelEvents(rawEvents) : rawEvents);
         var inbound = inboundLeg(events);
         var steps = new ArrayList<CallStep>();
         if (inbound == null) {

@@ -53,7 +53,7 @@ class JdbcCallRepository {
                     queues = excluded.queues, wait_seconds = excluded.wait_seconds, answered_by = excluded.answered_by,
                     talk_seconds = excluded.talk_seconds, transfers = excluded.transfers, hangup_by = excluded.hangup_by,
                     outcome = excluded.outcome, wrong_number_reason = excluded.wrong_number_reason,
-                    repeat_caller = excluded.repeat_caller, recovered = calls.recovered and excluded.recovered,
+                    repeat_caller = excluded.repeat_caller, recovered = excluded.recovered,
                     updated_at = now()
                 where (calls.started_at, calls.ivr_answered_at, calls.ended_at, calls.caller_number, calls.caller_withheld,
                        calls.caller_raw, calls.caller_name, calls.operator, calls.region, calls.dialled_number,
