@@ -205,6 +205,12 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         }
         var s = new Span(text);
         s.addClassNames("outcome", "outcome-" + c.outcome().name());
+        if (c.recovered()) {
+            // logged from the PBX's own records: the link was down during the call
+            s.setText(text + " ↺");
+            s.setTitle(getTranslation("calls.recovered"));
+            s.addClassName("recovered");
+        }
         return s;
     }
 
@@ -226,6 +232,9 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         facts.add(fact("detail.transfers", call.transfers().stream().map(t -> t.from() + " → " + t.to())
                 .collect(Collectors.joining(", "))));
         facts.add(fact("detail.linkedid", call.linkedid()));
+        if (call.recovered()) {
+            facts.add(fact("detail.source", getTranslation("calls.recovered")));
+        }
         var timeline = new VerticalLayout();
         timeline.setPadding(false);
         timeline.setSpacing(false);

@@ -63,6 +63,9 @@ class RealAsteriskIT {
         registry.add("hotline.ami.secret", () -> RealAsterisk.AMI_SECRET);
         registry.add("hotline.ami.pbx-id", () -> PBX_ID);
         registry.add("hotline.admin-password", () -> "admin-pass-114");
+        registry.add("hotline.ami.reconcile.enabled", () -> "true");
+        registry.add("hotline.ami.reconcile.interval", () -> "2s");
+        registry.add("hotline.ami.reconcile.grace", () -> "2s");
     }
 
     @Autowired
@@ -73,6 +76,8 @@ class RealAsteriskIT {
     JdbcTemplate jdbc;
     @Autowired
     kz.hotline114.live.LiveModel live;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     /** Asterisk starts once the application's schema exists (cdr_pgsql reads its table's columns at start). */
     @BeforeEach
@@ -124,7 +129,9 @@ class RealAsteriskIT {
                 .containsEntry("wrong_number_reason", "DECLARED").containsEntry("ivr_choice", "0")
                 .containsEntry("region", "Almaty");
         var talked = byNumber.get("+77781234510");
-        assertThat(talked).containsEntry("outcome", "ANSWERED").containsEntry("ivr_choice", "2")
+        assertThat(talked).as("hang-ups recorded: %s", jdbc.queryForList(
+                "select channame, extra from cel where linkedid = ? and eventtype = 'HANGUP'", talked.get("linkedid")))
+                .containsEntry("outcome", "ANSWERED").containsEntry("ivr_choice", "2")
                 .containsEntry("hangup_by", "SPECIALIST");
         assertThat(array(talked.get("queues"))).containsExactly("theologians");
         assertThat(array(talked.get("answered_by"))).containsExactly("Test theologian");
@@ -176,6 +183,62 @@ class RealAsteriskIT {
         assertThat(array(call.get("answered_by"))).containsExactly("Transfer psychologist", "Test theologian");
         assertThat((String) call.get("transfers")).contains("\"from\": \"psychologists\"").contains("\"to\": \"theologians\"");
         commands.queueRemove("psychologists", psychologist);
+        assertThat(asterisk.problems()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void calls_the_pbx_took_while_the_link_was_down_are_logged_from_its_cdr_and_cel() throws Exception {
+        var linkService = context.getBean("amiLinkService", org.springframework.context.SmartLifecycle.class);
+        linkService.stop();
+        awaitUntil(Duration.ofSeconds(10), () -> link.status().state() != PbxLinkStatus.State.CONNECTED);
+        long since = jdbc.queryForObject("select coalesce(max(id), 0) from cel", Long.class);
+
+        // the PBX goes on taking calls (placed through a separate AMI session, as the carrier would send them)
+        var ami = new org.asteriskjava.manager.ManagerConnectionFactory("127.0.0.1", asterisk.amiPort(), "hotline",
+                RealAsterisk.AMI_SECRET).createManagerConnection();
+        ami.login();
+        try {
+            for (var call : List.of(Map.entry("<+77011112233>", "0"), Map.entry("<+77471234588>", "2"))) {
+                var originate = new org.asteriskjava.manager.action.OriginateAction();
+                originate.setChannel("Local/114@from-trunk");
+                originate.setContext("hotline-test-caller");
+                originate.setExten("s");
+                originate.setPriority(1);
+                originate.setCallerId(call.getKey());
+                originate.setVariables(RealAsterisk.caller(call.getValue(), 20));
+                originate.setAsync(true);
+                assertThat(ami.sendAction(originate, 10_000).getResponse()).isEqualTo("Success");
+            }
+        } finally {
+            ami.logoff();
+        }
+        awaitUntil(Duration.ofSeconds(90), () -> jdbc.queryForObject(
+                "select count(*) from cel where id > ? and eventtype = 'LINKEDID_END'", Long.class, since) >= 2);
+        // the reconciler reads the records whether or not the link is up: the calls may be logged already
+        linkService.start();
+        awaitUntil(Duration.ofSeconds(60), () -> jdbc.queryForObject("""
+                select count(*) from calls where pbx_id = ? and caller_number in (?, ?) and outcome <> 'IN_PROGRESS'""",
+                Long.class, PBX_ID, "+77011112233", "+77471234588") == 2);
+        var wrong = jdbc.queryForMap("select * from calls where pbx_id = ? and caller_number = ?", PBX_ID,
+                "+77011112233");
+        var hangups = jdbc.queryForList("select channame, extra from cel where linkedid = ? and eventtype = 'HANGUP'",
+                wrong.get("linkedid"));
+        assertThat(wrong).as("hang-ups recorded: %s", hangups).containsEntry("outcome", "WRONG_NUMBER").containsEntry("wrong_number_reason", "DECLARED")
+                .containsEntry("ivr_choice", "0").containsEntry("operator", "Kcell").containsEntry("hangup_by", "PBX")
+                .containsEntry("recovered", true);
+        var talked = jdbc.queryForMap("select * from calls where pbx_id = ? and caller_number = ?", PBX_ID,
+                "+77471234588");
+        assertThat(talked).as("hang-ups recorded: %s", jdbc.queryForList(
+                "select channame, extra from cel where linkedid = ? and eventtype = 'HANGUP'", talked.get("linkedid")))
+                .containsEntry("outcome", "ANSWERED").containsEntry("ivr_choice", "2")
+                .containsEntry("hangup_by", "SPECIALIST").containsEntry("recovered", true);
+        assertThat(array(talked.get("queues"))).containsExactly("theologians");
+        assertThat(array(talked.get("answered_by"))).containsExactly("Local/203@hotline-test-agent");
+        assertThat(((Number) talked.get("talk_seconds")).intValue()).isBetween(2, 5);
+        assertThat(jdbc.queryForObject("select count(*) from calls where pbx_id = ? and recovered and caller_number"
+                + " not in (?, ?)", Long.class, PBX_ID, "+77011112233", "+77471234588"))
+                .as("calls the link saw are not taken from the records").isZero();
         assertThat(asterisk.problems()).isEmpty();
     }
 

@@ -118,6 +118,8 @@ final class PbxRecords {
         @Nullable Instant firstQueueStart;
         @Nullable Instant hangupAt;
         boolean callerKnown;
+        @Nullable AmiEvent partnerHungUp;
+        @Nullable Instant agentHungUpAt;
 
         Builder(AmiEvent start) {
             this.inUid = start.getOr("UniqueID", "");
@@ -158,9 +160,19 @@ final class PbxRecords {
             }
             if (type.equals("HANGUP") && inChannel.startsWith("Local/") && !channel.equals(inChannel)
                     && base(channel).equals(base(inChannel))) {
-                // the caller's half of a Local inbound leg went away: the caller hung up
-                add(e, at, "HangupRequest", "Channel", inChannel, "Uniqueid", inUid);
+                // the caller's half of a Local inbound leg ended itself (a blank source: it was only torn down
+                // with the other half): the caller hung up, unless the inbound half's own HANGUP names another side
+                var source = json(e.get("Extra"), "hangupsource");
+                if (source != null && !source.isBlank()) {
+                    partnerHungUp = e;
+                }
                 return;
+            }
+            if (type.equals("HANGUP") && !inUid.equals(e.get("UniqueID")) && isAgent(channel)) {
+                var source = json(e.get("Extra"), "hangupsource");
+                if (source != null && !source.isBlank()) {
+                    agentHungUpAt = at; // the specialist's side ended its own leg (its phone, its dialplan)
+                }
             }
             if (!inUid.equals(e.get("UniqueID"))) {
                 return;
@@ -211,10 +223,13 @@ final class PbxRecords {
                 case "BRIDGE_EXIT" -> add(e, at, "BridgeLeave", "Channel", inChannel, "Uniqueid", inUid);
                 case "HANGUP" -> {
                     var source = json(e.get("Extra"), "hangupsource");
-                    boolean byCaller = source != null && base(source).equals(base(inChannel));
+                    boolean byCaller = source != null && base(source).equals(base(inChannel))
+                            || (source == null || source.isBlank()) && partnerHungUp != null;
                     if (byCaller) {
                         add(e, at, "HangupRequest", "Channel", inChannel, "Uniqueid", inUid);
-                    } else if (source != null && answeredOnce && isAgent(source)) {
+                    } else if (answeredOnce && (source != null && isAgent(source)
+                            || (source == null || source.isBlank()) && agentHungUpAt != null
+                            && !agentHungUpAt.isBefore(at.minusSeconds(2)))) {
                         add(e, at, "AgentComplete", "Reason", "agent", "Queue", currentQueue, "Channel", inChannel,
                                 "Uniqueid", inUid);
                     }
