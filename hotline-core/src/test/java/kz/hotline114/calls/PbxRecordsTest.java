@@ -119,7 +119,12 @@ class PbxRecordsTest {
     @Test
     void a_recovered_call_has_a_timeline_from_its_records() {
         var events = Recordings.eventsByLinkedid("transfer").values().iterator().next();
-        var steps = interpreter.timeline(records(events)).stream().map(CallStep::kind).toList();
+        var timeline = interpreter.timeline(records(events));
+        var steps = timeline.stream().map(CallStep::kind).toList();
+        var ended = timeline.stream().filter(s -> s.kind() == CallStep.Kind.ENDED).findFirst().orElseThrow();
+        var liveEnded = interpreter.timeline(events).stream().filter(s -> s.kind() == CallStep.Kind.ENDED)
+                .findFirst().orElseThrow();
+        assertThat(ended.detail()).isEqualTo(liveEnded.detail()).isEqualTo("Normal Clearing");
         assertThat(steps).contains(CallStep.Kind.STARTED, CallStep.Kind.IVR_ANSWERED, CallStep.Kind.CHOICE,
                 CallStep.Kind.QUEUE_JOINED, CallStep.Kind.ANSWERED, CallStep.Kind.TRANSFER, CallStep.Kind.ENDED);
     }

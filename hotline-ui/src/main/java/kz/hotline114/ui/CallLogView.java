@@ -127,7 +127,8 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(c -> c.talkSeconds() == null ? "" : c.talkSeconds().toString())
                 .setHeader(getTranslation("calls.col.talk")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::outcomeBadge).setHeader(getTranslation("calls.col.outcome")).setAutoWidth(true);
+        grid.addComponentColumn(this::outcomeBadge).setKey("outcome").setHeader(getTranslation("calls.col.outcome"))
+                .setAutoWidth(true);
         grid.addColumn(c -> c.durationSeconds() == null ? "" : c.durationSeconds().toString())
                 .setHeader(getTranslation("calls.col.duration")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(new CallbackDataProvider<Call, Void>(
@@ -229,7 +230,8 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         facts.add(fact("detail.dialled", call.dialledNumber()));
         facts.add(fact("detail.hangupBy", call.hangupBy() == null ? null
                 : getTranslation("hangup." + call.hangupBy().name())));
-        facts.add(fact("detail.transfers", call.transfers().stream().map(t -> t.from() + " → " + t.to())
+        facts.add(fact("detail.transfers", call.transfers().stream()
+                .map(t -> queueName(t.from()) + " → " + queueName(t.to()))
                 .collect(Collectors.joining(", "))));
         facts.add(fact("detail.linkedid", call.linkedid()));
         if (call.recovered()) {
@@ -290,9 +292,16 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
 
     private String localise(CallStep step) {
         return switch (step.kind()) {
-            case QUEUE_JOINED, ABANDONED -> i18n.getOr("queue." + step.detail(), getLocale(), step.detail());
+            case QUEUE_JOINED, ABANDONED -> queueName(step.detail());
+            case TRANSFER -> java.util.Arrays.stream(step.detail().split(" → ")).map(this::queueName)
+                    .collect(Collectors.joining(" → "));
             default -> step.detail();
         };
+    }
+
+    /** A queue's name in the user's language; a specialist's name or a phone stays as it is. */
+    private String queueName(String queue) {
+        return i18n.getOr("queue." + queue, getLocale(), queue);
     }
 
     private Div fact(String key, @Nullable String value) {

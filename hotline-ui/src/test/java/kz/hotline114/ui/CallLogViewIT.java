@@ -79,8 +79,34 @@ class CallLogViewIT extends KaribuIT {
         var steps = timeline.getChildren().map(c -> c.getElement().getTextRecursively()).toList();
         assertThat(String.join("\n", steps)).contains("Сәлемдесу ойнатылды").contains("Пернені басты: 1")
                 .contains("Кезекке қойылды: Психологтар").contains("Маман жауап берді: Daniyar (psychologist)")
-                .contains("Ауыстырылды: psychologists → theologians").contains("Маман жауап берді: Olga (theologian)")
+                .contains("Ауыстырылды: Психологтар → Теологтар").contains("Маман жауап берді: Olga (theologian)")
                 .contains("Қоңырау аяқталды");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_call_logged_from_the_pbx_records_is_marked_recovered_with_why() throws Exception {
+        var packets = Recordings.packets("answered-theologian", 14);
+        play(packets);
+        var lid = linkedidOf(packets);
+        jdbc.update("update calls set recovered = true where linkedid = ?", lid);
+        signIn("sup", "SUPERVISOR");
+        UI.getCurrent().navigate(CallLogView.class);
+        Grid<Call> grid = _get(Grid.class);
+        int row = -1;
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            if (GridKt._get(grid, i).linkedid().equals(lid)) {
+                row = i;
+            }
+        }
+        assertThat(row).isNotNegative();
+        var badge = (Span) GridKt._getCellComponent(grid, row, "outcome");
+        assertThat(badge.getText()).isEqualTo("Жауап берілді ↺");
+        assertThat(badge.getTitle()).hasValueSatisfying(t -> assertThat(t).startsWith("АТС-тың өз жазбаларынан"));
+
+        GridKt._clickItem(grid, row);
+        var dialog = _get(com.vaadin.flow.component.dialog.Dialog.class);
+        assertThat(dialog.getElement().getTextRecursively()).contains("Дереккөзі: АТС-тың өз жазбаларынан (CEL/CDR)");
     }
 
     @Test

@@ -41,6 +41,12 @@ import kz.hotline114.pbx.AmiEvent;
  */
 final class PbxRecords {
 
+    /** Q.850 causes as AMI's {@code Cause-txt} gives them (CEL's extra has only the number). */
+    private static final Map<String, String> CAUSES = Map.of("16", "Normal Clearing", "17", "User busy",
+            "18", "No user responding", "19", "User alerting, no answer", "21", "Call Rejected",
+            "27", "Destination out of order", "31", "Normal, unspecified", "34", "Circuit/channel congestion",
+            "38", "Network out of order", "127", "Interworking, unspecified");
+
     private static final Pattern CHANNEL_SUFFIX = Pattern.compile("-[0-9a-fA-F]+(;\\d)?$");
 
     private PbxRecords() {
@@ -239,8 +245,9 @@ final class PbxRecords {
                         add(e, lastQueueEnd, "UserEvent", "UserEvent", "HotlineIvr", "Stage", "queue-exit",
                                 "Queue", currentQueue, "QueueStatus", "TIMEOUT", "Uniqueid", inUid);
                     }
-                    add(e, at, "Hangup", "Channel", inChannel, "Uniqueid", inUid,
-                            "Cause", json(e.get("Extra"), "hangupcause"));
+                    var cause = json(e.get("Extra"), "hangupcause");
+                    add(e, at, "Hangup", "Channel", inChannel, "Uniqueid", inUid, "Cause", cause,
+                            "Cause-txt", cause == null ? null : CAUSES.get(cause));
                     hangupAt = at;
                 }
                 default -> { }
