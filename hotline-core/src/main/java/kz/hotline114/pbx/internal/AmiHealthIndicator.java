@@ -12,9 +12,11 @@ import kz.hotline114.pbx.PbxLinkStatus;
 class AmiHealthIndicator implements HealthIndicator {
 
     private final PbxLink link;
+    private final PbxRecordsReconciler reconciler;
 
-    AmiHealthIndicator(PbxLink link) {
+    AmiHealthIndicator(PbxLink link, PbxRecordsReconciler reconciler) {
         this.link = link;
+        this.reconciler = reconciler;
     }
 
     @Override
@@ -25,7 +27,9 @@ class AmiHealthIndicator implements HealthIndicator {
                 .withDetail("demo", s.demo()).withDetail("host", s.host() + ":" + s.port())
                 .withDetail("reconnects", s.reconnects()).withDetail("eventsReceived", s.received())
                 .withDetail("eventsJournaled", s.journaled()).withDetail("eventsDropped", s.dropped())
-                .withDetail("packetsMalformed", s.malformed());
+                .withDetail("packetsMalformed", s.malformed())
+                .withDetail("reconcileWithPbxRecords", reconciler.enabled())
+                .withDetail("callsRecoveredFromPbxRecords", reconciler.recovered());
         if (s.lastError() != null) {
             builder.withDetail("lastError", s.lastError());
         }

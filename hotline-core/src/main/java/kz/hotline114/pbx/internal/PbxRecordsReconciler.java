@@ -54,6 +54,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher publisher;
     private final Counter recoveredCounter;
+    private final java.util.concurrent.atomic.AtomicLong recoveredTotal = new java.util.concurrent.atomic.AtomicLong();
     private @Nullable ScheduledExecutorService scheduler;
     private volatile boolean running;
 
@@ -95,6 +96,15 @@ class PbxRecordsReconciler implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Calls logged from the PBX's records since the app started (shown in {@code /actuator/health}). */
+    long recovered() {
+        return recoveredTotal.get();
+    }
+
+    boolean enabled() {
+        return props.reconcile().enabled();
     }
 
     /** After the link (re)connects, look at once for what happened while it was down. */
@@ -186,6 +196,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
             publisher.publishEvent(new AmiEventsJournaled(events));
         }
         recoveredCounter.increment(recovered);
+        recoveredTotal.addAndGet(recovered);
         return recovered;
     }
 

@@ -101,7 +101,9 @@ class PbxRecordsReconcilerIT {
         // a minute later
         jdbc.update("update cel set received_at = received_at - interval '1 minute' where linkedid = ?", lid);
         jdbc.update("update cdr set received_at = received_at - interval '1 minute' where linkedid = ?", lid);
+        long before = reconciler.recovered();
         assertThat(reconciler.reconcile()).isEqualTo(1);
+        assertThat(reconciler.recovered()).isEqualTo(before + 1);
 
         var call = calls.get(PBX_ID, lid).orElseThrow();
         assertThat(call.recovered()).isTrue();
