@@ -51,6 +51,16 @@ class DocumentRenderer implements ReportDocuments {
                     if (bold.canRead()) {
                         builder.useFont(bold, "DejaVu Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
                     }
+                    var condensed = new File(dir, "DejaVuSansCondensed.ttf");
+                    var condensedBold = new File(dir, "DejaVuSansCondensed-Bold.ttf");
+                    if (condensed.canRead()) {
+                        builder.useFont(condensed, "DejaVu Sans Condensed", 400, PdfRendererBuilder.FontStyle.NORMAL,
+                                true);
+                    }
+                    if (condensedBold.canRead()) {
+                        builder.useFont(condensedBold, "DejaVu Sans Condensed", 700,
+                                PdfRendererBuilder.FontStyle.NORMAL, true);
+                    }
                     break;
                 }
             }

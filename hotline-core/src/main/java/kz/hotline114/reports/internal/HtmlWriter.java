@@ -20,6 +20,8 @@ final class HtmlWriter {
             .report th, .report td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; font-size: 8.5pt;
                                      word-wrap: break-word; }
             .report th { font-weight: bold; background: #f0f0f0; }
+            .report table.wide th, .report table.wide td { font-family: 'DejaVu Sans Condensed', 'DejaVu Sans', sans-serif;
+                                     font-size: 7.5pt; padding: 2pt 2pt; }
             .report figure { margin: 6pt 0; text-align: center; }
             .report figure img { width: 100%; max-width: 900px; }
             """;
@@ -43,7 +45,8 @@ final class HtmlWriter {
                 }
                 case Block.Table t -> {
                     int total = t.widths().stream().mapToInt(Integer::intValue).sum();
-                    h.append("<table><colgroup>");
+                    // many columns on a portrait page (the events table): condensed type keeps words whole
+                    h.append(t.header().size() >= 7 ? "<table class=\"wide\"><colgroup>" : "<table><colgroup>");
                     t.widths().forEach(w -> h.append("<col style=\"width:").append(100.0 * w / total).append("%\"/>"));
                     h.append("</colgroup><thead><tr>");
                     t.header().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
