@@ -81,7 +81,8 @@ class PbxRecordsReconciler implements SmartLifecycle {
             return t;
         });
         long every = Math.max(1, props.reconcile().interval().toMillis());
-        scheduler.scheduleWithFixedDelay(this::runQuietly, every, every, TimeUnit.MILLISECONDS);
+        // the first look soon after start: the calls of the time the app was down
+        scheduler.scheduleWithFixedDelay(this::runQuietly, Math.min(every, 5_000), every, TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -112,7 +113,11 @@ class PbxRecordsReconciler implements SmartLifecycle {
     void on(PbxLinkChanged e) {
         var s = scheduler;
         if (e.state() == PbxLinkStatus.State.CONNECTED && s != null && !s.isShutdown()) {
-            s.execute(this::runQuietly);
+            try {
+                s.execute(this::runQuietly);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // shutting down: nothing to catch up
+            }
         }
     }
 
@@ -205,7 +210,8 @@ class PbxRecordsReconciler implements SmartLifecycle {
 
     /** Where the last look stopped; at the very first look, just before the app's first journaled event. */
     private long mark() {
-        var mark = jdbc.query("select last_cel_id from pbx_records_reconciliation where pbx_id = ?",
+        // locked for the round: a second app instance on the same PBX waits instead of journaling a call twice
+        var mark = jdbc.query("select last_cel_id from pbx_records_reconciliation where pbx_id = ? for update",
                 (rs, n) -> rs.getLong(1), props.pbxId());
         if (!mark.isEmpty()) {
             return mark.getFirst();
@@ -217,7 +223,8 @@ class PbxRecordsReconciler implements SmartLifecycle {
         long start = first == null ? 0 : first;
         jdbc.update("insert into pbx_records_reconciliation (pbx_id, last_cel_id) values (?, ?) on conflict do nothing",
                 props.pbxId(), start);
-        return start;
+        return jdbc.queryForObject("select last_cel_id from pbx_records_reconciliation where pbx_id = ? for update",
+                Long.class, props.pbxId());
     }
 
     /** True when the journal holds the call's start and end as the link received them, or its records already. */

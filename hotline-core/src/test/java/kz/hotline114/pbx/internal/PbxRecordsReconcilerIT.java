@@ -98,11 +98,11 @@ class PbxRecordsReconcilerIT {
         assertThat(reconciler.reconcile()).as("the call just ended: its AMI events may still be on the way").isZero();
         assertThat(calls.get(PBX_ID, lid)).isEmpty();
 
-        // a minute later
+        // a minute later (the counter, not reconcile()'s answer: the scheduled look may be the one that finds it)
+        long before = reconciler.recovered();
         jdbc.update("update cel set received_at = received_at - interval '1 minute' where linkedid = ?", lid);
         jdbc.update("update cdr set received_at = received_at - interval '1 minute' where linkedid = ?", lid);
-        long before = reconciler.recovered();
-        assertThat(reconciler.reconcile()).isEqualTo(1);
+        reconciler.reconcile();
         assertThat(reconciler.recovered()).isEqualTo(before + 1);
 
         var call = calls.get(PBX_ID, lid).orElseThrow();
@@ -178,8 +178,10 @@ class PbxRecordsReconcilerIT {
         assertThat(link.awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(calls.get(PBX_ID, lid).orElseThrow().outcome()).isEqualTo(CallOutcome.IN_PROGRESS);
 
+        long before = reconciler.recovered();
         PbxTables.insert(jdbc, packets);
-        assertThat(reconciler.reconcile()).isEqualTo(1);
+        reconciler.reconcile();
+        assertThat(reconciler.recovered()).isEqualTo(before + 1);
         var call = calls.get(PBX_ID, lid).orElseThrow();
         assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(call.recovered()).isTrue();
