@@ -295,6 +295,9 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
             case QUEUE_JOINED, ABANDONED -> queueName(step.detail());
             case TRANSFER -> java.util.Arrays.stream(step.detail().split(" → ")).map(this::queueName)
                     .collect(Collectors.joining(" → "));
+            // the PBX's Q.850 text ("Normal Clearing") in the user's language when the bundle has it
+            case ENDED -> i18n.getOr("cause." + step.detail().replaceAll("[^A-Za-z]", "").toLowerCase(
+                    java.util.Locale.ROOT), getLocale(), step.detail());
             default -> step.detail();
         };
     }

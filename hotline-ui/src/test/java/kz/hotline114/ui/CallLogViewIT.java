@@ -80,7 +80,7 @@ class CallLogViewIT extends KaribuIT {
         assertThat(String.join("\n", steps)).contains("Сәлемдесу ойнатылды").contains("Пернені басты: 1")
                 .contains("Кезекке қойылды: Психологтар").contains("Маман жауап берді: Daniyar (psychologist)")
                 .contains("Ауыстырылды: Психологтар → Теологтар").contains("Маман жауап берді: Olga (theologian)")
-                .contains("Қоңырау аяқталды");
+                .contains("Қоңырау аяқталды: қалыпты аяқталды");
     }
 
     @Test
