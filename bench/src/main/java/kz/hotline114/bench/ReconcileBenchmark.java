@@ -1,23 +1,15 @@
 package kz.hotline114.bench;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import kz.hotline114.pbx.demo.AmiPacket;
 import kz.hotline114.pbx.demo.AmiTranscript;
+import kz.hotline114.pbx.demo.PbxRecordTables;
 import kz.hotline114.pbx.demo.TranscriptRewriter;
 
 /**
@@ -57,7 +49,7 @@ public class ReconcileBenchmark {
             long n = 0;
             for (int copy = 1; copy <= copies; copy++) {
                 for (var t : transcripts) {
-                    n += insert(jdbc, rewriter.rewriteAll(t, copy, -3600));
+                    n += PbxRecordTables.insert(jdbc, rewriter.rewriteAll(t, copy, -3600));
                 }
             }
             return n;
@@ -88,52 +80,6 @@ public class ReconcileBenchmark {
         System.out.println("outcomes: " + outcomes);
         ctx.close();
         System.exit(0);
-    }
-
-    private static long insert(JdbcTemplate jdbc, List<AmiPacket> packets) {
-        var cel = new ArrayList<Object[]>();
-        var cdr = new ArrayList<Object[]>();
-        for (var p : packets) {
-            var event = p.get("Event");
-            if (!"CEL".equals(event) && !"Cdr".equals(event)) {
-                continue;
-            }
-            var at = epoch(p.get("Timestamp"));
-            if ("CEL".equals(event)) {
-                cel.add(new Object[] {p.get("EventName"), utc(at), p.get("CallerIDname"), p.get("CallerIDnum"),
-                        p.get("CallerIDani"), p.get("CallerIDdnid"), p.get("Exten"), p.get("Context"),
-                        p.get("Channel"), p.get("Application"), p.get("AppData"), p.get("UniqueID"),
-                        p.get("LinkedID"), p.get("Userfield"), p.get("Peer"), p.get("Extra"), Timestamp.from(at)});
-            } else {
-                int duration = Integer.parseInt(p.get("Duration"));
-                int billsec = Integer.parseInt(p.get("BillableSeconds"));
-                cdr.add(new Object[] {utc(at.minusSeconds(duration)), utc(at.minusSeconds(billsec)), utc(at),
-                        p.get("CallerID"), p.get("Source"), p.get("Destination"), p.get("DestinationContext"),
-                        p.get("Channel"), p.get("DestinationChannel"), p.get("LastApplication"), p.get("LastData"),
-                        duration, billsec, p.get("Disposition"), p.get("UniqueID"), p.get("UserField"),
-                        p.get("LinkedID"), Integer.parseInt(p.get("Sequence")), p.get("HotlineChoice"),
-                        Timestamp.from(at)});
-            }
-        }
-        jdbc.batchUpdate("""
-                insert into cel (eventtype, eventtime, cid_name, cid_num, cid_ani, cid_dnid, exten, context, channame,
-                    appname, appdata, uniqueid, linkedid, userfield, peer, extra, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", cel);
-        jdbc.batchUpdate("""
-                insert into cdr (start, answer, "end", clid, src, dst, dcontext, channel, dstchannel, lastapp,
-                    lastdata, duration, billsec, disposition, uniqueid, userfield, linkedid, sequence, hotline_choice,
-                    received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", cdr);
-        return cel.size() + cdr.size();
-    }
-
-    private static Instant epoch(String timestamp) {
-        long micros = new BigDecimal(timestamp).setScale(6, RoundingMode.DOWN).movePointRight(6).longValueExact();
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     private static int intArg(String[] args, String name, int fallback) {

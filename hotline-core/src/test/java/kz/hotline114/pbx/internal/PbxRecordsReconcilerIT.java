@@ -22,7 +22,7 @@ import kz.hotline114.calls.HangupSide;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.PbxLink;
 import kz.hotline114.pbx.demo.AmiPacket;
-import kz.hotline114.support.PbxTables;
+import kz.hotline114.pbx.demo.PbxRecordTables;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TelephonyIT;
 import kz.hotline114.support.TestDatabase;
@@ -92,7 +92,7 @@ class PbxRecordsReconcilerIT {
         // a call that ended a moment ago (it lasts 18 s)
         var packets = Recordings.startingAt("transfer", 11, Instant.now().minusSeconds(20));
         var lid = linkedid(packets);
-        int rows = PbxTables.insert(jdbc, packets);
+        int rows = PbxRecordTables.insert(jdbc, packets);
         assertThat(rows).isEqualTo(40);
 
         assertThat(reconciler.reconcile()).as("the call just ended: its AMI events may still be on the way").isZero();
@@ -150,7 +150,7 @@ class PbxRecordsReconcilerIT {
         long journaled = journaled(lid);
         var live = calls.get(PBX_ID, lid).orElseThrow();
 
-        PbxTables.insert(jdbc, packets);
+        PbxRecordTables.insert(jdbc, packets);
         assertThat(reconciler.reconcile()).isZero();
         assertThat(journaled(lid)).isEqualTo(journaled);
         assertThat(calls.get(PBX_ID, lid)).contains(live);
@@ -179,7 +179,7 @@ class PbxRecordsReconcilerIT {
         assertThat(calls.get(PBX_ID, lid).orElseThrow().outcome()).isEqualTo(CallOutcome.IN_PROGRESS);
 
         long before = reconciler.recovered();
-        PbxTables.insert(jdbc, packets);
+        PbxRecordTables.insert(jdbc, packets);
         reconciler.reconcile();
         assertThat(reconciler.recovered()).isEqualTo(before + 1);
         var call = calls.get(PBX_ID, lid).orElseThrow();
@@ -205,7 +205,7 @@ class PbxRecordsReconcilerIT {
                     return lid != null && !lid.equals(inbound);
                 }).toList();
         assertThat(callback).isNotEmpty();
-        assertThat(PbxTables.insert(jdbc, callback)).isPositive();
+        assertThat(PbxRecordTables.insert(jdbc, callback)).isPositive();
         long before = jdbc.queryForObject("select count(*) from ami_journal where pbx_id = ?", Long.class, PBX_ID);
         assertThat(reconciler.reconcile()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from ami_journal where pbx_id = ?", Long.class, PBX_ID))
