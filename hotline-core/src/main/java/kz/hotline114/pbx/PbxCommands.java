@@ -25,6 +25,12 @@ public interface PbxCommands {
      */
     void queueStatus();
 
+    /**
+     * {@code CoreShowChannels}: asks for every channel that exists (its context, application, state, bridge and
+     * age); the answer arrives as CoreShowChannel events and CoreShowChannelsComplete (journaled like any other).
+     */
+    void coreShowChannels();
+
     /** {@code Redirect}: moves a channel to another place in the dialplan (e.g. {@code hotline-transfer,<queue>,1}). */
     void redirect(String channel, String context, String exten, int priority);
 

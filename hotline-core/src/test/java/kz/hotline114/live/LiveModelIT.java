@@ -16,6 +16,8 @@ class LiveModelIT extends TelephonyIT {
 
     @Autowired
     LiveModel live;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void members_added_paused_and_removed_show_as_the_pbx_reports_them() {
@@ -175,5 +177,73 @@ class LiveModelIT extends TelephonyIT {
             play(packets.subList(Math.min(secondCalled + 1, packets.size()), packets.size()));
         }
         assertThat(live.snapshot().calls()).extracting(LiveCall::linkedid).doesNotContain(linkedid);
+    }
+
+    @Test
+    void after_a_reconnection_the_pbx_tells_where_every_call_is_and_the_desk_can_still_reach_the_talking_one() throws Exception {
+        var talking = Recordings.packets("sip-phones/pjsip-answered-theologian", 64);
+        var waiting = Recordings.packets("abandoned-in-queue", 64);
+        int connected = first(talking, "AgentConnect", 0);
+        int bridged = first(talking, "BridgeEnter", connected) + 1;
+        int joined = first(waiting, "QueueCallerJoin", 0);
+        var talkingId = talking.get(connected).get("Linkedid");
+        var specialistLeg = talking.get(connected).get("DestChannel");
+        var waitingId = waiting.get(joined).get("Linkedid");
+        var queue = waiting.get(joined).get("Queue");
+        try {
+            play(talking.subList(0, bridged + 1));
+            play(waiting.subList(0, joined + 1));
+
+            var linkService = context.getBean("amiLinkService", org.springframework.context.SmartLifecycle.class);
+            long asked = queueStatusActions();
+            linkService.stop();
+            awaitUntil(() -> link.status().state() != kz.hotline114.pbx.PbxLinkStatus.State.CONNECTED);
+            linkService.start();
+            // the model is emptied at the reconnection before it asks for the state, then refilled from the answers
+            awaitUntil(() -> queueStatusActions() > asked);
+            awaitUntil(() -> live.snapshot().calls().stream().anyMatch(c -> c.linkedid().equals(talkingId))
+                    && live.snapshot().calls().stream().anyMatch(c -> c.linkedid().equals(waitingId)));
+
+            var call = callOf(talkingId);
+            assertThat(call.stage()).isEqualTo(LiveCall.Stage.TALKING);
+            assertThat(call.queue()).isEqualTo("theologians");
+            assertThat(call.iface()).isEqualTo("PJSIP/203");
+            assertThat(live.snapshot().callOn("PJSIP/203")).hasValueSatisfying(c -> {
+                assertThat(c.linkedid()).isEqualTo(talkingId);
+                assertThat(c.answered()).isTrue();
+                assertThat(c.channel()).as("the leg a transfer from the desk moves").isEqualTo(specialistLeg);
+            });
+            assertThat(live.snapshot().queue("theologians").orElseThrow().members()).filteredOn(m -> m.iface().equals("PJSIP/203"))
+                    .singleElement().satisfies(m -> assertThat(m.name()).isEqualTo("Yerlan (theologian)"));
+
+            var queued = callOf(waitingId);
+            assertThat(queued.stage()).isEqualTo(LiveCall.Stage.QUEUED);
+            assertThat(queued.queue()).isEqualTo(queue);
+            assertThat(queued.queuedAt()).isNotNull();
+            assertThat(live.snapshot().queue(queue).orElseThrow().waiting()).extracting(WaitingCaller::linkedid)
+                    .contains(waitingId);
+        } finally {
+            play(talking.subList(Math.min(bridged + 1, talking.size()), talking.size()));
+            play(waiting.subList(Math.min(joined + 1, waiting.size()), waiting.size()));
+        }
+        assertThat(live.snapshot().calls()).extracting(LiveCall::linkedid).doesNotContain(talkingId, waitingId);
+        assertThat(live.snapshot().callOn("PJSIP/203")).isEmpty();
+        assertThat(live.snapshot().queue(queue).orElseThrow().waiting()).extracting(WaitingCaller::linkedid)
+                .doesNotContain(waitingId);
+    }
+
+    private static long queueStatusActions() {
+        return PBX.server().actionsReceived().stream().filter(a -> "QueueStatus".equalsIgnoreCase(a.get("Action")))
+                .count();
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s");
+            }
+            Thread.sleep(50);
+        }
     }
 }

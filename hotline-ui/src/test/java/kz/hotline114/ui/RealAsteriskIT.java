@@ -242,6 +242,65 @@ class RealAsteriskIT {
         assertThat(asterisk.problems()).isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void when_the_link_comes_back_the_live_model_learns_from_the_real_pbx_where_its_calls_are() throws Exception {
+        String psychologist = "Local/20245@hotline-test-agent/n"; // answers and talks 45 s
+        commands.queueAdd("psychologists", psychologist, "Reseed psychologist", false);
+        commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<+77051234577>",
+                RealAsterisk.caller("1", 60));
+        // religious-scholars has no members: this caller waits (joinempty = yes)
+        commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<+77051234578>",
+                RealAsterisk.caller("3", 40));
+        awaitUntil(Duration.ofSeconds(30), () -> live.snapshot().callOn(psychologist)
+                .filter(c -> c.answered() && c.channel() != null).isPresent()
+                && !live.snapshot().queue("religious-scholars").map(q -> q.waiting().isEmpty()).orElse(true));
+        var before = live.snapshot();
+        var onPhone = before.callOn(psychologist).orElseThrow();
+        var talking = before.calls().stream().filter(c -> c.linkedid().equals(onPhone.linkedid())).findFirst().orElseThrow();
+        var waitingId = before.queue("religious-scholars").orElseThrow().waiting().getFirst().linkedid();
+
+        var linkService = context.getBean("amiLinkService", org.springframework.context.SmartLifecycle.class);
+        long logins = link.status().reconnects();
+        linkService.stop();
+        linkService.start();
+        awaitUntil(Duration.ofSeconds(30), () -> link.status().reconnects() > logins
+                && link.status().state() == PbxLinkStatus.State.CONNECTED);
+        // emptied at the reconnection, refilled from Asterisk's QueueStatus and CoreShowChannels answers
+        awaitUntil(Duration.ofSeconds(10), () -> live.snapshot().callOn(psychologist).isPresent()
+                && live.snapshot().calls().stream().anyMatch(c -> c.linkedid().equals(waitingId)
+                        && c.queuedAt() != null));
+
+        var after = live.snapshot();
+        assertThat(after.callOn(psychologist)).hasValueSatisfying(c -> {
+            assertThat(c.linkedid()).isEqualTo(onPhone.linkedid());
+            assertThat(c.answered()).isTrue();
+            assertThat(c.channel()).isEqualTo(onPhone.channel());
+        });
+        var call = after.calls().stream().filter(c -> c.linkedid().equals(onPhone.linkedid())).findFirst().orElseThrow();
+        assertThat(call.stage()).isEqualTo(kz.hotline114.live.LiveCall.Stage.TALKING);
+        assertThat(call.queue()).isEqualTo("psychologists");
+        assertThat(call.iface()).isEqualTo(psychologist);
+        assertThat(Duration.between(talking.startedAt(), call.startedAt()).abs()).isLessThan(Duration.ofSeconds(2));
+        var waiting = after.calls().stream().filter(c -> c.linkedid().equals(waitingId)).findFirst().orElseThrow();
+        assertThat(waiting.stage()).isEqualTo(kz.hotline114.live.LiveCall.Stage.QUEUED);
+        assertThat(waiting.queue()).isEqualTo("religious-scholars");
+        assertThat(after.queue("religious-scholars").orElseThrow().waiting())
+                .extracting(kz.hotline114.live.WaitingCaller::linkedid).containsExactly(waitingId);
+
+        // the desk still reaches the caller: the leg learnt from CoreShowChannels is the one a transfer moves
+        commands.blindTransfer(after.callOn(psychologist).orElseThrow().channel(), "hotline-transfer", "theologians");
+        awaitUntil(Duration.ofSeconds(60), () -> jdbc.queryForObject(
+                "select count(*) from calls where pbx_id = ? and linkedid = ? and outcome <> 'IN_PROGRESS'", Long.class,
+                PBX_ID, onPhone.linkedid()) == 1);
+        var logged = jdbc.queryForMap("select queues, outcome from calls where pbx_id = ? and linkedid = ?", PBX_ID,
+                onPhone.linkedid());
+        assertThat(logged).containsEntry("outcome", "ANSWERED");
+        assertThat(array(logged.get("queues"))).containsExactly("psychologists", "theologians");
+        commands.queueRemove("psychologists", psychologist);
+        assertThat(asterisk.problems()).isEmpty();
+    }
+
     private static List<String> array(Object sqlArray) throws java.sql.SQLException {
         return List.of((String[]) ((java.sql.Array) sqlArray).getArray());
     }

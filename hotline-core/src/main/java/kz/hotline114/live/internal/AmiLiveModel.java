@@ -36,6 +36,12 @@ import kz.hotline114.pbx.PbxLinkStatus;
  * Queue and member state from the AMI events. Members are learnt from QueueMemberStatus too (a
  * member added before the app connected shows up at its first status change, or at once from the
  * QueueStatus snapshot requested on every (re)connect).
+ *
+ * <p>On every (re)connect the model forgets what may have changed while away and asks the PBX for its state:
+ * {@code QueueStatus} (queues, members, waiting callers) and then {@code CoreShowChannels} (every channel, with
+ * its context, application, bridge and age). A call that is in the menu, waiting, ringing a phone or talking
+ * when the link comes back is in the model at once, with the phone and the specialist's channel that the desk
+ * needs to transfer it, instead of appearing only at its next event.
  */
 @Service
 class AmiLiveModel implements LiveModel {
@@ -53,6 +59,9 @@ class AmiLiveModel implements LiveModel {
     /** linkedid → inbound call in progress; inbound channel uniqueid → linkedid. */
     private final Map<String, LiveCall> calls = new LinkedHashMap<>();
     private final Map<String, String> inbound = new HashMap<>();
+    /** CoreShowChannel events of the answer being received; QueueEntry events (no Linkedid) by the caller's Uniqueid. */
+    private final List<AmiEvent> channelList = new ArrayList<>();
+    private final Map<String, AmiEvent> queueEntries = new HashMap<>();
     private final Duration wrapUp;
     private volatile LiveSnapshot snapshot = new LiveSnapshot(Instant.now(), List.of(), List.of());
 
@@ -79,12 +88,16 @@ class AmiLiveModel implements LiveModel {
                 agentChannels.clear();
                 calls.clear();
                 inbound.clear();
+                channelList.clear();
+                queueEntries.clear();
             }
             Thread.ofVirtual().start(() -> {
                 try {
+                    // in this order: the channels tell which call a QueueEntry (it has no Linkedid) belongs to
                     pbx.queueStatus();
+                    pbx.coreShowChannels();
                 } catch (RuntimeException ex) {
-                    log.warn("Could not reseed the live queue state: {}", ex.getMessage());
+                    log.warn("Could not reseed the live state: {}", ex.getMessage());
                 }
             });
         }
@@ -147,6 +160,13 @@ class AmiLiveModel implements LiveModel {
             }
             case "QueueCallerJoin", "QueueEntry" -> {
                 var lid = e.linkedid();
+                if (lid == null && e.name().equals("QueueEntry") && queue != null && e.uniqueid() != null) {
+                    lid = inbound.get(e.uniqueid());
+                    if (lid == null) {
+                        queueEntries.put(e.uniqueid(), e); // placed when the channels are known
+                        return false;
+                    }
+                }
                 if (queue == null || lid == null) {
                     return false;
                 }
@@ -238,10 +258,139 @@ class AmiLiveModel implements LiveModel {
                 }
                 return changed;
             }
+            case "CoreShowChannel" -> {
+                channelList.add(e);
+                return false;
+            }
+            case "CoreShowChannelsComplete" -> {
+                boolean changed = reseedCalls(channelList, e.receivedAt());
+                channelList.clear();
+                queueEntries.clear();
+                return changed;
+            }
             default -> {
                 return false;
             }
         }
+    }
+
+    /** Contexts in which an inbound call's own channel runs (pbx-config's extensions.conf). */
+    private static final java.util.Set<String> INBOUND_CONTEXTS = java.util.Set.of("from-trunk", "hotline",
+            "hotline-menu", "hotline-transfer");
+
+    /**
+     * The calls in progress from a {@code CoreShowChannels} answer. A call's own leg is its channel in the
+     * hotline's contexts; in {@code Queue} it waits, or talks when a member's leg shares its bridge, or rings a
+     * phone whose leg ({@code AppQueue}) is ringing; elsewhere it is in the menu. Times are the PBX's channel
+     * ages counted back from when the answer arrived (a talk's start is its leg's creation, ringing included).
+     */
+    private boolean reseedCalls(List<AmiEvent> channels, Instant at) {
+        var byCall = new LinkedHashMap<String, List<AmiEvent>>();
+        for (var c : channels) {
+            var lid = c.linkedid();
+            if (lid != null && c.uniqueid() != null) {
+                byCall.computeIfAbsent(lid, k -> new ArrayList<>()).add(c);
+            }
+        }
+        boolean changed = false;
+        for (var call : byCall.entrySet()) {
+            var lid = call.getKey();
+            AmiEvent own = null;
+            for (var c : call.getValue()) {
+                var context = c.getOr("Context", "");
+                // a callback's leg through the trunk is created "in" from-trunk with exten s, and runs nothing there
+                if (INBOUND_CONTEXTS.contains(context) && !(context.equals("from-trunk") && "s".equals(c.get("Exten")))) {
+                    own = c;
+                    break;
+                }
+            }
+            if (own == null) {
+                continue; // a callback, or a call already in its hang-up handler
+            }
+            inbound.put(own.uniqueid(), lid);
+            var startedAt = at.minus(age(own));
+            var stage = LiveCall.Stage.IVR;
+            String queue = null;
+            var legs = new ArrayList<AmiEvent>();
+            if ("Queue".equalsIgnoreCase(own.get("Application"))) {
+                queue = own.getOr("ApplicationData", "").split(",", 2)[0].strip();
+                stage = LiveCall.Stage.QUEUED;
+                var bridge = own.getOr("BridgeId", "");
+                for (var c : call.getValue()) {
+                    if (c != own && !bridge.isBlank() && bridge.equals(c.get("BridgeId"))) {
+                        stage = LiveCall.Stage.TALKING;
+                        legs.clear();
+                        legs.add(c);
+                        break;
+                    }
+                    if (c != own && "AppQueue".equalsIgnoreCase(c.get("Application")) && "5".equals(c.get("ChannelState"))) {
+                        stage = LiveCall.Stage.RINGING;
+                        legs.add(c);
+                    }
+                }
+                if (queue.isBlank()) {
+                    continue;
+                }
+            }
+            var known = calls.get(lid); // from a QueueEntry that carried the Linkedid
+            Instant queuedAt = known != null && queue != null && queue.equals(known.queue()) ? known.queuedAt() : null;
+            var entry = queueEntries.get(own.uniqueid());
+            if (entry != null && queue != null && queue.equals(entry.get("Queue"))) {
+                queuedAt = entry.time().minusSeconds(parseInt(entry.get("Wait")));
+                if (stage == LiveCall.Stage.QUEUED || stage == LiveCall.Stage.RINGING) {
+                    waiting(queue).put(lid, new WaitingCaller(lid, queuedAt, parseInt(entry.get("Position"))));
+                }
+            }
+            String iface = null;
+            var stageSince = stage == LiveCall.Stage.QUEUED && queuedAt != null ? queuedAt : startedAt;
+            for (var leg : legs) {
+                var channel = leg.getOr("Channel", "");
+                var phone = memberOf(queue, channel);
+                boolean talking = stage == LiveCall.Stage.TALKING;
+                var since = at.minus(age(leg));
+                agentCalls.put(phone, new AgentCall(lid, queue, talking, since, channel));
+                agentChannels.put(channel, phone);
+                members(queue).computeIfAbsent(phone, i -> new MemberState(i, i,
+                        talking ? MemberState.Status.TALKING : MemberState.Status.RINGING, false, null, since));
+                if (iface == null) {
+                    iface = phone;
+                    stageSince = since;
+                }
+            }
+            calls.put(lid, new LiveCall(lid, startedAt, stage, stageSince, queue, iface, queuedAt));
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** The member interface a queue's leg belongs to ({@code PJSIP/203-0000000a} → {@code PJSIP/203}). */
+    private String memberOf(String queue, String channel) {
+        var name = channel;
+        int semi = name.lastIndexOf(';');
+        if (semi > 0) {
+            name = name.substring(0, semi); // a Local channel's half
+        }
+        int dash = name.lastIndexOf('-');
+        if (dash > name.indexOf('/')) {
+            name = name.substring(0, dash); // the sequence number Asterisk appends
+        }
+        for (var iface : members(queue).keySet()) {
+            var parts = iface.split("/", 3);
+            var base = parts.length >= 2 ? parts[0] + "/" + parts[1] : iface; // Local/203@ctx/n → Local/203@ctx
+            if (base.equalsIgnoreCase(name)) {
+                return iface;
+            }
+        }
+        return name;
+    }
+
+    /** A CoreShowChannel's {@code Duration} ({@code HH:MM:SS}). */
+    private static Duration age(AmiEvent channel) {
+        var parts = channel.getOr("Duration", "").strip().split(":");
+        if (parts.length != 3) {
+            return Duration.ZERO;
+        }
+        return Duration.ofHours(parseInt(parts[0])).plusMinutes(parseInt(parts[1])).plusSeconds(parseInt(parts[2]));
     }
 
     /** The queue call {@code linkedid} leaves the phone; after an answered one, wrap-up starts at {@code ended}. */

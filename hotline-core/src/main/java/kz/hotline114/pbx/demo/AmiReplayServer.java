@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * {@code Command} ({@code core show version} answers {@code Asterisk 22.10.1 ...}; other commands
  * {@code No such command}), {@code CoreSettings} (AsteriskVersion {@value #ASTERISK_VERSION}), {@code Ping},
  * {@code Events}, {@code Logoff} ({@code Response: Goodbye}, then close), list actions such as
- * {@code QueueStatus}, {@code Status}, {@code CoreShowChannels} (an empty list: {@code EventList: start}
+ * {@code QueueStatus} and {@code CoreShowChannels} (the queues and channels as the events sent so far left
+ * them, {@link PbxStateMirror}), {@code Status} and other lists (an empty list: {@code EventList: start}
  * and the matching {@code ...Complete} event), {@code Originate} (queued, then a failed
  * {@code OriginateResponse}: there are no phones) and any other action ({@code Response: Success}).
  * After a successful login it sends {@code Event: FullyBooted} and then the packets of its
@@ -73,6 +74,7 @@ public final class AmiReplayServer implements AutoCloseable {
 
     /** The banner Asterisk 22 sends. */
     private final java.util.List<AmiPacket> actionsReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final PbxStateMirror state = new PbxStateMirror();
     private volatile boolean failOriginates = true;
 
     public static final String BANNER = "Asterisk Call Manager/11.0.0";
@@ -295,6 +297,11 @@ public final class AmiReplayServer implements AutoCloseable {
         }
     }
 
+    /** The channels and queues as the events sent so far left them (what QueueStatus and CoreShowChannels answer). */
+    public PbxStateMirror state() {
+        return state;
+    }
+
     /** The port the server listens on. */
     public int port() {
         return serverSocket.getLocalPort();
@@ -486,6 +493,7 @@ public final class AmiReplayServer implements AutoCloseable {
                 return;
             }
             pending = null;
+            state.sent(p);
             eventsSent.incrementAndGet();
             if (garbage != null) {
                 garbageSent.incrementAndGet();
@@ -744,6 +752,8 @@ public final class AmiReplayServer implements AutoCloseable {
                         respond(actionId, "Response", "Error", "Message", "Originate failed");
                     }
                 }
+                case "coreshowchannels" -> list(actionId, name, "CoreShowChannelsComplete", state.coreShowChannels(actionId));
+                case "queuestatus" -> list(actionId, name, "QueueStatusComplete", state.queueStatus(actionId));
                 default -> {
                     String complete = LIST_COMPLETE.get(lower);
                     if (complete == null && (lower.endsWith("status") || lower.endsWith("summary")
@@ -763,6 +773,25 @@ public final class AmiReplayServer implements AutoCloseable {
                     write(null, sb.toString().getBytes(StandardCharsets.UTF_8));
                 }
             }
+        }
+
+        /** A list answer as Asterisk writes it: the response, the items, the completion event with their count. */
+        private void list(@Nullable String actionId, String name, String complete, List<AmiPacket> items)
+                throws IOException {
+            var sb = new StringBuilder("Response: Success\r\n");
+            if (actionId != null) {
+                sb.append("ActionID: ").append(actionId).append("\r\n");
+            }
+            sb.append("EventList: start\r\nMessage: ").append(name).append(" will follow\r\n\r\n");
+            for (var item : items) {
+                sb.append(item.toWireString());
+            }
+            sb.append("Event: ").append(complete).append("\r\n");
+            if (actionId != null) {
+                sb.append("ActionID: ").append(actionId).append("\r\n");
+            }
+            sb.append("EventList: Complete\r\nListItems: ").append(items.size()).append("\r\n\r\n");
+            write(null, sb.toString().getBytes(StandardCharsets.UTF_8));
         }
 
         /** "Key", "Value", ... with the ActionID (if any) after the first line, as Asterisk orders them. */

@@ -311,15 +311,24 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
 
     @Override
     public void queueStatus() {
+        list(new org.asteriskjava.manager.action.QueueStatusAction(), "QueueStatus");
+    }
+
+    @Override
+    public void coreShowChannels() {
+        list(new org.asteriskjava.manager.action.CoreShowChannelsAction(), "CoreShowChannels");
+    }
+
+    /** Sends a list action; its events come back through the socket tap like every other event, no need to collect them. */
+    private void list(org.asteriskjava.manager.action.ManagerAction action, String name) {
         var c = awaitConnected(java.time.Duration.ofSeconds(5));
         if (c == null) {
-            throw new kz.hotline114.pbx.PbxCommandFailed("QueueStatus: the AMI link to " + props.pbxId() + " is down");
+            throw new kz.hotline114.pbx.PbxCommandFailed(name + ": the AMI link to " + props.pbxId() + " is down");
         }
         try {
-            // the events come back through the socket tap like every other event; no need to collect them here
-            c.sendAction(new org.asteriskjava.manager.action.QueueStatusAction(), null);
+            c.sendAction(action, null);
         } catch (IOException | IllegalStateException e) {
-            throw new kz.hotline114.pbx.PbxCommandFailed("QueueStatus failed: " + e.getMessage(), e);
+            throw new kz.hotline114.pbx.PbxCommandFailed(name + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,283 @@
+package kz.hotline114.pbx.demo;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state a PBX would report, kept from the events the {@link AmiReplayServer} has sent: the channels that
+ * exist (created, not yet hung up: their context, application, state and bridge) and the queues with their
+ * members and waiting callers. With it the replay server answers {@code CoreShowChannels} and
+ * {@code QueueStatus} as Asterisk 22 does, so a client that reconnects in the middle of a call learns where
+ * every call is, exactly as it would from a real PBX.
+ *
+ * <p>The list answers carry the fields Asterisk 22 writes (manager_channels.c {@code CoreShowChannel}: the
+ * channel snapshot, {@code Application}, {@code ApplicationData}, {@code Duration} as {@code HH:MM:SS},
+ * {@code BridgeId}; app_queue.c {@code QueueParams}, {@code QueueMember} with {@code Name}/{@code Location},
+ * {@code QueueEntry} with {@code Wait} in seconds and no {@code Linkedid}). Durations and waits are measured
+ * on the server's clock from the moment the event that began them was sent. Thread-safe.
+ */
+@NullMarked
+public final class PbxStateMirror {
+
+    /** A bound on what is kept if a recording never hangs its channels up. */
+    static final int MAX_CHANNELS = 10_000;
+
+    private static final List<String> SNAPSHOT_KEYS = List.of("Channel", "ChannelState", "ChannelStateDesc",
+            "CallerIDNum", "CallerIDName", "ConnectedLineNum", "ConnectedLineName", "Language", "AccountCode",
+            "Context", "Exten", "Priority", "Uniqueid", "Linkedid");
+
+    private static final List<String> MEMBER_KEYS = List.of("StateInterface", "Membership", "Penalty", "CallsTaken",
+            "LastCall", "LastPause", "LoginTime", "InCall", "Status", "Paused", "PausedReason", "Wrapuptime");
+
+    private static final class Channel {
+        final Map<String, String> fields = new LinkedHashMap<>();
+        final long createdNanos;
+        String application = "";
+        String applicationData = "";
+        String bridgeId = "";
+
+        Channel(long createdNanos) {
+            this.createdNanos = createdNanos;
+        }
+    }
+
+    private record Entry(String uniqueid, Map<String, String> caller, long joinedNanos) {
+    }
+
+    private final LongSupplier clock;
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, Map<String, Map<String, String>>> members = new TreeMap<>();
+    private final Map<String, Map<String, Entry>> entries = new TreeMap<>();
+
+    public PbxStateMirror() {
+        this(System::nanoTime);
+    }
+
+    PbxStateMirror(LongSupplier nanoClock) {
+        this.clock = nanoClock;
+    }
+
+    /** Takes in an event the server has just sent. */
+    public synchronized void sent(AmiPacket p) {
+        var event = p.event();
+        if (event == null) {
+            return;
+        }
+        var uid = p.get("Uniqueid");
+        switch (event) {
+            case "Newchannel" -> {
+                if (uid == null || uid.isBlank()) {
+                    return;
+                }
+                var c = new Channel(clock.getAsLong());
+                copy(p, c.fields);
+                channels.put(uid, c);
+                if (channels.size() > MAX_CHANNELS) {
+                    Iterator<String> oldest = channels.keySet().iterator();
+                    oldest.next();
+                    oldest.remove();
+                }
+            }
+            case "Newexten" -> {
+                var c = uid == null ? null : channels.get(uid);
+                if (c != null) {
+                    copy(p, c.fields);
+                    c.application = p.get("Application") == null ? "" : p.get("Application");
+                    c.applicationData = p.get("AppData") == null ? "" : p.get("AppData");
+                }
+            }
+            case "Newstate", "NewCallerid", "NewConnectedLine", "NewAccountCode" -> {
+                var c = uid == null ? null : channels.get(uid);
+                if (c != null) {
+                    copy(p, c.fields);
+                }
+            }
+            case "Rename" -> {
+                var c = uid == null ? null : channels.get(uid);
+                var name = p.get("Newname");
+                if (c != null && name != null) {
+                    c.fields.put("Channel", name);
+                }
+            }
+            case "BridgeEnter" -> {
+                var c = uid == null ? null : channels.get(uid);
+                if (c != null) {
+                    c.bridgeId = value(p, "BridgeUniqueid");
+                    copy(p, c.fields);
+                }
+            }
+            case "BridgeLeave" -> {
+                var c = uid == null ? null : channels.get(uid);
+                if (c != null) {
+                    c.bridgeId = "";
+                }
+            }
+            case "Hangup" -> {
+                if (uid != null) {
+                    channels.remove(uid);
+                }
+            }
+            case "AgentCalled" -> {
+                // app_queue dials the member: its channel runs no dialplan, its application is AppQueue
+                var c = channels.get(value(p, "DestUniqueid"));
+                if (c != null) {
+                    c.application = "AppQueue";
+                    c.applicationData = "(Outgoing Line)";
+                }
+                queue(p);
+            }
+            case "QueueMemberAdded", "QueueMemberStatus", "QueueMemberPause" -> {
+                var queue = queue(p);
+                var iface = p.get("Interface");
+                if (queue == null || iface == null || iface.isBlank()) {
+                    return;
+                }
+                var m = members.get(queue).computeIfAbsent(iface, i -> new LinkedHashMap<>());
+                m.put("Name", p.get("MemberName") == null ? m.getOrDefault("Name", iface) : p.get("MemberName"));
+                m.put("Location", iface);
+                for (var key : MEMBER_KEYS) {
+                    var v = p.get(key);
+                    if (v != null) {
+                        m.put(key, v);
+                    }
+                }
+            }
+            case "QueueMemberRemoved" -> {
+                var queue = queue(p);
+                var iface = p.get("Interface");
+                if (queue != null && iface != null) {
+                    members.get(queue).remove(iface);
+                }
+            }
+            case "QueueCallerJoin" -> {
+                var queue = queue(p);
+                if (queue != null && uid != null) {
+                    var caller = new LinkedHashMap<String, String>();
+                    for (var key : List.of("Channel", "CallerIDNum", "CallerIDName", "ConnectedLineNum",
+                            "ConnectedLineName")) {
+                        caller.put(key, value(p, key));
+                    }
+                    entries.get(queue).put(uid, new Entry(uid, caller, clock.getAsLong()));
+                }
+            }
+            case "QueueCallerLeave", "QueueCallerAbandon" -> {
+                var queue = queue(p);
+                if (queue != null && uid != null) {
+                    entries.get(queue).remove(uid);
+                }
+            }
+            default -> queue(p);
+        }
+    }
+
+    /** The events answering {@code CoreShowChannels} (without the {@code ...Complete} event), in creation order. */
+    public synchronized List<AmiPacket> coreShowChannels(@Nullable String actionId) {
+        long now = clock.getAsLong();
+        var out = new ArrayList<AmiPacket>(channels.size());
+        for (var c : channels.values()) {
+            var kv = start("CoreShowChannel", actionId);
+            for (var key : SNAPSHOT_KEYS) {
+                kv.add(key);
+                kv.add(c.fields.getOrDefault(key, ""));
+            }
+            add(kv, "Application", c.application, "ApplicationData", c.applicationData,
+                    "Duration", hms(now - c.createdNanos), "BridgeId", c.bridgeId);
+            out.add(AmiPacket.of(kv.toArray(String[]::new)));
+        }
+        return out;
+    }
+
+    /** The events answering {@code QueueStatus}: per queue its parameters, members and callers in order of arrival. */
+    public synchronized List<AmiPacket> queueStatus(@Nullable String actionId) {
+        long now = clock.getAsLong();
+        var out = new ArrayList<AmiPacket>();
+        for (var queue : members.keySet()) {
+            var waiting = entries.get(queue).values();
+            var kv = start("QueueParams", actionId);
+            add(kv, "Queue", queue, "Max", "0", "Strategy", "ringall", "Calls", String.valueOf(waiting.size()),
+                    "Holdtime", "0", "TalkTime", "0", "Completed", "0", "Abandoned", "0", "ServiceLevel", "0",
+                    "ServicelevelPerf", "0.0", "ServicelevelPerf2", "0.0", "Weight", "0");
+            out.add(AmiPacket.of(kv.toArray(String[]::new)));
+            for (var m : members.get(queue).values()) {
+                var member = start("QueueMember", actionId);
+                add(member, "Queue", queue);
+                m.forEach((k, v) -> add(member, k, v));
+                out.add(AmiPacket.of(member.toArray(String[]::new)));
+            }
+            int position = 0;
+            for (var e : waiting) {
+                var caller = start("QueueEntry", actionId);
+                add(caller, "Queue", queue, "Position", String.valueOf(++position));
+                add(caller, "Channel", e.caller().get("Channel"), "Uniqueid", e.uniqueid());
+                e.caller().forEach((k, v) -> {
+                    if (!k.equals("Channel")) {
+                        add(caller, k, v);
+                    }
+                });
+                add(caller, "Wait", String.valueOf(TimeUnit.NANOSECONDS.toSeconds(now - e.joinedNanos())),
+                        "Priority", "0");
+                out.add(AmiPacket.of(caller.toArray(String[]::new)));
+            }
+        }
+        return out;
+    }
+
+    /** The number of channels that exist now. */
+    public synchronized int channelCount() {
+        return channels.size();
+    }
+
+    private @Nullable String queue(AmiPacket p) {
+        var queue = p.get("Queue");
+        if (queue == null || queue.isBlank()) {
+            return null;
+        }
+        members.computeIfAbsent(queue, q -> new LinkedHashMap<>());
+        entries.computeIfAbsent(queue, q -> new LinkedHashMap<>());
+        return queue;
+    }
+
+    private static void copy(AmiPacket p, Map<String, String> fields) {
+        for (var key : SNAPSHOT_KEYS) {
+            var v = p.get(key);
+            if (v != null) {
+                fields.put(key, v);
+            }
+        }
+    }
+
+    private static String value(AmiPacket p, String key) {
+        var v = p.get(key);
+        return v == null ? "" : v;
+    }
+
+    private static ArrayList<String> start(String event, @Nullable String actionId) {
+        var kv = new ArrayList<String>();
+        kv.add("Event");
+        kv.add(event);
+        if (actionId != null) {
+            kv.add("ActionID");
+            kv.add(actionId);
+        }
+        return kv;
+    }
+
+    private static void add(List<String> kv, String... keysAndValues) {
+        kv.addAll(List.of(keysAndValues));
+    }
+
+    static String hms(long nanos) {
+        long s = Math.max(0, TimeUnit.NANOSECONDS.toSeconds(nanos));
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60);
+    }
+}
