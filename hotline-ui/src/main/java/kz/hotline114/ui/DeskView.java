@@ -67,6 +67,12 @@ class DeskView extends VerticalLayout implements HasDynamicTitle {
             var none = new Span(getTranslation("desk.noPhone"));
             none.setId("desk-no-phone");
             add(none);
+            if (CurrentUser.has(kz.hotline114.security.Role.SUPERVISOR) || CurrentUser.has(kz.hotline114.security.Role.ADMIN)) {
+                // the one who would be asked can do it: the phone is linked to a user on the specialists screen
+                var specialists = new com.vaadin.flow.router.RouterLink(getTranslation("desk.linkPhone"), SpecialistsView.class);
+                specialists.setId("desk-link-phone");
+                add(specialists);
+            }
             return;
         }
         add(new Span(getTranslation("desk.phone", me.displayName(), me.iface())));

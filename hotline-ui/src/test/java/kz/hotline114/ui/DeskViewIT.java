@@ -2,6 +2,7 @@ package kz.hotline114.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -72,6 +73,16 @@ class DeskViewIT extends KaribuIT {
         UI.getCurrent().navigate(DeskView.class);
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("desk-no-phone")).getText())
                 .contains("телефон");
+        _assertNone(com.vaadin.flow.router.RouterLink.class, spec -> spec.withId("desk-link-phone"));
+    }
+
+    @Test
+    void an_administrator_without_a_phone_is_shown_where_to_link_one() {
+        signIn("desk-admin-nobody", "ADMIN");
+        UI.getCurrent().navigate(DeskView.class);
+        var link = _get(com.vaadin.flow.router.RouterLink.class, spec -> spec.withId("desk-link-phone"));
+        assertThat(link.getHref()).isEqualTo("specialists");
+        assertThat(link.getText()).contains("Мамандар мен кезекшілік");
     }
 
     private static int first(List<AmiPacket> packets, int from, String event) {
