@@ -36,7 +36,25 @@ class ModularityTest {
     }
 
     @Test
-    void module_documentation_is_written() {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void main_code_asks_the_one_clock_for_the_time() {
+        kz.hotline114.support.OneClock.RULE.check(kz.hotline114.support.OneClock.mainClasses());
+    }
+
+    @Test
+    void module_documentation_is_written_and_names_every_module() throws java.io.IOException {
+        var out = java.nio.file.Files.createTempDirectory("modulith-docs");
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(out.toString()))
+                .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        var overview = out.resolve("components.puml");
+        org.assertj.core.api.Assertions.assertThat(overview).exists();
+        var text = java.nio.file.Files.readString(overview);
+        org.assertj.core.api.Assertions.assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()).toList())
+                .as("the modules found").contains("calls", "cases", "pbx", "reports")
+                .allSatisfy(id -> org.assertj.core.api.Assertions.assertThat(text).as("the overview diagram")
+                        .containsIgnoringCase(id));
+        for (var module : MODULES) {
+            org.assertj.core.api.Assertions.assertThat(out.resolve("module-" + module.getIdentifier() + ".puml"))
+                    .as("the diagram of module " + module.getIdentifier()).exists();
+        }
     }
 }

@@ -18,10 +18,6 @@ public record QueueState(String name, List<MemberState> members, List<WaitingCal
                 && m.status() == MemberState.Status.AVAILABLE).count();
     }
 
-    public long available() {
-        return available(Instant.now());
-    }
-
     /** Members whose phone is ringing or talking (a queue call or any other). */
     public long talking() {
         return members.stream().filter(m -> m.call() != null && m.call().answered()

@@ -1,5 +1,6 @@
 package kz.hotline114.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,7 +35,10 @@ class CallsApi {
 
     private final CallLog calls;
 
-    CallsApi(CallLog calls) {
+    private final Clock clock;
+
+    CallsApi(CallLog calls, Clock clock) {
+        this.clock = clock;
         this.calls = calls;
     }
 
@@ -47,7 +51,7 @@ class CallsApi {
                              @RequestParam(required = false) @Nullable String number,
                              @RequestParam(required = false) @Nullable String page,
                              @RequestParam(required = false) @Nullable String size) {
-        var filter = filter(from, to, outcome, queue, number);
+        var filter = filter(clock, from, to, outcome, queue, number);
         var p = integer("page", page, 0);
         var s = integer("size", size, 50);
         if (p < 0) {
@@ -66,7 +70,7 @@ class CallsApi {
     @PostMapping("/admin/calls/rebuild")
     RebuildResult rebuild(@RequestParam String from, @RequestParam String to) {
         var start = instant("from", from, Instant.EPOCH);
-        var end = instant("to", to, Instant.now());
+        var end = instant("to", to, clock.instant());
         if (!start.isBefore(end)) {
             throw new BadRequest("'from' must be before 'to'");
         }
@@ -77,9 +81,9 @@ class CallsApi {
      * The call filter of {@code /api/calls} (also the exports'): {@code to} defaults to now, {@code from} to
      * 24 h before {@code to}; a bad value is a {@link BadRequest} naming the parameter.
      */
-    static CallFilter filter(@Nullable String from, @Nullable String to, @Nullable String outcome,
+    static CallFilter filter(Clock clock, @Nullable String from, @Nullable String to, @Nullable String outcome,
                              @Nullable String queue, @Nullable String number) {
-        var end = instant("to", to, Instant.now());
+        var end = instant("to", to, clock.instant());
         var start = instant("from", from, end.minus(Duration.ofHours(24)));
         if (!start.isBefore(end)) {
             throw new BadRequest("'from' must be before 'to'");

@@ -1,5 +1,6 @@
 package kz.hotline114.api;
 
+import java.time.Clock;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -50,8 +51,11 @@ class ReportsApi {
     private final HotlineI18n i18n;
     private final GrantProjects projects;
 
+    private final Clock clock;
+
     ReportsApi(InterimReports reports, ReportDocuments documents, CallExports exports, HotlineI18n i18n,
-               GrantProjects projects) {
+               GrantProjects projects, Clock clock) {
+        this.clock = clock;
         this.projects = projects;
         this.reports = reports;
         this.documents = documents;
@@ -204,9 +208,9 @@ class ReportsApi {
         return m;
     }
 
-    private static CallFilter filter(@Nullable String from, @Nullable String to, @Nullable String outcome,
+    private CallFilter filter(@Nullable String from, @Nullable String to, @Nullable String outcome,
                                      @Nullable String queue, @Nullable String number) {
-        return CallsApi.filter(from, to, outcome, queue, number);
+        return CallsApi.filter(clock, from, to, outcome, queue, number);
     }
 
     private static long projectId(@Nullable String project) {

@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -70,7 +71,10 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private @Nullable Registration liveRegistration;
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
-    CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks) {
+    private final Clock clock;
+
+    CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks, Clock clock) {
+        this.clock = clock;
         this.calls = calls;
         this.callbacks = callbacks;
         this.live = live;
@@ -78,7 +82,7 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         this.props = props;
         setSizeFull();
 
-        var now = LocalDateTime.now(props.zone());
+        var now = LocalDateTime.now(clock);
         from.setLabel(getTranslation("calls.filter.from"));
         from.setWidth("17em");
         to.setWidth("17em");
@@ -274,7 +278,7 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
                     + (b.note() == null ? "" : " · " + b.note()))));
             dialog.add(backsTitle, list);
         }
-        var callback = new Button(getTranslation("desk.pop.callback"), e -> new CallbackDialog(callbacks, props,
+        var callback = new Button(getTranslation("desk.pop.callback"), e -> new CallbackDialog(callbacks, props, clock,
                 call.pbxId(), call.linkedid(), dialog::close).open());
         callback.setId("schedule-callback");
         callback.setEnabled(call.callerNumber() != null);

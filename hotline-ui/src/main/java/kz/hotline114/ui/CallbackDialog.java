@@ -17,11 +17,11 @@ import kz.hotline114.shared.HotlineProperties;
 /** Schedules a callback to the caller of a call: when, and what about (from the desk or the call log). */
 class CallbackDialog extends Dialog {
 
-    CallbackDialog(Callbacks callbacks, HotlineProperties props, String pbxId, String linkedid, Runnable onSaved) {
+    CallbackDialog(Callbacks callbacks, HotlineProperties props, java.time.Clock clock, String pbxId, String linkedid, Runnable onSaved) {
         setHeaderTitle(getTranslation("desk.callback.title"));
         var when = new DateTimePicker(getTranslation("desk.callback.due"));
         when.setId("desk-callback-due");
-        when.setValue(LocalDateTime.now(props.zone()).plusMinutes(30).withSecond(0).withNano(0));
+        when.setValue(LocalDateTime.now(clock).plusMinutes(30).withSecond(0).withNano(0));
         var text = new TextArea(getTranslation("desk.callback.note"));
         text.setId("desk-callback-note");
         text.setWidthFull();

@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -89,7 +90,10 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private @Nullable String callPbx;
     private @Nullable String callLinkedid;
 
-    CaseView(Cases cases, Appointments appointments, ExpertPool pool, HotlineProperties props) {
+    private final Clock clock;
+
+    CaseView(Cases cases, Appointments appointments, ExpertPool pool, HotlineProperties props, Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.appointments = appointments;
         this.pool = pool;
@@ -251,7 +255,7 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             });
             details.add(done);
         }
-        var due = new DatePicker(getTranslation("case.followUp.due"), LocalDate.now(props.zone()).plusDays(1));
+        var due = new DatePicker(getTranslation("case.followUp.due"), LocalDate.now(clock).plusDays(1));
         var what = new TextField(getTranslation("case.followUp.what"));
         var add = new Button(getTranslation("case.followUp.add"), e -> {
             if (what.getValue().isBlank()) {

@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.button.Button;
@@ -42,7 +43,10 @@ class CasesView extends VerticalLayout implements HasDynamicTitle {
 
     private final kz.hotline114.cases.QaCollection qa;
 
-    CasesView(Cases cases, kz.hotline114.cases.QaCollection qa, HotlineProperties props) {
+    private final Clock clock;
+
+    CasesView(Cases cases, kz.hotline114.cases.QaCollection qa, HotlineProperties props, Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.qa = qa;
         setSizeFull();
@@ -70,7 +74,7 @@ class CasesView extends VerticalLayout implements HasDynamicTitle {
         var bar = new HorizontalLayout(q, category, status, newCase);
         if (kz.hotline114.security.CurrentUser.has(kz.hotline114.security.Role.SUPERVISOR)
                 || kz.hotline114.security.CurrentUser.has(kz.hotline114.security.Role.ADMIN)) {
-            var today = java.time.LocalDate.now(props.zone());
+            var today = java.time.LocalDate.now(clock);
             var from = new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("cases.export.from"),
                     today.withDayOfYear(1));
             var to = new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("cases.export.to"), today);

@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
@@ -55,11 +56,14 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
     final DatePicker to = new DatePicker();
     final Grid<CentreEvent> grid = new Grid<>();
 
-    CentreEventsView(EventsRegister register, GrantProjects projects, HotlineProperties props) {
+    private final Clock clock;
+
+    CentreEventsView(EventsRegister register, GrantProjects projects, HotlineProperties props, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.projects = projects;
         setSizeFull();
-        var today = LocalDate.now(props.zone());
+        var today = LocalDate.now(clock);
         from.setLabel(getTranslation("calls.filter.from"));
         from.setValue(LocalDate.of(2019, 1, 1));
         to.setLabel(getTranslation("calls.filter.to"));

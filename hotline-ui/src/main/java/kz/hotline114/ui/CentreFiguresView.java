@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -28,9 +29,12 @@ class CentreFiguresView extends VerticalLayout implements HasDynamicTitle {
     final DatePicker to = new DatePicker();
     final Div figures = new Div();
 
-    CentreFiguresView(AppointmentStatistics statistics, HotlineProperties props) {
+    private final Clock clock;
+
+    CentreFiguresView(AppointmentStatistics statistics, HotlineProperties props, Clock clock) {
+        this.clock = clock;
         this.statistics = statistics;
-        var today = LocalDate.now(props.zone());
+        var today = LocalDate.now(clock);
         from.setLabel(getTranslation("calls.filter.from"));
         from.setValue(today.withDayOfMonth(1));
         to.setLabel(getTranslation("calls.filter.to"));

@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -59,7 +60,10 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<ReceptionDay> days = new Grid<>();
     private final Grid<Closure> closures = new Grid<>();
 
-    CentreScheduleView(ExpertPool pool, ReceptionSchedule schedule, HotlineProperties props) {
+    private final Clock clock;
+
+    CentreScheduleView(ExpertPool pool, ReceptionSchedule schedule, HotlineProperties props, Clock clock) {
+        this.clock = clock;
         this.schedule = schedule;
         this.props = props;
         this.experts = pool.experts().stream().filter(Expert::active).toList();
@@ -106,7 +110,7 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        var today = LocalDate.now(props.zone());
+        var today = LocalDate.now(clock);
         hours.setItems(schedule.weeklyHours(null));
         days.setItems(schedule.receptionDays(today.minusMonths(1), today.plusYears(1)));
         closures.setItems(schedule.closures(today.minusMonths(1), today.plusYears(1)));
@@ -155,7 +159,7 @@ class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
         var start = new TimePicker(getTranslation("booking.start"), LocalTime.of(10, 0));
         var length = minutes("schedule.length", 180);
         var slot = minutes("schedule.slot", 60);
-        var from = new DatePicker(getTranslation("schedule.validFrom"), LocalDate.now(props.zone()));
+        var from = new DatePicker(getTranslation("schedule.validFrom"), LocalDate.now(clock));
         var add = new Button(getTranslation("schedule.add"), e -> {
             if (required(expert, centre, start, length, slot, from)) {
                 save(() -> schedule.addWeeklyHours(new WeeklyHours(0, expert.getValue().id(), centre.getValue().id(),

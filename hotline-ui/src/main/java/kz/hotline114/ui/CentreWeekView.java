@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,7 +68,10 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     private @Nullable String caseNumber;
     private final Span forCase = new Span();
 
-    CentreWeekView(ExpertPool pool, Appointments appointments, ReceptionSchedule schedule, HotlineProperties props) {
+    private final Clock clock;
+
+    CentreWeekView(ExpertPool pool, Appointments appointments, ReceptionSchedule schedule, HotlineProperties props, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.appointments = appointments;
         this.schedule = schedule;
@@ -87,7 +91,7 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         expert.setPlaceholder(getTranslation("centre.allExperts"));
         expert.setClearButtonVisible(true);
         week.setLabel(getTranslation("centre.week"));
-        week.setValue(LocalDate.now(props.zone()));
+        week.setValue(LocalDate.now(clock));
         var previous = new Button(VaadinIcon.ANGLE_LEFT.create(), e -> week.setValue(monday().minusWeeks(1)));
         previous.setAriaLabel(getTranslation("centre.week.previous"));
         var next = new Button(VaadinIcon.ANGLE_RIGHT.create(), e -> week.setValue(monday().plusWeeks(1)));
@@ -122,7 +126,7 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
     }
 
     private LocalDate monday() {
-        var d = week.getValue() == null ? LocalDate.now(props.zone()) : week.getValue();
+        var d = week.getValue() == null ? LocalDate.now(clock) : week.getValue();
         return d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
@@ -164,7 +168,7 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
             var day = monday.plusDays(d);
             var head = cell("week-day", new Span(getTranslation("weekday." + day.getDayOfWeek().name()) + " "
                     + DAY.format(day)));
-            if (day.equals(LocalDate.now(zone))) {
+            if (day.equals(LocalDate.now(clock))) {
                 head.addClassName("today");
             }
             calendar.add(head);
@@ -255,7 +259,7 @@ class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         var zone = props.zone();
         BookingDialog.Form form;
         if (slot == null) {
-            var now = LocalTime.now(zone).withSecond(0).withNano(0);
+            var now = LocalTime.now(clock).withSecond(0).withNano(0);
             var startAt = now.withMinute(0).plusHours(1);
             form = new BookingDialog.Form(expert.getValue(), centre.getValue(),
                     kz.hotline114.appointments.AppointmentType.IN_PERSON, week.getValue(), startAt, startAt.plusHours(1));

@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,10 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private @Nullable Registration registration;
     private @Nullable Thread ticker;
 
-    DashboardView(Dashboard dashboard, LiveModel live, BoardUpdates updates, WallboardAccess wallboard) {
+    private final Clock clock;
+
+    DashboardView(Dashboard dashboard, LiveModel live, BoardUpdates updates, WallboardAccess wallboard, Clock clock) {
+        this.clock = clock;
         this.dashboard = dashboard;
         this.live = live;
         this.updates = updates;
@@ -82,7 +86,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("dashboard.calls.stage"));
         calls.addColumn(c -> c.queue() == null ? getTranslation("dashboard.none") : queueName(c.queue()))
                 .setHeader(getTranslation("dashboard.calls.queue"));
-        calls.addColumn(c -> clock(Duration.between(c.startedAt(), Instant.now())))
+        calls.addColumn(c -> clock(Duration.between(c.startedAt(), clock.instant())))
                 .setHeader(getTranslation("dashboard.calls.duration"));
         noCalls.setText(getTranslation("dashboard.calls.none"));
         noCalls.addClassName("muted");
@@ -110,7 +114,7 @@ class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     /** Every second: call durations, waits and the alerts that depend on them. */
     private void tick() {
-        var now = Instant.now();
+        var now = clock.instant();
         var snapshot = live.snapshot();
         var list = new ArrayList<>(snapshot.calls());
         calls.setItems(list);

@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
@@ -55,8 +56,11 @@ class DeskView extends VerticalLayout implements HasDynamicTitle {
     private @Nullable ScreenPop pop;
     private @Nullable Registration registration;
 
+    private final Clock clock;
+
     DeskView(SpecialistDirectory directory, Desk desk, LiveModel live, LiveUpdates updates, CallLog callLog,
-             Callbacks callbacks, PbxLink link, HotlineProperties props, HotlineI18n i18n) {
+             Callbacks callbacks, PbxLink link, HotlineProperties props, HotlineI18n i18n, Clock clock) {
+        this.clock = clock;
         this.live = live;
         this.updates = updates;
         this.callbacks = callbacks;
@@ -88,7 +92,8 @@ class DeskView extends VerticalLayout implements HasDynamicTitle {
         }
         state.setPadding(false);
         state.setId("desk-state");
-        pop = new ScreenPop(callLog, desk, callbacks, props, i18n, link.status().pbxId(), this::refreshCallbacks);
+        pop = new ScreenPop(callLog, desk, callbacks, props, i18n, link.status().pbxId(), this::refreshCallbacks,
+                clock);
         add(buttons, state, pop);
 
         var title = new H3(getTranslation("desk.callbacks"));

@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +57,10 @@ class ReceptionDayView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Appointment> grid = new Grid<>();
     final Grid<Appointment> reminders = new Grid<>();
 
-    ReceptionDayView(ExpertPool pool, Appointments appointments, HotlineProperties props) {
+    private final Clock clock;
+
+    ReceptionDayView(ExpertPool pool, Appointments appointments, HotlineProperties props, Clock clock) {
+        this.clock = clock;
         this.pool = pool;
         this.appointments = appointments;
         this.props = props;
@@ -69,7 +73,7 @@ class ReceptionDayView extends VerticalLayout implements HasDynamicTitle {
         centre.setWidth("22em");
         pool.centres().stream().findFirst().ifPresent(centre::setValue);
         day.setLabel(getTranslation("day.date"));
-        day.setValue(LocalDate.now(zone));
+        day.setValue(LocalDate.now(clock));
         var walkIn = new Button(getTranslation("day.walkIn"), VaadinIcon.PLUS.create(), e -> walkIn());
         walkIn.setId("walk-in");
         walkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -116,7 +120,7 @@ class ReceptionDayView extends VerticalLayout implements HasDynamicTitle {
         var c = centre.getValue();
         var d = day.getValue();
         grid.setItems(c == null || d == null ? java.util.List.of() : appointments.day(c.id(), d));
-        var now = Instant.now();
+        var now = clock.instant();
         reminders.setItems(appointments.toRemind(now, now.plus(Duration.ofDays(2))));
     }
 
@@ -181,9 +185,9 @@ class ReceptionDayView extends VerticalLayout implements HasDynamicTitle {
 
     private void walkIn() {
         var zone = props.zone();
-        var now = LocalTime.now(zone).withSecond(0).withNano(0);
+        var now = LocalTime.now(clock).withSecond(0).withNano(0);
         var start = now.withMinute(now.getMinute() - now.getMinute() % 15);
-        var d = day.getValue() == null ? LocalDate.now(zone) : day.getValue();
+        var d = day.getValue() == null ? LocalDate.now(clock) : day.getValue();
         var form = new BookingDialog.Form(null, centre.getValue(), AppointmentType.IN_PERSON, d, start,
                 start.plusHours(1));
         new BookingDialog(pool, appointments, zone, form, a -> refresh()).open();

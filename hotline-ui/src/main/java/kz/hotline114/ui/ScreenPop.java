@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -57,8 +58,11 @@ class ScreenPop extends VerticalLayout {
     private final Button dismiss = new Button();
     private @Nullable String linkedid;
 
+    private final Clock clock;
+
     ScreenPop(CallLog callLog, Desk desk, Callbacks callbacks, HotlineProperties props, HotlineI18n i18n, String pbxId,
-              Runnable onChange) {
+              Runnable onChange, Clock clock) {
+        this.clock = clock;
         this.callLog = callLog;
         this.desk = desk;
         this.callbacks = callbacks;
@@ -221,7 +225,7 @@ class ScreenPop extends VerticalLayout {
 
     private void scheduleCallback() {
         if (linkedid != null) {
-            new CallbackDialog(callbacks, props, pbxId, linkedid, onChange).open();
+            new CallbackDialog(callbacks, props, clock, pbxId, linkedid, onChange).open();
         }
     }
 }

@@ -1,5 +1,6 @@
 package kz.hotline114.ui;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -77,8 +78,11 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
     private final IntegerField weeks = new IntegerField();
     private final TextField note = new TextField();
 
+    private final Clock clock;
+
     SpecialistsView(SpecialistDirectory directory, DutyRota rota, LiveModel live, UserAccounts users,
-                    HotlineProperties props, HotlineI18n i18n) {
+                    HotlineProperties props, HotlineI18n i18n, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.rota = rota;
         this.live = live;
@@ -150,14 +154,14 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         shifts.addColumn(Shift::specialistName).setHeader(getTranslation("specialists.name")).setAutoWidth(true);
         shifts.addColumn(s -> TIME.format(s.startsAt().atZone(props.zone()))).setHeader(getTranslation("rota.from"));
         shifts.addColumn(s -> TIME.format(s.endsAt().atZone(props.zone()))).setHeader(getTranslation("rota.to"));
-        shifts.addColumn(s -> getTranslation("rota.state." + s.state(Instant.now()).name())
+        shifts.addColumn(s -> getTranslation("rota.state." + s.state(clock.instant()).name())
                 + (s.failure() == null ? "" : " · " + s.failure())).setHeader(getTranslation("rota.state"));
         shifts.addColumn(s -> s.note() == null ? "" : s.note()).setHeader(getTranslation("rota.note"));
         shifts.addComponentColumn(s -> {
-            var remove = new Button(getTranslation(s.state(Instant.now()) == Shift.State.ON_DUTY ? "rota.end" : "rota.remove"),
+            var remove = new Button(getTranslation(s.state(clock.instant()) == Shift.State.ON_DUTY ? "rota.end" : "rota.remove"),
                     e -> removeShift(s));
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            remove.setVisible(s.state(Instant.now()) != Shift.State.DONE);
+            remove.setVisible(s.state(clock.instant()) != Shift.State.DONE);
             return remove;
         });
         shifts.setAllRowsVisible(true);
@@ -176,7 +180,7 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         weeks.setValue(1);
         weeks.setStepButtonsVisible(true);
         note.setLabel(getTranslation("rota.note"));
-        var tomorrow = LocalDate.now(props.zone()).plusDays(1);
+        var tomorrow = LocalDate.now(clock).plusDays(1);
         from.setValue(LocalDateTime.of(tomorrow, LocalTime.of(8, 0)));
         to.setValue(LocalDateTime.of(tomorrow, LocalTime.of(20, 0)));
         var addShift = new Button(getTranslation("rota.add"), e -> addShift());
@@ -213,7 +217,7 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         if (chosen != null) {
             activeOnes.stream().filter(x -> x.id() == chosen.id()).findFirst().ifPresent(who::setValue);
         }
-        var today = LocalDate.now(props.zone()).atStartOfDay(props.zone()).toInstant();
+        var today = LocalDate.now(clock).atStartOfDay(props.zone()).toInstant();
         shifts.setItems(rota.between(today, today.plus(java.time.Duration.ofDays(14))));
     }
 

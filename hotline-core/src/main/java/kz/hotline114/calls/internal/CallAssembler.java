@@ -1,5 +1,6 @@
 package kz.hotline114.calls.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,15 +47,18 @@ class CallAssembler {
     private final TransactionTemplate tx;
     private final Map<Key, Group> groups = new HashMap<>();
     private final Counter callsFinished;
+    private final Clock clock;
 
     CallAssembler(CallInterpreter interpreter, JdbcCallRepository calls, AmiJournal journal, CallsProperties props,
-                  ApplicationEventPublisher publisher, TransactionTemplate tx, MeterRegistry meters) {
+                  ApplicationEventPublisher publisher, TransactionTemplate tx, MeterRegistry meters,
+                  Clock clock) {
         this.interpreter = interpreter;
         this.calls = calls;
         this.journal = journal;
         this.props = props;
         this.publisher = publisher;
         this.tx = tx;
+        this.clock = clock;
         this.callsFinished = Counter.builder("hotline.calls.recorded").description("calls finalised").register(meters);
     }
 
@@ -65,7 +69,11 @@ class CallAssembler {
         final List<AmiEvent> events = new ArrayList<>();
         @Nullable Call written;
         boolean announcedFinal;
-        Instant lastActivity = Instant.now();
+        Instant lastActivity;
+
+        Group(Instant now) {
+            this.lastActivity = now;
+        }
         @Nullable Instant finishedAt;
         @Nullable String repeatKey;
         boolean repeat;
@@ -74,7 +82,7 @@ class CallAssembler {
     @EventListener
     synchronized void on(AmiEventsJournaled batch) {
         var touched = new LinkedHashSet<Key>();
-        var now = Instant.now();
+        var now = clock.instant();
         for (var e : batch.events()) {
             var lid = e.linkedid();
             if (lid == null || !CallInterpreter.isRelevant(e)) {
@@ -83,7 +91,7 @@ class CallAssembler {
             var key = new Key(e.pbxId(), lid);
             var g = groups.get(key);
             if (g == null) {
-                g = new Group();
+                g = new Group(now);
                 g.events.addAll(journal.eventsOfCallBefore(e.pbxId(), lid, e.journalId()).stream()
                         .filter(CallInterpreter::isRelevant).toList());
                 groups.put(key, g);
@@ -146,7 +154,7 @@ class CallAssembler {
     /** Re-interprets one call from the whole journal (rebuild); returns the row written, if any. */
     synchronized Optional<Call> rebuild(String pbxId, String linkedid) {
         var events = journal.eventsOfCall(pbxId, linkedid);
-        var g = new Group();
+        var g = new Group(clock.instant());
         g.events.addAll(events.stream().filter(CallInterpreter::isRelevant).toList());
         var call = interpret(new Key(pbxId, linkedid), g);
         call.ifPresent(calls::upsert);

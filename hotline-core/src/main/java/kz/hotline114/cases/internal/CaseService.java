@@ -1,6 +1,8 @@
 package kz.hotline114.cases.internal;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,15 +43,17 @@ class CaseService implements Cases {
     private final kz.hotline114.search.SearchIndex search;
     private final ApplicationEventPublisher events;
     private final HotlineProperties props;
+    private final Clock clock;
 
     CaseService(JdbcCaseRepository cases, AuditLog audit, SearchOutbox outbox, kz.hotline114.search.SearchIndex search,
-                ApplicationEventPublisher events, HotlineProperties props) {
+                ApplicationEventPublisher events, HotlineProperties props, Clock clock) {
         this.search = search;
         this.cases = cases;
         this.audit = audit;
         this.outbox = outbox;
         this.events = events;
         this.props = props;
+        this.clock = clock;
     }
 
     // --- permissions ---------------------------------------------------------------------------
@@ -102,11 +106,12 @@ class CaseService implements Cases {
             throw new AccessDeniedException("this role cannot open cases");
         }
         validate(draft);
-        var year = java.time.LocalDate.now(props.zone()).getYear();
+        var openedAt = clock.instant();
+        var year = openedAt.atZone(props.zone()).getYear();
         var number = cases.nextNumber(year);
         var specialist = draft.specialist() != null && !draft.specialist().isBlank() ? draft.specialist().strip()
                 : CurrentUser.has(Role.SPECIALIST) ? CurrentUser.name() : null;
-        long id = cases.insert(number, CurrentUser.name(), draft, specialist);
+        long id = cases.insert(number, openedAt, CurrentUser.name(), draft, specialist);
         cases.recordStatus(id, CurrentUser.name(), null, CaseStatus.OPEN, null);
         if (draft.callLinkedid() != null && !draft.callLinkedid().isBlank()) {
             cases.addCall(id, draft.callPbx() == null || draft.callPbx().isBlank() ? "pbx-114" : draft.callPbx(),

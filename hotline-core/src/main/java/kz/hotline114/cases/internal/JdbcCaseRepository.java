@@ -51,12 +51,12 @@ class JdbcCaseRepository {
                 "select exists (select 1 from consultation_case where number = ?)", Boolean.class, number));
     }
 
-    long insert(String number, String openedBy, CaseDraft d, String specialist) {
+    long insert(String number, java.time.Instant openedAt, String openedBy, CaseDraft d, String specialist) {
         return jdbc.queryForObject("""
-                insert into consultation_case (number, opened_by, category, movement, question, answer, specialist, language,
+                insert into consultation_case (number, opened_at, opened_by, category, movement, question, answer, specialist, language,
                     status, gender, age_bracket, social_status, region, callback_consent, referral_partner, referral_note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                number, openedBy, d.category(), blank(d.movement()), d.question().strip(), blank(d.answer()), specialist,
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                number, java.sql.Timestamp.from(openedAt), openedBy, d.category(), blank(d.movement()), d.question().strip(), blank(d.answer()), specialist,
                 d.language(), name(d.profile().gender()), name(d.profile().ageBracket()),
                 name(d.profile().socialStatus()), name(d.profile().region()), d.callbackConsent(),
                 blank(d.referralPartner()), blank(d.referralNote()));

@@ -1,5 +1,6 @@
 package kz.hotline114.dashboard.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,10 @@ class DashboardMetrics {
     };
     private Set<String> queues = Set.of();
 
-    DashboardMetrics(MeterRegistry meters, LiveModel live) {
+    private final Clock clock;
+
+    DashboardMetrics(MeterRegistry meters, LiveModel live, Clock clock) {
+        this.clock = clock;
         this.meters = meters;
         this.live = live;
         this.waiting = MultiGauge.builder("hotline.queue.callers.waiting").description("callers waiting in the queue now")
@@ -111,13 +115,13 @@ class DashboardMetrics {
             queues = names;
         }
         waiting.register(rows(names, q -> q.waiting().size()), true);
-        longestWait.register(rows(names, q -> q.longestWait(Instant.now()).toMillis() / 1000.0), true);
+        longestWait.register(rows(names, q -> q.longestWait(clock.instant()).toMillis() / 1000.0), true);
         var states = new ArrayList<MultiGauge.Row<?>>();
         for (var name : names) {
-            states.add(row(Tags.of("queue", name, "state", "available"), name, q -> q.available(Instant.now())));
+            states.add(row(Tags.of("queue", name, "state", "available"), name, q -> q.available(clock.instant())));
             states.add(row(Tags.of("queue", name, "state", "talking"), name, QueueState::talking));
             states.add(row(Tags.of("queue", name, "state", "paused"), name, QueueState::paused));
-            states.add(row(Tags.of("queue", name, "state", "wrap_up"), name, q -> q.wrapUp(Instant.now())));
+            states.add(row(Tags.of("queue", name, "state", "wrap_up"), name, q -> q.wrapUp(clock.instant())));
         }
         specialists.register(states, true);
     }

@@ -1,5 +1,6 @@
 package kz.hotline114.dashboard.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,8 +59,11 @@ class DashboardService implements Dashboard, SmartLifecycle {
     private volatile @Nullable LiveBoard board;
     private volatile @Nullable Thread worker;
 
+    private final Clock clock;
+
     DashboardService(LiveModel live, DailyFigures figures, PbxLink link, DashboardProperties props,
-                     ApplicationEventPublisher publisher, HotlineProperties hotline) {
+                     ApplicationEventPublisher publisher, HotlineProperties hotline, Clock clock) {
+        this.clock = clock;
         this.live = live;
         this.figures = figures;
         this.link = link;
@@ -99,7 +103,7 @@ class DashboardService implements Dashboard, SmartLifecycle {
     @Override
     public DayFigures today() {
         var t = today;
-        if (t == null || !t.day().equals(LocalDate.now(zone))) {
+        if (t == null || !t.day().equals(LocalDate.ofInstant(clock.instant(), zone))) {
             refresh();
             t = today;
         }
@@ -108,9 +112,9 @@ class DashboardService implements Dashboard, SmartLifecycle {
 
     @Override
     public synchronized LiveBoard refresh() {
-        var now = Instant.now();
+        var now = clock.instant();
         var t = today;
-        if (t == null || callsChanged.getAndSet(false) || !t.day().equals(LocalDate.now(zone))) {
+        if (t == null || callsChanged.getAndSet(false) || !t.day().equals(LocalDate.ofInstant(clock.instant(), zone))) {
             t = figures.today();
             today = t;
         }

@@ -1,5 +1,6 @@
 package kz.hotline114.dashboard.internal;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +25,10 @@ class JdbcDailyFigures implements DailyFigures {
     private final ZoneId zone;
     private final DashboardProperties props;
 
-    JdbcDailyFigures(JdbcTemplate jdbc, HotlineProperties hotline, DashboardProperties props) {
+    private final Clock clock;
+
+    JdbcDailyFigures(JdbcTemplate jdbc, HotlineProperties hotline, DashboardProperties props, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.zone = hotline.zone();
         this.props = props;
@@ -32,7 +36,7 @@ class JdbcDailyFigures implements DailyFigures {
 
     @Override
     public DayFigures today() {
-        return of(LocalDate.now(zone));
+        return of(LocalDate.ofInstant(clock.instant(), zone));
     }
 
     @Override

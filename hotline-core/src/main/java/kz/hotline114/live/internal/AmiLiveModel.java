@@ -1,5 +1,6 @@
 package kz.hotline114.live.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,10 +64,13 @@ class AmiLiveModel implements LiveModel {
     private final List<AmiEvent> channelList = new ArrayList<>();
     private final Map<String, AmiEvent> queueEntries = new HashMap<>();
     private final Duration wrapUp;
-    private volatile LiveSnapshot snapshot = new LiveSnapshot(Instant.now(), List.of(), List.of());
+    private final Clock clock;
+    private volatile LiveSnapshot snapshot;
 
     AmiLiveModel(ApplicationEventPublisher publisher, PbxCommands pbx,
-                 @Value("${hotline.live.wrap-up:10s}") Duration wrapUp) {
+                 @Value("${hotline.live.wrap-up:10s}") Duration wrapUp, Clock clock) {
+        this.clock = clock;
+        this.snapshot = new LiveSnapshot(clock.instant(), List.of(), List.of());
         this.publisher = publisher;
         this.pbx = pbx;
         this.wrapUp = wrapUp;
@@ -439,7 +443,7 @@ class AmiLiveModel implements LiveModel {
             w.sort(Comparator.comparing(WaitingCaller::joinedAt));
             queues.add(new QueueState(name, m, w));
         }
-        var now = Instant.now();
+        var now = clock.instant();
         var inProgress = new ArrayList<>(calls.values());
         inProgress.sort(Comparator.comparing(LiveCall::startedAt));
         return new LiveSnapshot(now, queues, inProgress, agentCalls);

@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,7 +134,8 @@ public final class AmiReplayServer implements AutoCloseable {
     private final long loginGraceMillis;
     private final ServerSocket serverSocket;
     private final String threadPrefix;
-    private final long startedMillis = System.currentTimeMillis();
+    private final Clock clock;
+    private final long startedMillis;
 
     private final ReentrantLock streamLock = new ReentrantLock();
     private @Nullable AmiPacket pending; // guarded by streamLock: taken from the source, not yet delivered
@@ -154,6 +156,8 @@ public final class AmiReplayServer implements AutoCloseable {
 
     private AmiReplayServer(Builder b) throws IOException {
         this.source = b.source;
+        this.clock = b.clock;
+        this.startedMillis = clock.millis();
         this.username = b.username;
         this.secret = b.secret;
         this.eventsPerSecond = b.eventsPerSecond;
@@ -199,6 +203,7 @@ public final class AmiReplayServer implements AutoCloseable {
         private Duration writeTimeout = Duration.ofSeconds(30);
         private Duration loginGrace = Duration.ofMillis(500);
         private String name = "ami-replay";
+        private Clock clock = Clock.systemUTC();
 
         private Builder(EventSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -288,6 +293,12 @@ public final class AmiReplayServer implements AutoCloseable {
         /** Prefix of the server's thread names; default {@code ami-replay}. */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The PBX's own clock (Ping's Timestamp, the uptime in FullyBooted); default the machine's. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -649,7 +660,7 @@ public final class AmiReplayServer implements AutoCloseable {
                     shutdown();
                 }
                 case "ping" -> respond(actionId, "Response", "Success", "Ping", "Pong", "Timestamp",
-                        String.format(Locale.ROOT, "%.6f", System.currentTimeMillis() / 1000.0));
+                        String.format(Locale.ROOT, "%.6f", clock.millis() / 1000.0));
                 case "coresettings" -> {
                     respond(actionId, "Response", "Success", "AMIversion", "11.0.0", "AsteriskVersion", ASTERISK_VERSION,
                             "SystemName", "", "CoreMaxCalls", "0", "CoreMaxLoadAvg", "0.000000", "CoreRunUser", "",
@@ -693,7 +704,7 @@ public final class AmiReplayServer implements AutoCloseable {
             if (!first) {
                 return;
             }
-            long uptime = (System.currentTimeMillis() - startedMillis) / 1000;
+            long uptime = (clock.millis() - startedMillis) / 1000;
             write(null, ("Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: " + uptime + "\r\nLastReload: "
                     + uptime + "\r\nStatus: Fully Booted\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             logins.incrementAndGet();

@@ -1,5 +1,6 @@
 package kz.hotline114.pbx.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ public interface EventSource {
 
     /** {@link #loop(List, double, Duration)} at the recorded pace with 3 s between scenarios. */
     static EventSource loop(List<AmiTranscript> transcripts) {
-        return loop(transcripts, 1.0, Duration.ofSeconds(3));
+        return loop(transcripts, 1.0, Duration.ofSeconds(3), Clock.systemUTC());
     }
 
     /**
@@ -168,15 +169,17 @@ public interface EventSource {
      *
      * @param speed        1.0 = recorded pace, 2.0 = twice as fast; must be &gt; 0
      * @param pauseBetween silence between two scenarios
+     * @param clock        the PBX's clock: the time the events are stamped with
      */
     /** Copies the loop cycles through (see {@link TranscriptRewriter#SEQ_STRIDE}): numbers repeat after this many scenarios. */
     static final int MAX_COPIES = 200;
 
-    static EventSource loop(List<AmiTranscript> transcripts, double speed, Duration pauseBetween) {
+    static EventSource loop(List<AmiTranscript> transcripts, double speed, Duration pauseBetween, Clock clock) {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be > 0: " + speed);
         }
         Objects.requireNonNull(pauseBetween, "pauseBetween");
+        Objects.requireNonNull(clock, "clock");
         var scenarios = new ArrayList<List<AmiPacket>>();
         for (AmiTranscript t : transcripts) {
             var packets = t.packets().stream().filter(p -> !"FullyBooted".equalsIgnoreCase(p.event())).toList();
@@ -234,7 +237,7 @@ public interface EventSource {
                     // varies numbers and sequence parts but must stay small: seq + copy * SEQ_STRIDE beyond
                     // Integer.MAX_VALUE is an id Asterisk-Java cannot read (its reader thread dies)
                     copy = (copy + 1) % MAX_COPIES;
-                    Instant wall = Instant.now();
+                    Instant wall = clock.instant();
                     long now = System.nanoTime();
                     startNanos = Math.max(now, lastDueNanos + pauseNanos);
                     double startEpoch = wall.getEpochSecond() + wall.getNano() / 1e9 + (startNanos - now) / 1e9;

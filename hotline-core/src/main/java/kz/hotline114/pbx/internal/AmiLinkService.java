@@ -1,5 +1,6 @@
 package kz.hotline114.pbx.internal;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +63,15 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
     private @Nullable Thread supervisor;
     private long lastMalformedLog;
 
+    private final Clock clock;
+
     AmiLinkService(AmiProperties props, DemoPbx demoPbx, JdbcAmiJournal journal, ApplicationEventPublisher publisher,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.props = props;
         this.demoPbx = demoPbx;
         this.publisher = publisher;
-        this.pipeline = new IngestionPipeline(props.queueCapacity(), props.batchSize(), journal, publisher, meters);
+        this.pipeline = new IngestionPipeline(props.queueCapacity(), props.batchSize(), journal, publisher, meters, clock);
         this.receivedCounter = Counter.builder("hotline.ami.events.received")
                 .description("AMI event packets read off the socket").register(meters);
         this.malformedCounter = Counter.builder("hotline.ami.packets.malformed")
@@ -172,7 +176,7 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
         state = next;
         lastError = error;
         if (previous != next) {
-            since = Instant.now();
+            since = clock.instant();
             publisher.publishEvent(new PbxLinkChanged(props.pbxId(), next));
         }
     }
@@ -183,7 +187,7 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
         if (first.getKey().equalsIgnoreCase("Event")) {
             received.incrementAndGet();
             receivedCounter.increment();
-            pipeline.offer(new AmiEvent(0, props.pbxId(), Instant.now(), packet));
+            pipeline.offer(new AmiEvent(0, props.pbxId(), clock.instant(), packet));
             return;
         }
         if (first.getKey().equalsIgnoreCase("Response") || first.getKey().equalsIgnoreCase("ActionID")

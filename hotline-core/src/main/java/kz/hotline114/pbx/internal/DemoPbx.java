@@ -1,5 +1,6 @@
 package kz.hotline114.pbx.internal;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -30,7 +31,10 @@ class DemoPbx {
     private final AmiProperties props;
     private @Nullable AmiReplayServer server;
 
-    DemoPbx(AmiProperties props) {
+    private final Clock clock;
+
+    DemoPbx(AmiProperties props, Clock clock) {
+        this.clock = clock;
         this.props = props;
     }
 
@@ -38,9 +42,10 @@ class DemoPbx {
     synchronized int start() {
         try {
             var transcripts = AmiTranscript.bundled();
-            var source = EventSource.loop(transcripts, props.demo().speed(), props.demo().pauseBetween());
+            var source = EventSource.loop(transcripts, props.demo().speed(), props.demo().pauseBetween(), clock);
             server = AmiReplayServer.builder(source)
                     .name("demo PBX")
+                    .clock(clock)
                     .port(0)
                     .bindAddress(InetAddress.getLoopbackAddress())
                     .username(props.username())

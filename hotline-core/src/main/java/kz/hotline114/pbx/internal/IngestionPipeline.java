@@ -1,5 +1,6 @@
 package kz.hotline114.pbx.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +47,11 @@ final class IngestionPipeline {
     private Thread thread;
     private long lastDropLog;
 
+    private final Clock clock;
+
     IngestionPipeline(int capacity, int batchSize, JdbcAmiJournal journal, ApplicationEventPublisher publisher,
-                      MeterRegistry meters) {
+                      MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSize = Math.min(batchSize, JdbcAmiJournal.ID_BLOCK);
         this.journal = journal;
@@ -170,7 +174,7 @@ final class IngestionPipeline {
             log.error("Interpreting {} journaled AMI events failed (journal ids {}..{}); rebuild the period from the journal",
                     stored.size(), stored.getFirst().journalId(), stored.getLast().journalId(), e);
         }
-        var now = Instant.now();
+        var now = clock.instant();
         for (var e : stored) {
             lag.record(Duration.between(e.receivedAt(), now));
         }

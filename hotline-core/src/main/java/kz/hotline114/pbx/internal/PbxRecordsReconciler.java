@@ -1,6 +1,8 @@
 package kz.hotline114.pbx.internal;
 
+import java.time.Clock;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +60,11 @@ class PbxRecordsReconciler implements SmartLifecycle {
     private @Nullable ScheduledExecutorService scheduler;
     private volatile boolean running;
 
+    private final Clock clock;
+
     PbxRecordsReconciler(AmiProperties props, JdbcTemplate jdbc, JdbcAmiJournal journal, TransactionTemplate tx,
-                         ApplicationEventPublisher publisher, MeterRegistry meters) {
+                         ApplicationEventPublisher publisher, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.props = props;
         this.jdbc = jdbc;
         this.journal = journal;
@@ -152,10 +157,10 @@ class PbxRecordsReconciler implements SmartLifecycle {
                                    and c.context = 'from-trunk' and c.exten <> 's') as inbound
                       from cel e
                      where e.id > ? and e.eventtype = 'LINKEDID_END'
-                       and e.received_at < now() - make_interval(secs => ?)
+                       and e.received_at < ?
                      order by e.id limit ?""",
                     (rs, n) -> new End(rs.getLong(1), rs.getString(2), rs.getBoolean(3)),
-                    mark, props.reconcile().grace().toMillis() / 1000.0, CALLS_PER_ROUND);
+                    mark, Timestamp.from(clock.instant().minus(props.reconcile().grace())), CALLS_PER_ROUND);
             more = ends.size() == CALLS_PER_ROUND;
             if (ends.isEmpty()) {
                 return 0;
@@ -218,8 +223,8 @@ class PbxRecordsReconciler implements SmartLifecycle {
         }
         Long first = jdbc.queryForObject("""
                 select coalesce(max(id), 0) from cel
-                 where received_at < coalesce((select min(received_at) from ami_journal where pbx_id = ?), now())""",
-                Long.class, props.pbxId());
+                 where received_at < coalesce((select min(received_at) from ami_journal where pbx_id = ?), ?)""",
+                Long.class, props.pbxId(), Timestamp.from(clock.instant()));
         long start = first == null ? 0 : first;
         jdbc.update("insert into pbx_records_reconciliation (pbx_id, last_cel_id) values (?, ?) on conflict do nothing",
                 props.pbxId(), start);
@@ -301,7 +306,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
             // one line per header, as on the wire: a value cannot carry a line break
             headers.add(Map.entry(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1].replaceAll("[\r\n]+", " ")));
         }
-        return new AmiEvent(0, props.pbxId(), receivedAt != null ? receivedAt : Instant.now(), headers);
+        return new AmiEvent(0, props.pbxId(), receivedAt != null ? receivedAt : clock.instant(), headers);
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package kz.hotline114.reports.internal;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
@@ -69,8 +70,11 @@ class JdbcInterimReports implements InterimReports {
     private final HotlineProperties hotline;
     private final AuditLog audit;
 
+    private final Clock clock;
+
     JdbcInterimReports(JdbcTemplate jdbc, JdbcGrantProjects projects, CallStatistics statistics, Cases cases,
-                       AppointmentStatistics centre, EventsRegister events, HotlineProperties hotline, AuditLog audit) {
+                       AppointmentStatistics centre, EventsRegister events, HotlineProperties hotline, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.projects = projects;
         this.statistics = statistics;
@@ -146,7 +150,7 @@ class JdbcInterimReports implements InterimReports {
                     id, JSON.writeValueAsString(content), CurrentUser.name());
             version = 1;
         }
-        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var report = build(project, from, to, content, version, InterimReport.Status.FINAL, now, CurrentUser.name());
         jdbc.update("""
                 update interim_report set status = 'FINAL', snapshot = ?::jsonb, finalised_at = ?, finalised_by = ?
@@ -297,7 +301,7 @@ class JdbcInterimReports implements InterimReports {
         var participants = participants(caseCounts, walkIns, centreCounts);
         return new InterimReport(project.id(), project.name(), project.grantee(), project.agreementNo(),
                 project.agreementDate(), project.grantSum(), from, to, status, version,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), finalisedAt, finalisedBy, tasks, calls, caseFigures,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), finalisedAt, finalisedBy, tasks, calls, caseFigures,
                 centreFigures, eventRows, content.risks(), content.attachments(), participants, content.leader(),
                 content.leaderPosition());
     }

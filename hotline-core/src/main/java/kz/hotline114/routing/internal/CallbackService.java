@@ -1,5 +1,6 @@
 package kz.hotline114.routing.internal;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -56,8 +57,11 @@ class CallbackService implements Callbacks {
     /** Outbound Linkedid → what we know of the call while it lasts. */
     private final Map<String, Outbound> outbound = new ConcurrentHashMap<>();
 
+    private final Clock clock;
+
     CallbackService(JdbcTemplate jdbc, CallLog callLog, PbxCommands pbx, SpecialistDirectory directory, LiveModel live,
-                    AuditLog audit) {
+                    AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.callLog = callLog;
         this.pbx = pbx;
@@ -131,10 +135,10 @@ class CallbackService implements Callbacks {
     /** Due callbacks whose phone is free now are dialled without anyone pressing a button. */
     @Scheduled(fixedDelayString = "${hotline.callbacks.poll:15s}", initialDelayString = "${hotline.callbacks.poll:15s}")
     void dialDue() {
+        var now = clock.instant();
         var due = jdbc.query("""
-                select * from callback where status = 'SCHEDULED' and due_at <= now() and assignee is not null
-                order by due_at limit 20""", CallbackService::map);
-        var now = Instant.now();
+                select * from callback where status = 'SCHEDULED' and due_at <= ? and assignee is not null
+                order by due_at limit 20""", CallbackService::map, Timestamp.from(now));
         var snapshot = live.snapshot();
         for (var c : due) {
             var free = snapshot.queues().stream().flatMap(q -> q.members().stream())
@@ -155,9 +159,9 @@ class CallbackService implements Callbacks {
     private Callback originate(long id, String iface) {
         // the conditional update is the claim: two specialists (or the scheduler) cannot dial one callback twice
         int claimed = jdbc.update("""
-                update callback set status = 'DIALLING', assignee = ?, dialled_at = now(), failure = null,
+                update callback set status = 'DIALLING', assignee = ?, dialled_at = ?, failure = null,
                     outbound_linkedid = null, answered_at = null, ended_at = null, talk_seconds = null
-                where id = ? and status in ('SCHEDULED', 'NOT_ANSWERED', 'FAILED') and number is not null""", iface, id);
+                where id = ? and status in ('SCHEDULED', 'NOT_ANSWERED', 'FAILED') and number is not null""", iface, Timestamp.from(clock.instant()), id);
         if (claimed == 0) {
             throw new IllegalStateException("callback " + id + " is being dialled, done or cancelled");
         }

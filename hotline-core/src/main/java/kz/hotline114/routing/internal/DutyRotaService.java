@@ -3,7 +3,9 @@ package kz.hotline114.routing.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +43,16 @@ class DutyRotaService implements DutyRota {
     private final PbxCommands pbx;
     private final SpecialistDirectory directory;
     private final AuditLog audit;
+    private final Clock clock;
 
     DutyRotaService(JdbcTemplate jdbc, TransactionTemplate tx, PbxCommands pbx, SpecialistDirectory directory,
-                    AuditLog audit) {
+                    AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.pbx = pbx;
         this.directory = directory;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -96,7 +100,7 @@ class DutyRotaService implements DutyRota {
     public void remove(long shiftId) {
         requireSupervisor();
         var shift = get(shiftId);
-        var now = Instant.now();
+        var now = clock.instant();
         if (shift.state(now) == Shift.State.PLANNED) {
             jdbc.update("delete from shift where id = ?", shiftId);
         } else if (shift.state(now) == Shift.State.ON_DUTY) {
@@ -128,7 +132,7 @@ class DutyRotaService implements DutyRota {
     @Scheduled(fixedDelayString = "${hotline.rota.poll:30s}", initialDelayString = "${hotline.rota.initial-delay:20s}")
     void tick() {
         try {
-            applyDue(Instant.now());
+            applyDue(clock.instant());
         } catch (RuntimeException e) {
             log.warn("The duty rota could not be applied: {}", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package kz.hotline114.search.internal;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -63,8 +64,11 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
     private volatile boolean reachable;
     private long lastFailureLog;
 
+    private final Clock clock;
+
     ElasticsearchSearchIndex(SearchProperties props, HotlineProperties hotline, List<DocumentSource> sources,
-                             JdbcTemplate jdbc, TransactionTemplate tx) {
+                             JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+        this.clock = clock;
         this.props = props;
         this.hotline = hotline;
         sources.forEach(s -> this.sources.put(s.type(), s));
@@ -197,7 +201,7 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
     }
 
     private String createIndex(String type) throws IOException {
-        var index = alias(type) + "-" + STAMP.format(Instant.now());
+        var index = alias(type) + "-" + STAMP.format(clock.instant());
         var properties = new LinkedHashMap<String, Property>();
         sources.get(type).mapping().forEach((field, kind) -> properties.put(field, switch (kind) {
             case "text" -> Property.of(p -> p.text(t -> t.analyzer("standard")));

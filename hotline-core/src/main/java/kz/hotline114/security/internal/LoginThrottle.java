@@ -27,7 +27,11 @@ public class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
 
     private final ConcurrentHashMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    LoginThrottle(Clock clock) {
+        this.clock = clock;
+    }
 
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent e) {

@@ -21,9 +21,9 @@ class IngestionPipelineTest {
     void a_full_hand_off_drops_counts_and_never_blocks_the_reader() {
         var meters = new SimpleMeterRegistry();
         // not started: nothing drains the queue, as when the database stalls
-        var pipeline = new IngestionPipeline(3, 100, null, null, meters);
+        var pipeline = new IngestionPipeline(3, 100, null, null, meters, kz.hotline114.support.TestClock.get());
         for (int i = 0; i < 10; i++) {
-            pipeline.offer(new AmiEvent(0, "pbx", Instant.now(), List.of(Map.entry("Event", "Newchannel"),
+            pipeline.offer(new AmiEvent(0, "pbx", kz.hotline114.support.TestClock.now(), List.of(Map.entry("Event", "Newchannel"),
                     Map.entry("Linkedid", "1." + i))));
         }
         assertThat(pipeline.dropped()).isEqualTo(7);
