@@ -25,6 +25,7 @@ import kz.hotline114.shared.Region;
 import kz.hotline114.shared.SocialStatus;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TelephonyIT;
+import kz.hotline114.support.TestClock;
 
 /** Cases on the real PostgreSQL: lifecycle, numbering, permissions by role, audit, counts. */
 class CasesIT extends TelephonyIT {
@@ -108,7 +109,7 @@ class CasesIT extends TelephonyIT {
     void follow_ups_are_planned_and_done() {
         as("sup", "SUPERVISOR");
         var number = cases.open(draft("Ұлым жаман топқа кірді"));
-        var c = cases.addFollowUp(number, LocalDate.now().plusDays(3), "Анасына қайта қоңырау шалу");
+        var c = cases.addFollowUp(number, LocalDate.now(TestClock.get()).plusDays(3), "Анасына қайта қоңырау шалу");
         var id = c.followUps().getFirst().id();
         c = cases.completeFollowUp(number, id);
         assertThat(c.followUps()).singleElement().satisfies(f -> {
@@ -157,12 +158,13 @@ class CasesIT extends TelephonyIT {
         assertThatThrownBy(() -> cases.get(byAigerim)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> cases.find(new CaseFilter(null, null, null, null, null), 0, 10))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(cases.counts(Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plusSeconds(60)).total())
+        assertThat(cases.counts(TestClock.now().minus(1, ChronoUnit.DAYS), TestClock.now().plusSeconds(60)).total())
                 .isPositive();
         assertThat(audits("CASE_VIEW_REFUSED", byAigerim)).isGreaterThanOrEqualTo(2);
     }
 
     @Test
+    @kz.hotline114.support.AwayFromMidnight // one year's numbers: not across 1 January
     void numbers_are_gapless_and_unique_under_concurrent_opening() throws Exception {
         var auth = new UsernamePasswordAuthenticationToken("sup", "n/a", List.of(new SimpleGrantedAuthority("ROLE_SUPERVISOR")));
         try (var pool = Executors.newFixedThreadPool(8)) {
@@ -174,6 +176,8 @@ class CasesIT extends TelephonyIT {
             for (var f : futures) {
                 numbers.add(f.get());
             }
+            var year = TestClock.now().atZone(TestClock.ALMATY).getYear();
+            assertThat(numbers).allSatisfy(n -> assertThat(n).startsWith("114-" + year + "-"));
             var seq = numbers.stream().map(n -> Integer.parseInt(n.substring(9))).sorted().toList();
             assertThat(seq).doesNotHaveDuplicates();
             assertThat(seq.getLast() - seq.getFirst()).isEqualTo(23);
@@ -181,11 +185,34 @@ class CasesIT extends TelephonyIT {
     }
 
     @Test
+    void a_case_is_numbered_in_the_year_it_is_opened_in_almaty_and_dated_by_the_clock() {
+        as("sup", "SUPERVISOR");
+        var year = TestClock.now().atZone(TestClock.ALMATY).getYear() + 3;
+        try {
+            // 31 December 23:59:59 in Almaty is 17:59:59 UTC: still the old year
+            var lastSecond = java.time.LocalDateTime.of(year, 12, 31, 23, 59, 59).atZone(TestClock.ALMATY).toInstant();
+            TestClock.pin(lastSecond);
+            var old = cases.open(draft("Жыл соңындағы сұрақ"));
+            TestClock.pin(lastSecond.plusSeconds(2));
+            var first = cases.open(draft("Жаңа жылдағы сұрақ"));
+            var second = cases.open(draft("Жаңа жылдағы екінші сұрақ"));
+
+            assertThat(old).startsWith("114-" + year + "-");
+            assertThat(first).isEqualTo("114-" + (year + 1) + "-00001");
+            assertThat(second).isEqualTo("114-" + (year + 1) + "-00002");
+            assertThat(cases.get(old).orElseThrow().openedAt()).isEqualTo(lastSecond);
+            assertThat(cases.get(first).orElseThrow().openedAt()).isEqualTo(lastSecond.plusSeconds(2));
+        } finally {
+            TestClock.reset();
+        }
+    }
+
+    @Test
     void counts_break_cases_down_by_the_report_categories() {
         as("sup", "SUPERVISOR");
         // other tests open cases too: count this test's two as the difference
-        var from = Instant.now().minus(1, ChronoUnit.DAYS);
-        var to = Instant.now().plus(1, ChronoUnit.DAYS);
+        var from = TestClock.now().minus(1, ChronoUnit.DAYS);
+        var to = TestClock.now().plus(1, ChronoUnit.DAYS);
         var before = cases.counts(from, to);
         cases.open(draft("Бірінші"));
         cases.open(new CaseDraft(null, null, "PSYCHOLOGICAL_SUPPORT", null, "Екінші", null, "ru",

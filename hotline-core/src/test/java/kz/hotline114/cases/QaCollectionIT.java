@@ -20,6 +20,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import kz.hotline114.support.TelephonyIT;
+import kz.hotline114.support.TestClock;
 
 /** The Q&A collection: questions and answers by category, anonymised, as a real DOCX. */
 class QaCollectionIT extends TelephonyIT {
@@ -42,7 +43,7 @@ class QaCollectionIT extends TelephonyIT {
     @Test
     void questions_and_answers_come_out_by_category_without_numbers_or_contacts() throws Exception {
         as("sup", "SUPERVISOR");
-        var from = Instant.now().minusSeconds(1);
+        var from = TestClock.now().minusSeconds(1);
         var n1 = cases.open(new CaseDraft(null, null, "RELIGION_QUESTION", null, "Ата-ананың рұқсатынсыз некеге тұруға бола ма?",
                 "Шариғатта ата-ана ризашылығы маңызды; толығырақ +7 701 111 22 33 нөміріне хабарласыңыз", "kk",
                 CallerProfile.UNKNOWN, null, false, null, null));
@@ -51,7 +52,7 @@ class QaCollectionIT extends TelephonyIT {
         cases.open(new CaseDraft(null, null, "OTHER", null, "Жауапсыз сұрақ", null, "kk", CallerProfile.UNKNOWN, null,
                 false, null, null));
 
-        var bytes = qa.docx(from, Instant.now().plusSeconds(1), "kk");
+        var bytes = qa.docx(from, TestClock.now().plusSeconds(1), "kk");
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "qa-collection.docx"), bytes);
 
@@ -71,6 +72,6 @@ class QaCollectionIT extends TelephonyIT {
     @Test
     void specialists_and_operators_cannot_export_it() {
         as("op", "OPERATOR");
-        assertThatThrownBy(() -> qa.docx(Instant.EPOCH, Instant.now(), "kk")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> qa.docx(Instant.EPOCH, TestClock.now(), "kk")).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -57,7 +57,7 @@ class AmiLinkFaultsIT {
         var packets = new ArrayList<AmiPacket>();
         var expectedOutcomes = new ArrayList<String>();
         for (var name : names) {
-            packets.addAll(Recordings.packets(name, 0));
+            packets.addAll(Recordings.packets(name, 8));
         }
         expectedOutcomes.addAll(List.of("ANSWERED", "ANSWERED", "ABANDONED", "WRONG_NUMBER", "ANSWERED",
                 "WRONG_NUMBER", "WRONG_NUMBER", "ANSWERED", "NO_INPUT"));

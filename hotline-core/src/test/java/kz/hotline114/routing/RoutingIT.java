@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import kz.hotline114.pbx.demo.AmiPacket;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TelephonyIT;
+import kz.hotline114.support.TestClock;
 
 /** Transfer from the desk and callbacks: the exact AMI actions, and the outbound call followed to its end. */
 class RoutingIT extends TelephonyIT {
@@ -108,7 +109,7 @@ class RoutingIT extends TelephonyIT {
                 List.of("psychologists"), true, "rt-aigerim");
 
         as("rt-aigerim", "SPECIALIST");
-        var scheduled = callbacks.schedule(PBX_ID, original.linkedid(), Instant.now().plus(Duration.ofHours(1)),
+        var scheduled = callbacks.schedule(PBX_ID, original.linkedid(), TestClock.now().plus(Duration.ofHours(1)),
                 "қайта хабарласу", null);
         assertThat(scheduled.status()).isEqualTo(Callback.Status.SCHEDULED);
         assertThat(scheduled.assignee()).isEqualTo(iface);
@@ -159,7 +160,7 @@ class RoutingIT extends TelephonyIT {
         directory.save("Yerlan (theologian)", Specialist.Kind.THEOLOGIAN, List.of("kk", "ru"), "PJSIP/203",
                 List.of("theologians"), true, "rt-yerlan");
         as("rt-yerlan", "SPECIALIST");
-        var c = callbacks.schedule(PBX_ID, original.linkedid(), Instant.now().plus(Duration.ofHours(2)), null, null);
+        var c = callbacks.schedule(PBX_ID, original.linkedid(), TestClock.now().plus(Duration.ofHours(2)), null, null);
         callbacks.dialNow(c.id());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Callback now;
@@ -178,7 +179,7 @@ class RoutingIT extends TelephonyIT {
     @Test
     void a_withheld_or_unknown_call_cannot_be_called_back() {
         as("rt-op", "OPERATOR");
-        assertThatThrownBy(() -> callbacks.schedule(PBX_ID, "no-such-call", Instant.now(), null, null))
+        assertThatThrownBy(() -> callbacks.schedule(PBX_ID, "no-such-call", TestClock.now(), null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

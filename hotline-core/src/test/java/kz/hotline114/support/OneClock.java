@@ -28,6 +28,7 @@ public final class OneClock {
     /** The main (not test) classes of the app under {@code kz.hotline114}. */
     public static JavaClasses mainClasses() {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // hotline-core's test-jar
                 .importPackages("kz.hotline114");
     }
 

@@ -21,8 +21,20 @@ public final class Recordings {
         return AmiTranscript.fromClasspath("/kz/hotline114/pbx/recordings/" + name + ".ami");
     }
 
-    /** The recording's event packets, copy {@code copy} (0 = as recorded, others with rewritten ids and numbers). */
+    /**
+     * Copy {@code copy} of a recording happening now: its first event at the {@link TestClock}'s current time
+     * (so "today" whatever day the tests run). Copy 0 keeps the recorded numbers and sequence parts of ids,
+     * others get their own (see {@link TranscriptRewriter}); ids carry the moved time as Asterisk's do.
+     */
     public static List<AmiPacket> packets(String name, int copy) {
+        return startingAt(name, copy, TestClock.now());
+    }
+
+    /**
+     * The recording's event packets at their recorded times (November 2026), copy {@code copy} (0 = exactly as
+     * recorded, others with rewritten ids and numbers): for tests about the recording itself (ids, exact times).
+     */
+    public static List<AmiPacket> asRecorded(String name, int copy) {
         var t = transcript(name);
         return copy == 0 ? t.packets() : new TranscriptRewriter(List.of(t)).rewriteAll(t, copy, 0);
     }
@@ -37,15 +49,44 @@ public final class Recordings {
         var t = transcript(name);
         double first = t.packets().stream().map(p -> p.get("Timestamp")).filter(s -> s != null && !s.isBlank())
                 .mapToDouble(Double::parseDouble).min().orElseThrow();
-        return new TranscriptRewriter(List.of(t)).rewriteAll(t, copy, Math.ceil(start.getEpochSecond() - first));
+        var rewriter = new TranscriptRewriter(List.of(t));
+        double shift = Math.ceil(start.getEpochSecond() - first);
+        synchronized (HANDED_OUT) {
+            // ids carry the time (epoch.sequence): two recordings with the same sequence numbers moved to the same
+            // second would share ids, so a call whose ids were handed out before starts a second later
+            for (int attempt = 0; ; attempt++) {
+                var packets = rewriter.rewriteAll(t, copy, shift + attempt);
+                var ids = ids(packets);
+                if (ids.stream().noneMatch(HANDED_OUT::contains) || attempt > 600) {
+                    HANDED_OUT.addAll(ids);
+                    return packets;
+                }
+            }
+        }
     }
 
-    /** The recording as the journal would hold it, grouped by Linkedid in order of first appearance. */
+    /** Uniqueids and Linkedids of the calls moved in time so far in this JVM. */
+    private static final java.util.Set<String> HANDED_OUT = new java.util.HashSet<>();
+
+    private static java.util.Set<String> ids(List<AmiPacket> packets) {
+        var ids = new java.util.HashSet<String>();
+        for (var p : packets) {
+            for (var h : p.headers()) {
+                var key = h.key().toLowerCase(java.util.Locale.ROOT);
+                if ((key.endsWith("uniqueid") || key.endsWith("linkedid")) && h.value() != null && !h.value().isBlank()) {
+                    ids.add(h.value());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The recording (as recorded) as the journal would hold it, grouped by Linkedid in order of first appearance. */
     public static Map<String, List<AmiEvent>> eventsByLinkedid(String name) {
         var groups = new LinkedHashMap<String, List<AmiEvent>>();
         long id = 1;
-        for (var p : packets(name, 0)) {
-            var e = new AmiEvent(id++, "test-pbx", Instant.now(), p.entries());
+        for (var p : asRecorded(name, 0)) {
+            var e = new AmiEvent(id++, "test-pbx", TestClock.now(), p.entries());
             var lid = e.linkedid();
             if (lid != null) {
                 groups.computeIfAbsent(lid, k -> new ArrayList<>()).add(e);

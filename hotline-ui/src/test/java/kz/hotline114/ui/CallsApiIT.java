@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import kz.hotline114.security.Role;
 import kz.hotline114.support.Recordings;
 import tools.jackson.databind.json.JsonMapper;
+import kz.hotline114.support.TestClock;
 
 /** {@code GET /api/calls} over real HTTP with HTTP Basic: the promised fields, filters, errors and masking. */
 class CallsApiIT extends UiIT {
@@ -59,8 +60,7 @@ class CallsApiIT extends UiIT {
         play(packets);
         var lid = linkedidOf(packets);
 
-        var response = get("/api/calls?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&queue=theologians&size=1000",
-                "admin", ADMIN_PASSWORD);
+        var response = get("/api/calls?" + aroundNow() + "&queue=theologians&size=1000", "admin", ADMIN_PASSWORD);
 
         assertThat(response.statusCode()).isEqualTo(200);
         var body = json(response);
@@ -81,14 +81,18 @@ class CallsApiIT extends UiIT {
     @SuppressWarnings("unchecked")
     void filters_by_outcome_select_only_that_outcome() throws Exception {
         play(Recordings.packets("no-input-timeout", 32));
-        var response = get("/api/calls?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&outcome=NO_INPUT",
-                "admin", ADMIN_PASSWORD);
+        var response = get("/api/calls?" + aroundNow() + "&outcome=NO_INPUT", "admin", ADMIN_PASSWORD);
         var items = (List<Map<String, Object>>) json(response).get("items");
         assertThat(items).isNotEmpty().allSatisfy(i -> assertThat(i.get("outcome")).isEqualTo("NO_INPUT"));
         assertThat(items).anySatisfy(i -> {
             assertThat(i.get("callerWithheld")).isEqualTo(true);
             assertThat(i.get("callerNumber")).isNull();
         });
+    }
+
+    /** A period around the calls just played (they happen now, whatever day the tests run). */
+    private static String aroundNow() {
+        return "from=" + TestClock.now().minus(Duration.ofHours(1)) + "&to=" + TestClock.now().plus(Duration.ofHours(1));
     }
 
     @Test
@@ -107,14 +111,14 @@ class CallsApiIT extends UiIT {
     @Test
     @SuppressWarnings("unchecked")
     void without_a_period_the_last_24_hours_are_listed_and_an_operator_sees_numbers_masked() throws Exception {
-        var packets = Recordings.startingAt("abandoned-in-queue", 33, Instant.now().minusSeconds(600));
+        var packets = Recordings.startingAt("abandoned-in-queue", 33, TestClock.now().minusSeconds(600));
         play(packets);
         var lid = linkedidOf(packets);
         var admin = (List<Map<String, Object>>) json(get("/api/calls?size=1000", "admin", ADMIN_PASSWORD)).get("items");
         var full = admin.stream().filter(i -> lid.equals(i.get("linkedid"))).findFirst().orElseThrow();
         assertThat((String) full.get("callerNumber")).matches("\\+7\\d{10}");
         assertThat(admin).allSatisfy(i -> assertThat(Instant.parse((String) i.get("startedAt")))
-                .isAfter(Instant.now().minus(Duration.ofHours(24)).minusSeconds(60)));
+                .isAfter(TestClock.now().minus(Duration.ofHours(24)).minusSeconds(60)));
 
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
@@ -135,13 +139,13 @@ class CallsApiIT extends UiIT {
     @Test
     @SuppressWarnings("unchecked")
     void an_admin_rebuilds_a_period_from_the_journal_and_gets_the_call_back_as_it_happened() throws Exception {
-        var packets = Recordings.startingAt("answered-theologian", 34, Instant.now().minusSeconds(300));
+        var packets = Recordings.startingAt("answered-theologian", 34, TestClock.now().minusSeconds(300));
         play(packets);
         var lid = linkedidOf(packets);
         jdbc.update("update calls set outcome = 'ABANDONED', talk_seconds = null where pbx_id = ? and linkedid = ?",
                 PBX_ID, lid);
-        var from = Instant.now().minus(Duration.ofHours(1));
-        var to = Instant.now().plusSeconds(60);
+        var from = TestClock.now().minus(Duration.ofHours(1));
+        var to = TestClock.now().plusSeconds(60);
         var response = rebuild(from, to);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(((Number) json(response).get("linkedids")).longValue()).isPositive();

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import kz.hotline114.dashboard.WallboardAccess;
 
 /** A real Chromium watches the dashboard and the wall-board move while a call is replayed over AMI. */
+@kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight
 class DashboardBrowserIT extends BrowserIT {
 
     @Autowired

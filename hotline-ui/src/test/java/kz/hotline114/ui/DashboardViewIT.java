@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import kz.hotline114.dashboard.Figure;
 
 /** The dashboard (browserless): it follows a replayed call, and every figure carries its definition. */
+@kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight
 class DashboardViewIT extends KaribuIT {
 
     static String text(String id) {

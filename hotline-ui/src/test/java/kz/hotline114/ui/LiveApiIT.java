@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /api/live}: the documented shape, and it follows a caller into the queue and out of it. */
+@kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight
 class LiveApiIT extends UiIT {
 
     @LocalServerPort

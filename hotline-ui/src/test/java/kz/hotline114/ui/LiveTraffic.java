@@ -5,6 +5,7 @@ import java.util.List;
 
 import kz.hotline114.pbx.demo.AmiPacket;
 import kz.hotline114.support.Recordings;
+import kz.hotline114.support.TestClock;
 
 /** Recorded calls moved to now, so that they count as today's whatever day the tests run. */
 final class LiveTraffic {
@@ -14,7 +15,7 @@ final class LiveTraffic {
 
     /** Copy {@code copy} (below 200: Asterisk-Java reads sequence numbers as int) of a recording, starting now. */
     static List<AmiPacket> now(String name, int copy) {
-        return Recordings.startingAt(name, copy, Instant.now());
+        return Recordings.startingAt(name, copy, TestClock.now());
     }
 
     static int first(List<AmiPacket> packets, String event) {

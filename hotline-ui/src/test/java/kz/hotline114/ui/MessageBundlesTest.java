@@ -35,7 +35,7 @@ class MessageBundlesTest {
         var kk = load("messages.properties");
         var ru = load("messages_ru.properties");
         assertThat(ru.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(kk.stringPropertyNames());
-        assertThat(kk.values()).allSatisfy(v -> assertThat((String) v).isNotBlank());
+        assertThat(kk.values()).isNotEmpty().allSatisfy(v -> assertThat((String) v).isNotBlank());
     }
 
     @Test

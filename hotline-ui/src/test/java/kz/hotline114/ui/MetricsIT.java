@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /actuator/prometheus} counts calls by outcome and queue, waits and talk times, callers and specialists; readiness includes the database and the AMI link. */
+@kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight
 class MetricsIT extends UiIT {
 
     @LocalServerPort

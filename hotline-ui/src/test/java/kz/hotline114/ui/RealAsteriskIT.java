@@ -44,10 +44,13 @@ class RealAsteriskIT {
     @BeforeAll
     static void needsAsterisk() {
         asterisk = RealAsterisk.available();
+        // a real PBX stamps its events and CEL/CDR rows with the machine's time, whatever time the suite runs at
+        kz.hotline114.support.TestClock.useSystemTime();
     }
 
     @AfterAll
     static void stopAsterisk() throws InterruptedException {
+        kz.hotline114.support.TestClock.reset();
         if (asterisk != null) {
             asterisk.stop();
         }

@@ -24,6 +24,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import kz.hotline114.routing.Shift;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
+import kz.hotline114.support.TestClock;
 
 /** The directory and rota screen: errors next to the fields, a specialist saved, shifts added, an overlap refused. */
 class SpecialistsViewIT extends KaribuIT {
@@ -56,7 +57,7 @@ class SpecialistsViewIT extends KaribuIT {
         var grid = (Grid<Specialist>) _get(Grid.class, spec -> spec.withId("specialists-grid"));
         assertThat(GridKt._findAll(grid)).extracting(Specialist::iface).contains("PJSIP/281");
 
-        var day = LocalDate.now().plusDays(3);
+        var day = LocalDate.now(TestClock.get()).plusDays(3);
         ((Select<Specialist>) _get(Select.class, spec -> spec.withId("rota-who"))).setValue(saved);
         _get(DateTimePicker.class, spec -> spec.withId("rota-from")).setValue(LocalDateTime.of(day, LocalTime.of(8, 0)));
         _get(DateTimePicker.class, spec -> spec.withId("rota-to")).setValue(LocalDateTime.of(day, LocalTime.of(20, 0)));

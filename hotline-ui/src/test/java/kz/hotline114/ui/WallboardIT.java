@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The wall-board's WebSocket with a real client: the token, the snapshot on connect, a change per call step. */
+@kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight
 class WallboardIT extends UiIT {
 
     @LocalServerPort

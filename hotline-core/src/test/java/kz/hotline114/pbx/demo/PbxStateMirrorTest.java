@@ -18,7 +18,7 @@ class PbxStateMirrorTest {
 
     @Test
     void a_talking_call_shows_its_leg_in_queue_bridged_with_the_specialists_leg_and_nothing_once_hung_up() {
-        var packets = Recordings.packets("sip-phones/pjsip-answered-theologian", 0);
+        var packets = Recordings.asRecorded("sip-phones/pjsip-answered-theologian", 0);
         int connected = index(packets, "AgentConnect", 0);
         int bridged = index(packets, "BridgeEnter", connected) + 1; // both legs entered
         packets.subList(0, bridged + 1).forEach(mirror::sent);
@@ -55,7 +55,7 @@ class PbxStateMirrorTest {
 
     @Test
     void a_waiting_caller_is_a_queue_entry_with_its_wait_and_position_and_no_linkedid_as_in_asterisk() {
-        var packets = Recordings.packets("abandoned-in-queue", 0);
+        var packets = Recordings.asRecorded("abandoned-in-queue", 0);
         int joined = index(packets, "QueueCallerJoin", 0);
         packets.subList(0, joined + 1).forEach(mirror::sent);
         clock.addAndGet(TimeUnit.SECONDS.toNanos(42));

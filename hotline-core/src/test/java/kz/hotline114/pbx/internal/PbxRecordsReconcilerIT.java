@@ -27,6 +27,7 @@ import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TelephonyIT;
 import kz.hotline114.support.TestDatabase;
 import kz.hotline114.support.TestPbx;
+import kz.hotline114.support.TestClock;
 
 /**
  * Calls the AMI link missed are logged from the PBX's own CEL/CDR tables (what cel_pgsql / cdr_pgsql write,
@@ -64,7 +65,7 @@ class PbxRecordsReconcilerIT {
 
     /** A fresh copy of a recording (new ids, numbers and times) that happened a few minutes ago. */
     private static List<AmiPacket> copy(String recording, int copy) {
-        return Recordings.startingAt(recording, copy, Instant.now().minus(Duration.ofMinutes(10)));
+        return Recordings.startingAt(recording, copy, TestClock.now().minus(Duration.ofMinutes(10)));
     }
 
     private static String linkedid(List<AmiPacket> packets) {
@@ -90,7 +91,7 @@ class PbxRecordsReconcilerIT {
     void a_call_made_while_the_link_was_down_is_logged_from_the_pbx_records_once() throws Exception {
         settle();
         // a call that ended a moment ago (it lasts 18 s)
-        var packets = Recordings.startingAt("transfer", 11, Instant.now().minusSeconds(20));
+        var packets = Recordings.startingAt("transfer", 11, TestClock.now().minusSeconds(20));
         var lid = linkedid(packets);
         int rows = PbxRecordTables.insert(jdbc, packets);
         assertThat(rows).isEqualTo(40);
