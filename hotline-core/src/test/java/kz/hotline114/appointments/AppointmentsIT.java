@@ -103,7 +103,9 @@ class AppointmentsIT extends CentreIT {
         try (var other = jdbc.getDataSource().getConnection(); var pool = Executors.newSingleThreadExecutor()) {
             other.setAutoCommit(false);
             try (var st = other.createStatement()) {
-                st.execute("set deadlock_timeout = '30s'");   // so that the cycle is found (and broken) on our side
+                // so that the cycle is found (and broken) on our side; LOCAL: this pooled connection goes back to the
+                // pool afterwards, and a 30 s deadlock_timeout left on it made a later race wait minutes per deadlock
+                st.execute("set local deadlock_timeout = '30s'");
             }
             try (var ps = other.prepareStatement(insert)) {
                 ps.setLong(1, holder.id());
