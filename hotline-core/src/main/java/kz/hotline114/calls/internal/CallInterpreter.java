@@ -22,6 +22,7 @@ import kz.hotline114.calls.PhoneNumbers;
 import kz.hotline114.calls.Transfer;
 import kz.hotline114.calls.WrongNumberReason;
 import kz.hotline114.pbx.AmiEvent;
+import kz.hotline114.calls.IvrMenu;
 
 /**
  * Turns all AMI events of one Linkedid into one call record. A pure function of the events
@@ -81,410 +82,114 @@ public final class CallInterpreter {
     /** The call these events make, or empty when they hold no inbound hotline call (a callback, noise). */
     public Optional<Call> interpret(String pbxId, String linkedid, List<AmiEvent> rawEvents) {
         boolean recovered = PbxRecords.present(rawEvents);
-        var events = ordered(recovered ? PbxRecords.asChannelEvents(rawEvents) : rawEvents);
-        var inbound = inboundLeg(events);
-        if (inbound == null) {
+        var raw = RawCall.read(linkedid, ordered(recovered ? PbxRecords.asChannelEvents(rawEvents) : rawEvents));
+        if (raw == null) {
             return Optional.empty();
         }
-        var in = new Leg(inbound.uniqueid, inbound.channel);
-        var startedAt = inbound.createdAt;
-
-        String callerRaw = inbound.callerId;
-        String callerName = inbound.callerName;
-        String dialled = inbound.exten;
-        Instant ivrAnswered = null;
-        String choice = null;
-        String readStatus = null;
-        boolean declared = false;
-        boolean noInput = false;
-        String queueExitStatus = null;
-        var queues = new ArrayList<String>();
-        Instant firstQueueJoin = null;
-        Instant firstQueueExit = null;
-        var answeredBy = new ArrayList<String>();
-        Instant firstConnect = null;
-        var transfers = new ArrayList<Transfer>();
-        var specialistLegs = new LinkedHashSet<String>();
-        String currentMember = null;
-        String currentQueue = null;
-        Instant inboundHangup = null;
-        Instant callEndEvent = null;
-        Instant linkedidEnd = null;
-        Instant lastCallerHangupRequest = null;
-        Instant lastSpecialistHangup = null;
-        var bridgeIntervals = new ArrayList<Instant[]>();
-        Instant bridgeEnteredAt = null;
-        Instant lastEventAt = startedAt;
-
-        for (var e : events) {
-            var name = e.name();
-            var at = e.time();
-            if (at.isAfter(lastEventAt)) {
-                lastEventAt = at;
-            }
-            boolean onInbound = in.is(e);
-            switch (name) {
-                case "Newstate" -> {
-                    if (onInbound && "6".equals(e.get("ChannelState")) && ivrAnswered == null) {
-                        ivrAnswered = at;
-                    }
-                }
-                case "NewCallerid" -> {
-                    if (onInbound && isBlankId(callerRaw)) {
-                        callerRaw = e.get("CallerIDNum");
-                    }
-                }
-                case "CEL" -> {
-                    var cel = e.getOr("EventName", "");
-                    if (cel.equals("ANSWER") && in.uniqueid.equals(e.get("UniqueID")) && ivrAnswered == null) {
-                        ivrAnswered = at;
-                    } else if (cel.equals("LINKEDID_END")) {
-                        linkedidEnd = at;
-                    }
-                }
-                case "UserEvent" -> {
-                    switch (e.userEventName()) {
-                        case "HotlineIvr" -> {
-                            var stage = e.getOr("Stage", "");
-                            switch (stage) {
-                                case "greeting" -> {
-                                    var dnid = e.get("Dnid");
-                                    if (dnid != null && !dnid.isBlank()) {
-                                        dialled = dnid;
-                                    }
-                                    if (ivrAnswered == null) {
-                                        ivrAnswered = at;
-                                    }
-                                }
-                                case "choice" -> {
-                                    choice = normaliseChoice(e.get("Choice"));
-                                    readStatus = e.get("ReadStatus");
-                                    if ("TIMEOUT".equalsIgnoreCase(readStatus) && choice == null) {
-                                        noInput = true;
-                                    }
-                                }
-                                case "no-input" -> noInput = true;
-                                case "queue" -> {
-                                    var q = e.getOr("Queue", "");
-                                    if (!q.isEmpty()) {
-                                        addQueue(queues, q);
-                                        currentQueue = q;
-                                        if (firstQueueJoin == null) {
-                                            firstQueueJoin = at;
-                                        }
-                                    }
-                                }
-                                case "queue-exit" -> {
-                                    var s = e.getOr("QueueStatus", "");
-                                    if (!s.isEmpty()) {
-                                        queueExitStatus = s;
-                                    }
-                                }
-                                default -> { }
-                            }
-                        }
-                        case "HotlineWrongNumber" -> declared = true;
-                        case "HotlineTransfer" -> {
-                            var from = e.getOr("From", currentQueue == null ? "" : currentQueue);
-                            var to = e.getOr("To", "");
-                            transfers.add(new Transfer(from, to, at));
-                            currentMember = null;
-                        }
-                        case "HotlineCallEnd" -> {
-                            callEndEvent = at;
-                            if (choice == null) {
-                                choice = normaliseChoice(e.get("Choice"));
-                            }
-                            var s = e.getOr("QueueStatus", "");
-                            if (!s.isEmpty() && queueExitStatus == null) {
-                                queueExitStatus = s;
-                            }
-                            if ("no-input".equals(e.get("Stage"))) {
-                                noInput = true;
-                            }
-                        }
-                        default -> { }
-                    }
-                }
-                case "QueueCallerJoin" -> {
-                    if (onInbound) {
-                        var q = e.getOr("Queue", "");
-                        if (!q.isEmpty()) {
-                            addQueue(queues, q);
-                            currentQueue = q;
-                        }
-                        if (firstQueueJoin == null || at.isBefore(firstQueueJoin)) {
-                            firstQueueJoin = at;
-                        }
-                    }
-                }
-                case "QueueCallerLeave", "QueueCallerAbandon" -> {
-                    if (onInbound && firstQueueJoin != null && firstQueueExit == null) {
-                        firstQueueExit = at;
-                    }
-                }
-                case "AgentConnect" -> {
-                    if (onInbound || linkedid.equals(e.get("Linkedid"))) {
-                        var member = memberName(e);
-                        answeredBy.add(member);
-                        currentMember = member;
-                        var q = e.get("Queue");
-                        if (q != null && !q.isEmpty()) {
-                            addQueue(queues, q);
-                            currentQueue = q;
-                        }
-                        if (firstConnect == null) {
-                            firstConnect = at;
-                            if (firstQueueExit == null && firstQueueJoin != null) {
-                                firstQueueExit = at;
-                            }
-                        }
-                        var dest = e.get("DestUniqueid");
-                        if (dest != null) {
-                            specialistLegs.add(dest);
-                        }
-                    }
-                }
-                case "AgentComplete" -> {
-                    if ("agent".equalsIgnoreCase(e.get("Reason"))) {
-                        lastSpecialistHangup = at;
-                    }
-                }
-                case "BlindTransfer" -> {
-                    var ctx = e.getOr("Context", "");
-                    // a blind transfer into hotline-transfer also emits HotlineTransfer: counted there
-                    if (!ctx.equals("hotline-transfer") && "Success".equalsIgnoreCase(e.getOr("Result", "Success"))) {
-                        transfers.add(new Transfer(currentMember != null ? currentMember : orEmpty(currentQueue),
-                                e.getOr("Extension", ""), at));
-                    }
-                }
-                case "AttendedTransfer" -> {
-                    if ("Success".equalsIgnoreCase(e.getOr("Result", ""))) {
-                        transfers.add(new Transfer(currentMember != null ? currentMember : orEmpty(currentQueue),
-                                transferTarget(e, events), at));
-                    }
-                }
-                case "HangupRequest" -> {
-                    if (onInbound) {
-                        lastCallerHangupRequest = at;
-                    } else if (specialistLegs.contains(e.uniqueid()) && e.getOr("Channel", "").startsWith("PJSIP/")) {
-                        lastSpecialistHangup = at;
-                    }
-                }
-                case "BridgeEnter" -> {
-                    if (onInbound && bridgeEnteredAt == null) {
-                        bridgeEnteredAt = at;
-                    }
-                }
-                case "BridgeLeave" -> {
-                    if (onInbound && bridgeEnteredAt != null) {
-                        bridgeIntervals.add(new Instant[] {bridgeEnteredAt, at});
-                        bridgeEnteredAt = null;
-                    }
-                }
-                case "Hangup" -> {
-                    if (onInbound) {
-                        inboundHangup = at;
-                    }
-                }
-                default -> { }
-            }
-        }
-
-        Instant endedAt = firstNonNull(inboundHangup, callEndEvent, linkedidEnd);
-        boolean finished = endedAt != null;
-        Instant clock = finished ? endedAt : lastEventAt;
-        if (bridgeEnteredAt != null) {
-            bridgeIntervals.add(new Instant[] {bridgeEnteredAt, clock});
-        }
-
-        // wait in the first queue
-        Integer wait = null;
-        if (firstQueueJoin != null) {
-            var exit = firstQueueExit != null ? firstQueueExit : clock;
-            wait = seconds(Duration.between(firstQueueJoin, exit));
-        }
-
-        // talk: time the inbound leg spent bridged, from the first specialist's answer on
-        Integer talk = null;
-        if (firstConnect != null) {
-            long millis = 0;
-            var from = firstConnect.minusSeconds(1);
-            for (var iv : bridgeIntervals) {
-                if (!iv[1].isBefore(from)) {
-                    var start = iv[0].isBefore(firstConnect) ? firstConnect : iv[0];
-                    millis += Math.max(0, Duration.between(start, iv[1]).toMillis());
-                }
-            }
-            if (bridgeIntervals.isEmpty()) {
-                millis = Duration.between(firstConnect, clock).toMillis();
-            }
-            talk = seconds(Duration.ofMillis(millis));
-        }
-
-        HangupSide hangupBy = null;
-        if (finished) {
-            var end = inboundHangup != null ? inboundHangup : endedAt;
-            if (lastCallerHangupRequest != null && !lastCallerHangupRequest.isAfter(end.plusSeconds(1))
-                    && (lastSpecialistHangup == null || !lastSpecialistHangup.isAfter(lastCallerHangupRequest))) {
-                hangupBy = HangupSide.CALLER;
-            } else if (lastSpecialistHangup != null && !answeredBy.isEmpty()
-                    && Duration.between(lastSpecialistHangup, end).abs().compareTo(Duration.ofSeconds(2)) <= 0) {
-                hangupBy = HangupSide.SPECIALIST;
-            } else {
-                hangupBy = HangupSide.PBX;
-            }
-        }
-
-        CallOutcome outcome;
-        WrongNumberReason reason = null;
-        if (!finished) {
-            outcome = CallOutcome.IN_PROGRESS;
-        } else if (!answeredBy.isEmpty()) {
-            outcome = CallOutcome.ANSWERED;
-        } else if (!queues.isEmpty()) {
-            outcome = queueExitStatus != null && PBX_GAVE_UP.contains(queueExitStatus.toUpperCase(java.util.Locale.ROOT))
-                    ? CallOutcome.UNANSWERED : CallOutcome.ABANDONED;
-        } else if (declared || menu.wrongNumberKey().equals(choice)) {
-            outcome = CallOutcome.WRONG_NUMBER;
-            reason = WrongNumberReason.DECLARED;
-        } else if (choice != null && !menu.offers(choice)) {
-            outcome = CallOutcome.INVALID_CHOICE;
-        } else if (noInput) {
-            outcome = CallOutcome.NO_INPUT;
-        } else if (choice == null) {
-            var answered = ivrAnswered != null ? ivrAnswered : startedAt;
-            if (Duration.between(answered, endedAt).compareTo(shortCall) < 0) {
-                outcome = CallOutcome.WRONG_NUMBER;
-                reason = WrongNumberReason.SHORT_CALL;
-            } else {
-                outcome = CallOutcome.IVR_ABANDONED;
-            }
-        } else {
-            // chose a queue but hung up before entering it
-            outcome = CallOutcome.IVR_ABANDONED;
-        }
-
-        var number = PhoneNumbers.describe(callerRaw);
-        return Optional.of(new Call(pbxId, linkedid, startedAt, ivrAnswered, endedAt, number.e164(), number.withheld(),
-                blankToNull(callerRaw), displayName(callerName), number.operator(), number.region(),
-                blankToNull(dialled), choice, queues, wait, answeredBy, talk, transfers, hangupBy, outcome, reason,
-                false, recovered));
+        Instant endedAt = firstNonNull(raw.inboundHangup, raw.callEndEvent, raw.linkedidEnd);
+        Instant clock = endedAt != null ? endedAt : raw.lastEventAt;
+        var verdict = classify(raw, endedAt);
+        var number = PhoneNumbers.describe(raw.callerRaw);
+        return Optional.of(new Call(pbxId, linkedid, raw.startedAt, raw.ivrAnswered, endedAt, number.e164(),
+                number.withheld(), blankToNull(raw.callerRaw), displayName(raw.callerName), number.operator(),
+                number.region(), blankToNull(raw.dialled), raw.choice, raw.queues, waitSeconds(raw, clock),
+                raw.answeredBy, talkSeconds(raw, clock), raw.transfers, hangupSide(raw, endedAt), verdict.outcome(),
+                verdict.reason(), false, recovered));
     }
 
-    /** The call's steps for a person reading its history. */
+    /** The call's steps for a person reading its history: gathered by the same handlers as the call itself. */
     public List<CallStep> timeline(List<AmiEvent> rawEvents) {
         var events = ordered(PbxRecords.present(rawEvents) ? PbxRecords.asChannelEvents(rawEvents) : rawEvents);
-        var inbound = inboundLeg(events);
-        var steps = new ArrayList<CallStep>();
-        if (inbound == null) {
-            return steps;
+        var raw = RawCall.read("", events);
+        return raw == null ? new ArrayList<>() : raw.steps;
+    }
+
+    // --- classification: what the gathered facts mean -----------------------------------------
+
+    private record Verdict(CallOutcome outcome, @Nullable WrongNumberReason reason) {
+    }
+
+    private Verdict classify(RawCall c, @Nullable Instant endedAt) {
+        if (endedAt == null) {
+            return new Verdict(CallOutcome.IN_PROGRESS, null);
         }
-        var in = new Leg(inbound.uniqueid, inbound.channel);
-        steps.add(new CallStep(inbound.createdAt, CallStep.Kind.STARTED, orEmpty(inbound.callerId)));
-        boolean answered = false;
-        for (var e : events) {
-            var at = e.time();
-            boolean onInbound = in.is(e);
-            switch (e.name()) {
-                case "Newstate" -> {
-                    if (onInbound && "6".equals(e.get("ChannelState")) && !answered) {
-                        answered = true;
-                        steps.add(new CallStep(at, CallStep.Kind.IVR_ANSWERED, ""));
-                    }
-                }
-                case "UserEvent" -> {
-                    switch (e.userEventName()) {
-                        case "HotlineIvr" -> {
-                            switch (e.getOr("Stage", "")) {
-                                case "greeting" -> steps.add(new CallStep(at, CallStep.Kind.GREETING, e.getOr("Dnid", "")));
-                                case "choice" -> steps.add(new CallStep(at, CallStep.Kind.CHOICE, e.getOr("Choice", "")));
-                                case "no-input" -> steps.add(new CallStep(at, CallStep.Kind.NO_INPUT, ""));
-                                case "queue-exit" -> steps.add(new CallStep(at, CallStep.Kind.QUEUE_LEFT,
-                                        e.getOr("Queue", "") + " " + e.getOr("QueueStatus", "")));
-                                default -> { }
-                            }
-                        }
-                        case "HotlineWrongNumber" -> steps.add(new CallStep(at, CallStep.Kind.WRONG_NUMBER, e.getOr("Intended", "")));
-                        case "HotlineTransfer" -> steps.add(new CallStep(at, CallStep.Kind.TRANSFER,
-                                e.getOr("From", "") + " → " + e.getOr("To", "")));
-                        default -> { }
-                    }
-                }
-                case "QueueCallerJoin" -> {
-                    if (onInbound) {
-                        steps.add(new CallStep(at, CallStep.Kind.QUEUE_JOINED, e.getOr("Queue", "")));
-                    }
-                }
-                case "QueueCallerAbandon" -> {
-                    if (onInbound) {
-                        steps.add(new CallStep(at, CallStep.Kind.ABANDONED, e.getOr("Queue", "")));
-                    }
-                }
-                case "AgentCalled" -> steps.add(new CallStep(at, CallStep.Kind.RINGING, memberName(e)));
-                case "AgentRingNoAnswer" -> steps.add(new CallStep(at, CallStep.Kind.RING_NO_ANSWER, memberName(e)));
-                case "AgentConnect" -> steps.add(new CallStep(at, CallStep.Kind.ANSWERED, memberName(e)));
-                case "AttendedTransfer", "BlindTransfer" -> {
-                    if ("Success".equalsIgnoreCase(e.getOr("Result", "Success"))) {
-                        steps.add(new CallStep(at, CallStep.Kind.TRANSFER, e.name().equals("AttendedTransfer")
-                                ? transferTarget(e, events) : e.getOr("Extension", "")));
-                    }
-                }
-                case "HangupRequest" -> steps.add(new CallStep(at, CallStep.Kind.HANGUP_REQUEST, e.getOr("Channel", "")));
-                case "Hangup" -> {
-                    if (onInbound) {
-                        steps.add(new CallStep(at, CallStep.Kind.ENDED, e.getOr("Cause-txt", e.getOr("Cause", ""))));
-                    }
-                }
-                default -> { }
+        if (!c.answeredBy.isEmpty()) {
+            return new Verdict(CallOutcome.ANSWERED, null);
+        }
+        if (!c.queues.isEmpty()) {
+            boolean pbxGaveUp = c.queueExitStatus != null
+                    && PBX_GAVE_UP.contains(c.queueExitStatus.toUpperCase(java.util.Locale.ROOT));
+            return new Verdict(pbxGaveUp ? CallOutcome.UNANSWERED : CallOutcome.ABANDONED, null);
+        }
+        if (c.declared || menu.wrongNumberKey().equals(c.choice)) {
+            return new Verdict(CallOutcome.WRONG_NUMBER, WrongNumberReason.DECLARED);
+        }
+        if (c.choice != null && !menu.offers(c.choice)) {
+            return new Verdict(CallOutcome.INVALID_CHOICE, null);
+        }
+        if (c.noInput) {
+            return new Verdict(CallOutcome.NO_INPUT, null);
+        }
+        if (c.choice == null) {
+            var answered = c.ivrAnswered != null ? c.ivrAnswered : c.startedAt;
+            return Duration.between(answered, endedAt).compareTo(shortCall) < 0
+                    ? new Verdict(CallOutcome.WRONG_NUMBER, WrongNumberReason.SHORT_CALL)
+                    : new Verdict(CallOutcome.IVR_ABANDONED, null);
+        }
+        // chose a queue but hung up before entering it
+        return new Verdict(CallOutcome.IVR_ABANDONED, null);
+    }
+
+    /** Wait in the first queue: from joining it to leaving it (or to the first answer), or until now. */
+    private static @Nullable Integer waitSeconds(RawCall c, Instant clock) {
+        if (c.firstQueueJoin == null) {
+            return null;
+        }
+        var exit = c.firstQueueExit != null ? c.firstQueueExit : clock;
+        return seconds(Duration.between(c.firstQueueJoin, exit));
+    }
+
+    /** Talk: the time the inbound leg spent bridged, from the first specialist's answer on (DD002). */
+    private static @Nullable Integer talkSeconds(RawCall c, Instant clock) {
+        if (c.firstConnect == null) {
+            return null;
+        }
+        var intervals = new ArrayList<>(c.bridgeIntervals);
+        if (c.bridgeEnteredAt != null) {
+            intervals.add(new Instant[] {c.bridgeEnteredAt, clock});
+        }
+        long millis = 0;
+        var from = c.firstConnect.minusSeconds(1);
+        for (var iv : intervals) {
+            if (!iv[1].isBefore(from)) {
+                var start = iv[0].isBefore(c.firstConnect) ? c.firstConnect : iv[0];
+                millis += Math.max(0, Duration.between(start, iv[1]).toMillis());
             }
         }
-        return steps;
+        if (intervals.isEmpty()) {
+            millis = Duration.between(c.firstConnect, clock).toMillis();
+        }
+        return seconds(Duration.ofMillis(millis));
+    }
+
+    /** Who ended the call: the caller's hang-up request, a specialist's within 2 s of the end, else the PBX. */
+    private static @Nullable HangupSide hangupSide(RawCall c, @Nullable Instant endedAt) {
+        if (endedAt == null) {
+            return null;
+        }
+        var end = c.inboundHangup != null ? c.inboundHangup : endedAt;
+        if (c.lastCallerHangupRequest != null && !c.lastCallerHangupRequest.isAfter(end.plusSeconds(1))
+                && (c.lastSpecialistHangup == null || !c.lastSpecialistHangup.isAfter(c.lastCallerHangupRequest))) {
+            return HangupSide.CALLER;
+        }
+        if (c.lastSpecialistHangup != null && !c.answeredBy.isEmpty()
+                && Duration.between(c.lastSpecialistHangup, end).abs().compareTo(Duration.ofSeconds(2)) <= 0) {
+            return HangupSide.SPECIALIST;
+        }
+        return HangupSide.PBX;
     }
 
     // --- helpers -------------------------------------------------------------------------------
-
-    private record Inbound(String uniqueid, String channel, Instant createdAt, @Nullable String callerId,
-                           @Nullable String callerName, @Nullable String exten) {
-    }
-
-    private record Leg(String uniqueid, String channel) {
-        boolean is(AmiEvent e) {
-            var u = e.uniqueid();
-            if (u != null) {
-                return u.equals(uniqueid);
-            }
-            return channel.equals(e.get("Channel"));
-        }
-    }
-
-    private static @Nullable Inbound inboundLeg(List<AmiEvent> events) {
-        for (var e : events) {
-            if (e.name().equals("Newchannel") && "from-trunk".equals(e.get("Context"))) {
-                var state = e.get("ChannelState");
-                boolean ringing = state != null ? state.equals("4") : !"s".equals(e.get("Exten"));
-                if (ringing && e.uniqueid() != null) {
-                    return new Inbound(e.uniqueid(), e.getOr("Channel", ""), e.time(), e.get("CallerIDNum"),
-                            e.get("CallerIDName"), e.get("Exten"));
-                }
-            }
-        }
-        // joined mid-call (the link came up after the channel was created): the IVR runs on the inbound leg
-        for (var e : events) {
-            if (e.name().equals("CEL") && "CHAN_START".equals(e.get("EventName")) && "from-trunk".equals(e.get("Context"))
-                    && !"s".equals(e.get("Exten")) && e.get("UniqueID") != null) {
-                return new Inbound(e.get("UniqueID"), e.getOr("Channel", ""), e.time(), e.get("CallerIDnum"),
-                        e.get("CallerIDname"), e.get("Exten"));
-            }
-        }
-        for (var e : events) {
-            if (e.userEventName().startsWith("Hotline") && e.uniqueid() != null) {
-                return new Inbound(e.uniqueid(), e.getOr("Channel", ""), events.getFirst().time(), e.get("CallerIDNum"),
-                        e.get("CallerIDName"), null);
-            }
-        }
-        return null;
-    }
 
     /** Journal order is arrival order; the PBX's own timestamps say what really came first. Exact duplicates go. */
     private static List<AmiEvent> ordered(List<AmiEvent> events) {
@@ -499,68 +204,12 @@ public final class CallInterpreter {
         return list;
     }
 
-    private static String transferTarget(AmiEvent e, List<AmiEvent> events) {
-        // TransferTargetChannel is e.g. Local/203@phones-00000001;1: the extension dialled
-        var named = e.get("TransferTargetCallerIDName");
-        if (named != null && !isBlankId(named)) {
-            return named;
-        }
-        var target = e.getOr("TransferTargetChannel", e.getOr("SecondTransfererChannel", ""));
-        var ext = target.replaceFirst("^Local/([^@]+)@.*$", "$1").replaceFirst("^[A-Z]+/([^-]+)-.*$", "$1");
-        Map<String, String> names = new HashMap<>();
-        for (var x : events) {
-            if (x.name().equals("Newchannel")) {
-                var ch = x.getOr("Channel", "");
-                var name = x.get("CallerIDName");
-                if (ch.matches("^[A-Z]+/" + java.util.regex.Pattern.quote(ext) + "-.*") && name != null
-                        && !isBlankId(name)) {
-                    names.put(ext, name);
-                }
-            }
-        }
-        return names.getOrDefault(ext, ext);
-    }
-
-    private static String memberName(AmiEvent e) {
-        var m = e.get("MemberName");
-        if (m != null && !m.isBlank()) {
-            return m;
-        }
-        return e.getOr("Interface", e.getOr("DestChannel", "?"));
-    }
-
-    private static void addQueue(List<String> queues, String q) {
-        if (queues.isEmpty() || !queues.getLast().equals(q)) {
-            queues.add(q);
-        }
-    }
-
-    private static @Nullable String normaliseChoice(@Nullable String c) {
-        if (c == null) {
-            return null;
-        }
-        var s = c.strip();
-        if (s.isEmpty() || s.equalsIgnoreCase("none")) {
-            return null;
-        }
-        // a digit (the menu reads one); anything else is noise from a broken packet
-        return s.length() == 1 && Character.isDigit(s.charAt(0)) ? s : (s.matches("[0-9*#]") ? s : null);
-    }
-
-    private static boolean isBlankId(@Nullable String s) {
-        return s == null || s.isBlank() || s.equals("<unknown>");
-    }
-
     private static @Nullable String displayName(@Nullable String name) {
-        return isBlankId(name) || "Anonymous".equalsIgnoreCase(name) ? null : name;
+        return RawCall.isBlankId(name) || "Anonymous".equalsIgnoreCase(name) ? null : name;
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String orEmpty(@Nullable String s) {
-        return s == null ? "" : s;
     }
 
     @SafeVarargs
