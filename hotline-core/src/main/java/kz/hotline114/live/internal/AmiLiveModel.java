@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import kz.hotline114.live.LiveProperties;
 import kz.hotline114.live.AgentCall;
 import kz.hotline114.live.LiveCall;
 import kz.hotline114.live.LiveChanged;
@@ -45,6 +45,7 @@ import kz.hotline114.pbx.PbxLinkStatus;
  * needs to transfer it, instead of appearing only at its next event.
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(LiveProperties.class)
 class AmiLiveModel implements LiveModel {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLiveModel.class);
@@ -68,12 +69,12 @@ class AmiLiveModel implements LiveModel {
     private volatile LiveSnapshot snapshot;
 
     AmiLiveModel(ApplicationEventPublisher publisher, PbxCommands pbx,
-                 @Value("${hotline.live.wrap-up:10s}") Duration wrapUp, Clock clock) {
+                 LiveProperties props, Clock clock) {
         this.clock = clock;
         this.snapshot = new LiveSnapshot(clock.instant(), List.of(), List.of());
         this.publisher = publisher;
         this.pbx = pbx;
-        this.wrapUp = wrapUp;
+        this.wrapUp = props.wrapUp();
     }
 
     @Override
@@ -119,163 +120,201 @@ class AmiLiveModel implements LiveModel {
         }
     }
 
+    /** One event: the handler of its kind; true when the live state changed. */
     private boolean apply(AmiEvent e) {
         var queue = e.get("Queue");
         var at = e.time();
-        switch (e.name()) {
-            case "QueueMember", "QueueMemberAdded", "QueueMemberStatus" -> {
-                var iface = iface(e);
-                if (queue == null || iface == null) {
-                    return false;
-                }
-                var name = e.getOr("MemberName", e.getOr("Name", iface));
-                var previous = members(queue).get(iface);
-                var status = MemberState.Status.of(e.get("Status"));
-                boolean paused = "1".equals(e.get("Paused"));
-                var reason = paused ? blankToNull(e.get("PausedReason")) : null;
-                var since = previous != null && previous.status() == status && previous.paused() == paused ? previous.since() : at;
-                members(queue).put(iface, new MemberState(iface, name, status, paused, reason, since));
-                return true;
-            }
-            case "QueueMemberRemoved" -> {
-                var iface = iface(e);
-                return queue != null && iface != null && members(queue).remove(iface) != null;
-            }
-            case "QueueMemberPause" -> {
-                var iface = iface(e);
-                if (queue == null || iface == null) {
-                    return false;
-                }
-                var m = members(queue).get(iface);
-                boolean paused = "1".equals(e.get("Paused"));
-                var name = e.getOr("MemberName", m == null ? iface : m.name());
-                var status = m == null ? MemberState.Status.of(e.get("Status")) : m.status();
-                members(queue).put(iface, new MemberState(iface, name, status, paused,
-                        paused ? blankToNull(e.get("PausedReason")) : null, at));
-                return true;
-            }
-            case "QueueParams" -> {
-                if (queue != null) {
-                    members(queue);
-                    waiting(queue);
-                    return true;
-                }
-                return false;
-            }
-            case "QueueCallerJoin", "QueueEntry" -> {
-                var lid = e.linkedid();
-                if (lid == null && e.name().equals("QueueEntry") && queue != null && e.uniqueid() != null) {
-                    lid = inbound.get(e.uniqueid());
-                    if (lid == null) {
-                        queueEntries.put(e.uniqueid(), e); // placed when the channels are known
-                        return false;
-                    }
-                }
-                if (queue == null || lid == null) {
-                    return false;
-                }
-                int position = parseInt(e.get("Position"));
-                var joined = e.name().equals("QueueEntry") && e.get("Wait") != null
-                        ? at.minusSeconds(parseInt(e.get("Wait"))) : at;
-                waiting(queue).put(lid, new WaitingCaller(lid, joined, position));
-                // joining a queue again (a transfer) frees the phone it talked with: a Redirect brings no AgentComplete
-                for (var offer : List.copyOf(agentCalls.entrySet())) {
-                    if (offer.getValue().linkedid().equals(lid)) {
-                        endOffer(offer.getKey(), lid, at);
-                    }
-                }
-                var c = calls.get(lid);
-                calls.put(lid, new LiveCall(lid, c == null ? joined : c.startedAt(), LiveCall.Stage.QUEUED, joined, queue,
-                        null, joined));
-                return true;
-            }
-            case "QueueCallerLeave", "QueueCallerAbandon" -> {
-                var lid = e.linkedid();
-                return queue != null && lid != null && waiting(queue).remove(lid) != null;
-            }
-            case "Newchannel" -> {
-                var lid = e.linkedid();
-                var uid = e.uniqueid();
-                if (lid == null || uid == null || !"from-trunk".equals(e.get("Context")) || !"4".equals(e.get("ChannelState"))) {
-                    return false;
-                }
-                inbound.put(uid, lid);
-                calls.putIfAbsent(lid, new LiveCall(lid, at, LiveCall.Stage.IVR, at, null, null, null));
-                return true;
-            }
-            case "AgentCalled", "AgentConnect" -> {
-                var iface = iface(e);
-                var lid = e.linkedid();
-                if (queue == null || iface == null || lid == null) {
-                    return false;
-                }
-                boolean answered = e.name().equals("AgentConnect");
-                var channel = e.get("DestChannel");
-                agentCalls.put(iface, new AgentCall(lid, queue, answered, at, channel));
-                // the queue rang it, so it is a member (learnt here when no status was seen since we connected)
-                members(queue).computeIfAbsent(iface, i -> new MemberState(i, e.getOr("MemberName", i),
-                        answered ? MemberState.Status.TALKING : MemberState.Status.RINGING, false, null, at));
-                if (channel != null) {
-                    agentChannels.put(channel, iface);
-                }
-                wrapUps.remove(iface);
-                var c = calls.get(lid);
-                if (answered || c == null || c.stage() != LiveCall.Stage.TALKING) {
-                    calls.put(lid, new LiveCall(lid, c == null ? at : c.startedAt(),
-                            answered ? LiveCall.Stage.TALKING : LiveCall.Stage.RINGING, at, queue, iface,
-                            c == null ? null : c.queuedAt()));
-                }
-                return true;
-            }
-            case "AgentRingNoAnswer" -> {
-                var iface = iface(e);
-                var lid = e.linkedid();
-                if (iface == null || lid == null) {
-                    return false;
-                }
-                boolean changed = endOffer(iface, lid, null);
-                var c = calls.get(lid);
-                if (c != null && c.stage() == LiveCall.Stage.RINGING && iface.equals(c.iface())) {
-                    calls.put(lid, new LiveCall(lid, c.startedAt(), LiveCall.Stage.QUEUED, c.stageSince(), c.queue(), null,
-                            c.queuedAt()));
-                    changed = true;
-                }
-                return changed;
-            }
-            case "AgentComplete", "AgentDump" -> {
-                var iface = iface(e);
-                var lid = e.linkedid();
-                return iface != null && lid != null && endOffer(iface, lid, at);
-            }
-            case "Hangup" -> {
-                boolean changed = false;
-                var iface = e.get("Channel") == null ? null : agentChannels.remove(e.get("Channel"));
-                if (iface != null) {
-                    var call = agentCalls.get(iface);
-                    changed = call != null && endOffer(iface, call.linkedid(), call.answered() ? at : null);
-                }
-                var uid = e.uniqueid();
-                var lid = uid == null ? null : inbound.remove(uid);
-                if (lid != null) {
-                    calls.remove(lid);
-                    changed = true;
-                }
-                return changed;
-            }
-            case "CoreShowChannel" -> {
-                channelList.add(e);
-                return false;
-            }
-            case "CoreShowChannelsComplete" -> {
-                boolean changed = reseedCalls(channelList, e.receivedAt());
-                channelList.clear();
-                queueEntries.clear();
-                return changed;
-            }
-            default -> {
+        return switch (e.name()) {
+            case "QueueMember", "QueueMemberAdded", "QueueMemberStatus" -> memberStatus(e, queue, at);
+            case "QueueMemberRemoved" -> memberRemoved(e, queue, at);
+            case "QueueMemberPause" -> memberPaused(e, queue, at);
+            case "QueueParams" -> queueParams(e, queue, at);
+            case "QueueCallerJoin", "QueueEntry" -> callerQueued(e, queue, at);
+            case "QueueCallerLeave", "QueueCallerAbandon" -> callerLeftQueue(e, queue, at);
+            case "Newchannel" -> channelCreated(e, queue, at);
+            case "AgentCalled", "AgentConnect" -> offered(e, queue, at);
+            case "AgentRingNoAnswer" -> notAnswered(e, queue, at);
+            case "AgentComplete", "AgentDump" -> offerEnded(e, queue, at);
+            case "Hangup" -> hungUp(e, queue, at);
+            case "CoreShowChannel" -> channelListed(e, queue, at);
+            case "CoreShowChannelsComplete" -> channelsListed(e, queue, at);
+            default -> false;
+        };
+    }
+
+    /** A member's state (QueueStatus answer, added, status change). */
+    private boolean memberStatus(AmiEvent e, @Nullable String queue, Instant at) {
+        var iface = iface(e);
+        if (queue == null || iface == null) {
+            return false;
+        }
+        var name = e.getOr("MemberName", e.getOr("Name", iface));
+        var previous = members(queue).get(iface);
+        var status = MemberState.Status.of(e.get("Status"));
+        boolean paused = "1".equals(e.get("Paused"));
+        var reason = paused ? blankToNull(e.get("PausedReason")) : null;
+        var since = previous != null && previous.status() == status && previous.paused() == paused ? previous.since() : at;
+        members(queue).put(iface, new MemberState(iface, name, status, paused, reason, since));
+        return true;
+    }
+
+    /** A member left the queue. */
+    private boolean memberRemoved(AmiEvent e, @Nullable String queue, Instant at) {
+        var iface = iface(e);
+        return queue != null && iface != null && members(queue).remove(iface) != null;
+    }
+
+    /** A member paused or resumed. */
+    private boolean memberPaused(AmiEvent e, @Nullable String queue, Instant at) {
+        var iface = iface(e);
+        if (queue == null || iface == null) {
+            return false;
+        }
+        var m = members(queue).get(iface);
+        boolean paused = "1".equals(e.get("Paused"));
+        var name = e.getOr("MemberName", m == null ? iface : m.name());
+        var status = m == null ? MemberState.Status.of(e.get("Status")) : m.status();
+        members(queue).put(iface, new MemberState(iface, name, status, paused,
+                paused ? blankToNull(e.get("PausedReason")) : null, at));
+        return true;
+    }
+
+    /** A queue exists (QueueStatus answer), even with nobody in it. */
+    private boolean queueParams(AmiEvent e, @Nullable String queue, Instant at) {
+        if (queue != null) {
+            members(queue);
+            waiting(queue);
+            return true;
+        }
+        return false;
+    }
+
+    /** A caller joins a queue (or waits in it, in a QueueStatus answer). */
+    private boolean callerQueued(AmiEvent e, @Nullable String queue, Instant at) {
+        var lid = e.linkedid();
+        if (lid == null && e.name().equals("QueueEntry") && queue != null && e.uniqueid() != null) {
+            lid = inbound.get(e.uniqueid());
+            if (lid == null) {
+                queueEntries.put(e.uniqueid(), e); // placed when the channels are known
                 return false;
             }
         }
+        if (queue == null || lid == null) {
+            return false;
+        }
+        int position = parseInt(e.get("Position"));
+        var joined = e.name().equals("QueueEntry") && e.get("Wait") != null
+                ? at.minusSeconds(parseInt(e.get("Wait"))) : at;
+        waiting(queue).put(lid, new WaitingCaller(lid, joined, position));
+        // joining a queue again (a transfer) frees the phone it talked with: a Redirect brings no AgentComplete
+        for (var offer : List.copyOf(agentCalls.entrySet())) {
+            if (offer.getValue().linkedid().equals(lid)) {
+                endOffer(offer.getKey(), lid, at);
+            }
+        }
+        var c = calls.get(lid);
+        calls.put(lid, new LiveCall(lid, c == null ? joined : c.startedAt(), LiveCall.Stage.QUEUED, joined, queue,
+                null, joined));
+        return true;
+    }
+
+    /** A caller leaves the queue: answered, gave up or timed out. */
+    private boolean callerLeftQueue(AmiEvent e, @Nullable String queue, Instant at) {
+        var lid = e.linkedid();
+        return queue != null && lid != null && waiting(queue).remove(lid) != null;
+    }
+
+    /** A call comes in from the trunk. */
+    private boolean channelCreated(AmiEvent e, @Nullable String queue, Instant at) {
+        var lid = e.linkedid();
+        var uid = e.uniqueid();
+        if (lid == null || uid == null || !"from-trunk".equals(e.get("Context")) || !"4".equals(e.get("ChannelState"))) {
+            return false;
+        }
+        inbound.put(uid, lid);
+        calls.putIfAbsent(lid, new LiveCall(lid, at, LiveCall.Stage.IVR, at, null, null, null));
+        return true;
+    }
+
+    /** The queue rings a member, or the member answers. */
+    private boolean offered(AmiEvent e, @Nullable String queue, Instant at) {
+        var iface = iface(e);
+        var lid = e.linkedid();
+        if (queue == null || iface == null || lid == null) {
+            return false;
+        }
+        boolean answered = e.name().equals("AgentConnect");
+        var channel = e.get("DestChannel");
+        agentCalls.put(iface, new AgentCall(lid, queue, answered, at, channel));
+        // the queue rang it, so it is a member (learnt here when no status was seen since we connected)
+        members(queue).computeIfAbsent(iface, i -> new MemberState(i, e.getOr("MemberName", i),
+                answered ? MemberState.Status.TALKING : MemberState.Status.RINGING, false, null, at));
+        if (channel != null) {
+            agentChannels.put(channel, iface);
+        }
+        wrapUps.remove(iface);
+        var c = calls.get(lid);
+        if (answered || c == null || c.stage() != LiveCall.Stage.TALKING) {
+            calls.put(lid, new LiveCall(lid, c == null ? at : c.startedAt(),
+                    answered ? LiveCall.Stage.TALKING : LiveCall.Stage.RINGING, at, queue, iface,
+                    c == null ? null : c.queuedAt()));
+        }
+        return true;
+    }
+
+    /** The member did not answer: the caller waits again. */
+    private boolean notAnswered(AmiEvent e, @Nullable String queue, Instant at) {
+        var iface = iface(e);
+        var lid = e.linkedid();
+        if (iface == null || lid == null) {
+            return false;
+        }
+        boolean changed = endOffer(iface, lid, null);
+        var c = calls.get(lid);
+        if (c != null && c.stage() == LiveCall.Stage.RINGING && iface.equals(c.iface())) {
+            calls.put(lid, new LiveCall(lid, c.startedAt(), LiveCall.Stage.QUEUED, c.stageSince(), c.queue(), null,
+                    c.queuedAt()));
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** The member's queue call ended. */
+    private boolean offerEnded(AmiEvent e, @Nullable String queue, Instant at) {
+        var iface = iface(e);
+        var lid = e.linkedid();
+        return iface != null && lid != null && endOffer(iface, lid, at);
+    }
+
+    /** A channel ended: a member's leg, or the caller's. */
+    private boolean hungUp(AmiEvent e, @Nullable String queue, Instant at) {
+        boolean changed = false;
+        var iface = e.get("Channel") == null ? null : agentChannels.remove(e.get("Channel"));
+        if (iface != null) {
+            var call = agentCalls.get(iface);
+            changed = call != null && endOffer(iface, call.linkedid(), call.answered() ? at : null);
+        }
+        var uid = e.uniqueid();
+        var lid = uid == null ? null : inbound.remove(uid);
+        if (lid != null) {
+            calls.remove(lid);
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** One channel of a CoreShowChannels answer. */
+    private boolean channelListed(AmiEvent e, @Nullable String queue, Instant at) {
+        channelList.add(e);
+        return false;
+    }
+
+    /** The CoreShowChannels answer is complete: the calls in progress. */
+    private boolean channelsListed(AmiEvent e, @Nullable String queue, Instant at) {
+        boolean changed = reseedCalls(channelList, e.receivedAt());
+        channelList.clear();
+        queueEntries.clear();
+        return changed;
     }
 
     /** Contexts in which an inbound call's own channel runs (pbx-config's extensions.conf). */
