@@ -35,7 +35,7 @@ public final class TestPbx implements AutoCloseable {
     public TestPbx(int dropEvery, int garbageEvery) {
         try {
             server = AmiReplayServer.builder(queue::take).port(0).bindAddress(InetAddress.getLoopbackAddress())
-                    .username("hotline").secret(SECRET).dropEvery(dropEvery).garbageEvery(garbageEvery).name("test PBX").start();
+                    .username("hotline").secret(SECRET).keepActions(100_000).dropEvery(dropEvery).garbageEvery(garbageEvery).name("test PBX").start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -134,53 +134,12 @@ final class PbxRecords {
             this.linkedid = start.getOr("LinkedID", inUid);
         }
 
+        /** One CEL record: what happened to another leg of the call, or to the caller's own channel. */
         void cel(AmiEvent e) {
             var type = e.getOr("EventName", "");
             var channel = e.getOr("Channel", "");
             var at = e.time();
-            if (type.equals("CHAN_START")) {
-                uniqueidByChannel.put(channel, e.getOr("UniqueID", ""));
-                add(e, at, "Newchannel", "Channel", channel,
-                        "ChannelState", inUid.equals(e.get("UniqueID")) ? "4" : "0",
-                        "CallerIDNum", e.get("CallerIDnum"), "CallerIDName", e.get("CallerIDname"),
-                        "Exten", e.get("Exten"), "Context", e.get("Context"), "Uniqueid", e.get("UniqueID"));
-                return;
-            }
-            if (type.equals("LINKEDID_END")) {
-                add(e, at, "CEL", "EventName", "LINKEDID_END", "Channel", channel);
-                return;
-            }
-            if (type.equals("ATTENDEDTRANSFER") && inUid.equals(json(e.get("Extra"), "transferee_channel_uniqueid"))) {
-                add(e, at, "AttendedTransfer", "Result", "Success",
-                        "TransfereeUniqueid", inUid,
-                        "TransferTargetChannel", json(e.get("Extra"), "transfer_target_channel_name"));
-                return;
-            }
-            if (type.equals("BLINDTRANSFER")) {
-                var extra = e.get("Extra");
-                if (inUid.equals(json(extra, "transferee_channel_uniqueid")) || agentChannels.contains(channel)) {
-                    add(e, at, "BlindTransfer", "Result", "Success", "TransfereeUniqueid", inUid,
-                            "Extension", json(extra, "extension"), "Context", json(extra, "context"));
-                }
-                return;
-            }
-            if (type.equals("HANGUP") && inChannel.startsWith("Local/") && !channel.equals(inChannel)
-                    && base(channel).equals(base(inChannel))) {
-                // the caller's half of a Local inbound leg ended itself (a blank source: it was only torn down
-                // with the other half): the caller hung up, unless the inbound half's own HANGUP names another side
-                var source = json(e.get("Extra"), "hangupsource");
-                if (source != null && !source.isBlank()) {
-                    partnerHungUp = e;
-                }
-                return;
-            }
-            if (type.equals("HANGUP") && !inUid.equals(e.get("UniqueID")) && isAgent(channel)) {
-                var source = json(e.get("Extra"), "hangupsource");
-                if (source != null && !source.isBlank()) {
-                    agentHungUpAt = at; // the specialist's side ended its own leg (its phone, its dialplan)
-                }
-            }
-            if (!inUid.equals(e.get("UniqueID"))) {
+            if (otherLeg(e, type, channel, at) || !inUid.equals(e.get("UniqueID"))) {
                 return;
             }
             var number = e.get("CallerIDnum");
@@ -190,68 +149,127 @@ final class PbxRecords {
             }
             switch (type) {
                 case "ANSWER" -> add(e, at, "Newstate", "Channel", inChannel, "ChannelState", "6", "Uniqueid", inUid);
-                case "APP_START" -> {
-                    if ("Queue".equalsIgnoreCase(e.get("Application"))) {
-                        var queue = e.getOr("AppData", "").split(",", 2)[0].strip();
-                        if (answeredOnce && currentQueue != null && !currentQueue.equals(queue)) {
-                            add(e, at, "UserEvent", "UserEvent", "HotlineTransfer", "From", currentQueue, "To", queue,
-                                    "Uniqueid", inUid);
-                        }
-                        add(e, at, "QueueCallerJoin", "Channel", inChannel, "Queue", queue, "Uniqueid", inUid);
-                        currentQueue = queue;
-                        inQueue = true;
-                        everQueued = true;
-                        connectedInQueue = false;
-                        if (firstQueueStart == null) {
-                            firstQueueStart = at;
-                        }
-                    }
-                }
-                case "APP_END" -> {
-                    if ("Queue".equalsIgnoreCase(e.get("Application")) && inQueue) {
-                        add(e, at, "QueueCallerLeave", "Channel", inChannel, "Queue", currentQueue, "Uniqueid", inUid);
-                        inQueue = false;
-                        lastQueueEnd = at;
-                    }
-                }
-                case "BRIDGE_ENTER" -> {
-                    var peer = peer(e);
-                    if (inQueue && !connectedInQueue && peer != null) {
-                        add(e, at, "AgentConnect", "Queue", currentQueue, "MemberName", memberName(peer),
-                                "Interface", iface(peer), "DestChannel", peer,
-                                "DestUniqueid", uniqueidByChannel.get(peer), "Channel", inChannel, "Uniqueid", inUid);
-                        connectedInQueue = true;
-                        answeredOnce = true;
-                        agentChannels.add(peer);
-                    }
-                    add(e, at, "BridgeEnter", "Channel", inChannel, "Uniqueid", inUid);
-                }
+                case "APP_START" -> appStart(e, at);
+                case "APP_END" -> appEnd(e, at);
+                case "BRIDGE_ENTER" -> bridgeEnter(e, at);
                 case "BRIDGE_EXIT" -> add(e, at, "BridgeLeave", "Channel", inChannel, "Uniqueid", inUid);
-                case "HANGUP" -> {
-                    var source = json(e.get("Extra"), "hangupsource");
-                    boolean byCaller = source != null && base(source).equals(base(inChannel))
-                            || (source == null || source.isBlank()) && partnerHungUp != null;
-                    if (byCaller) {
-                        add(e, at, "HangupRequest", "Channel", inChannel, "Uniqueid", inUid);
-                    } else if (answeredOnce && (source != null && isAgent(source)
-                            || (source == null || source.isBlank()) && agentHungUpAt != null
-                            && !agentHungUpAt.isBefore(at.minusSeconds(2)))) {
-                        add(e, at, "AgentComplete", "Reason", "agent", "Queue", currentQueue, "Channel", inChannel,
-                                "Uniqueid", inUid);
-                    }
-                    if (everQueued && !answeredOnce && lastQueueEnd != null
-                            && !(byCaller && !at.isAfter(lastQueueEnd.plusSeconds(1)))) {
-                        // the queue let the caller go (timeout, nobody to ring) before anyone hung up
-                        add(e, lastQueueEnd, "UserEvent", "UserEvent", "HotlineIvr", "Stage", "queue-exit",
-                                "Queue", currentQueue, "QueueStatus", "TIMEOUT", "Uniqueid", inUid);
-                    }
-                    var cause = json(e.get("Extra"), "hangupcause");
-                    add(e, at, "Hangup", "Channel", inChannel, "Uniqueid", inUid, "Cause", cause,
-                            "Cause-txt", cause == null ? null : CAUSES.get(cause));
-                    hangupAt = at;
-                }
+                case "HANGUP" -> hangup(e, at);
                 default -> { }
             }
+        }
+
+        /** Records that are not the caller's channel's own (legs, transfers, the end of the call); true when done. */
+        private boolean otherLeg(AmiEvent e, String type, String channel, Instant at) {
+            if (type.equals("CHAN_START")) {
+                uniqueidByChannel.put(channel, e.getOr("UniqueID", ""));
+                add(e, at, "Newchannel", "Channel", channel,
+                        "ChannelState", inUid.equals(e.get("UniqueID")) ? "4" : "0",
+                        "CallerIDNum", e.get("CallerIDnum"), "CallerIDName", e.get("CallerIDname"),
+                        "Exten", e.get("Exten"), "Context", e.get("Context"), "Uniqueid", e.get("UniqueID"));
+                return true;
+            }
+            if (type.equals("LINKEDID_END")) {
+                add(e, at, "CEL", "EventName", "LINKEDID_END", "Channel", channel);
+                return true;
+            }
+            if (type.equals("ATTENDEDTRANSFER") && inUid.equals(json(e.get("Extra"), "transferee_channel_uniqueid"))) {
+                add(e, at, "AttendedTransfer", "Result", "Success",
+                        "TransfereeUniqueid", inUid,
+                        "TransferTargetChannel", json(e.get("Extra"), "transfer_target_channel_name"));
+                return true;
+            }
+            if (type.equals("BLINDTRANSFER")) {
+                var extra = e.get("Extra");
+                if (inUid.equals(json(extra, "transferee_channel_uniqueid")) || agentChannels.contains(channel)) {
+                    add(e, at, "BlindTransfer", "Result", "Success", "TransfereeUniqueid", inUid,
+                            "Extension", json(extra, "extension"), "Context", json(extra, "context"));
+                }
+                return true;
+            }
+            if (type.equals("HANGUP") && inChannel.startsWith("Local/") && !channel.equals(inChannel)
+                    && base(channel).equals(base(inChannel))) {
+                // the caller's half of a Local inbound leg ended itself (a blank source: it was only torn down
+                // with the other half): the caller hung up, unless the inbound half's own HANGUP names another side
+                var source = json(e.get("Extra"), "hangupsource");
+                if (source != null && !source.isBlank()) {
+                    partnerHungUp = e;
+                }
+                return true;
+            }
+            if (type.equals("HANGUP") && !inUid.equals(e.get("UniqueID")) && isAgent(channel)) {
+                var source = json(e.get("Extra"), "hangupsource");
+                if (source != null && !source.isBlank()) {
+                    agentHungUpAt = at; // the specialist's side ended its own leg (its phone, its dialplan)
+                }
+            }
+            return false;
+        }
+
+        /** The caller's channel enters a queue (a second queue after an answer is a transfer). */
+        private void appStart(AmiEvent e, Instant at) {
+            if ("Queue".equalsIgnoreCase(e.get("Application"))) {
+                var queue = e.getOr("AppData", "").split(",", 2)[0].strip();
+                if (answeredOnce && currentQueue != null && !currentQueue.equals(queue)) {
+                    add(e, at, "UserEvent", "UserEvent", "HotlineTransfer", "From", currentQueue, "To", queue,
+                            "Uniqueid", inUid);
+                }
+                add(e, at, "QueueCallerJoin", "Channel", inChannel, "Queue", queue, "Uniqueid", inUid);
+                currentQueue = queue;
+                inQueue = true;
+                everQueued = true;
+                connectedInQueue = false;
+                if (firstQueueStart == null) {
+                    firstQueueStart = at;
+                }
+            }
+        }
+
+        /** The caller's channel leaves the queue. */
+        private void appEnd(AmiEvent e, Instant at) {
+            if ("Queue".equalsIgnoreCase(e.get("Application")) && inQueue) {
+                add(e, at, "QueueCallerLeave", "Channel", inChannel, "Queue", currentQueue, "Uniqueid", inUid);
+                inQueue = false;
+                lastQueueEnd = at;
+            }
+        }
+
+        /** The caller's channel enters a bridge: in a queue, with a member's leg, that is the answer. */
+        private void bridgeEnter(AmiEvent e, Instant at) {
+            var peer = peer(e);
+            if (inQueue && !connectedInQueue && peer != null) {
+                add(e, at, "AgentConnect", "Queue", currentQueue, "MemberName", memberName(peer),
+                        "Interface", iface(peer), "DestChannel", peer,
+                        "DestUniqueid", uniqueidByChannel.get(peer), "Channel", inChannel, "Uniqueid", inUid);
+                connectedInQueue = true;
+                answeredOnce = true;
+                agentChannels.add(peer);
+            }
+            add(e, at, "BridgeEnter", "Channel", inChannel, "Uniqueid", inUid);
+        }
+
+        /** The caller's channel hangs up: who ended it, and whether the queue had let the caller go first. */
+        private void hangup(AmiEvent e, Instant at) {
+            var source = json(e.get("Extra"), "hangupsource");
+            boolean byCaller = source != null && base(source).equals(base(inChannel))
+                    || (source == null || source.isBlank()) && partnerHungUp != null;
+            if (byCaller) {
+                add(e, at, "HangupRequest", "Channel", inChannel, "Uniqueid", inUid);
+            } else if (answeredOnce && (source != null && isAgent(source)
+                    || (source == null || source.isBlank()) && agentHungUpAt != null
+                    && !agentHungUpAt.isBefore(at.minusSeconds(2)))) {
+                add(e, at, "AgentComplete", "Reason", "agent", "Queue", currentQueue, "Channel", inChannel,
+                        "Uniqueid", inUid);
+            }
+            if (everQueued && !answeredOnce && lastQueueEnd != null
+                    && !(byCaller && !at.isAfter(lastQueueEnd.plusSeconds(1)))) {
+                // the queue let the caller go (timeout, nobody to ring) before anyone hung up
+                add(e, lastQueueEnd, "UserEvent", "UserEvent", "HotlineIvr", "Stage", "queue-exit",
+                        "Queue", currentQueue, "QueueStatus", "TIMEOUT", "Uniqueid", inUid);
+            }
+            var cause = json(e.get("Extra"), "hangupcause");
+            add(e, at, "Hangup", "Channel", inChannel, "Uniqueid", inUid, "Cause", cause,
+                    "Cause-txt", cause == null ? null : CAUSES.get(cause));
+            hangupAt = at;
         }
 
         void cdr(List<AmiEvent> records) {

@@ -74,7 +74,9 @@ import org.slf4j.LoggerFactory;
 public final class AmiReplayServer implements AutoCloseable {
 
     /** The banner Asterisk 22 sends. */
-    private final java.util.List<AmiPacket> actionsReceived = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The last {@code keepActions} actions clients sent (none unless a test asks): a demo running for weeks keeps none. */
+    private final java.util.ArrayDeque<AmiPacket> actionsReceived = new java.util.ArrayDeque<>();
+    private final int keepActions;
     private final PbxStateMirror state = new PbxStateMirror();
     private volatile boolean failOriginates = true;
 
@@ -157,6 +159,7 @@ public final class AmiReplayServer implements AutoCloseable {
     private AmiReplayServer(Builder b) throws IOException {
         this.source = b.source;
         this.clock = b.clock;
+        this.keepActions = b.keepActions;
         this.startedMillis = clock.millis();
         this.username = b.username;
         this.secret = b.secret;
@@ -204,6 +207,7 @@ public final class AmiReplayServer implements AutoCloseable {
         private Duration loginGrace = Duration.ofMillis(500);
         private String name = "ami-replay";
         private Clock clock = Clock.systemUTC();
+        private int keepActions;
 
         private Builder(EventSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -296,6 +300,15 @@ public final class AmiReplayServer implements AutoCloseable {
             return this;
         }
 
+        /** Keep the last {@code n} actions clients send, for {@link #actionsReceived()} (default 0: none). */
+        public Builder keepActions(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("keepActions: " + n);
+            }
+            this.keepActions = n;
+            return this;
+        }
+
         /** The PBX's own clock (Ping's Timestamp, the uptime in FullyBooted); default the machine's. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -305,6 +318,18 @@ public final class AmiReplayServer implements AutoCloseable {
         /** Binds the port and starts accepting clients. */
         public AmiReplayServer start() throws IOException {
             return new AmiReplayServer(this);
+        }
+    }
+
+    private void keep(AmiPacket action) {
+        if (keepActions == 0) {
+            return;
+        }
+        synchronized (actionsReceived) {
+            actionsReceived.addLast(action);
+            if (actionsReceived.size() > keepActions) {
+                actionsReceived.removeFirst();
+            }
         }
     }
 
@@ -320,10 +345,6 @@ public final class AmiReplayServer implements AutoCloseable {
 
     /** Event packets from the source written to a client so far (the server's own FullyBooted and garbage not counted). */
     /**
-     * Every action a client sent (except Challenge and Login, which carry credentials), in order, as
-     * received: tests assert the exact AMI actions the application sends.
-     */
-    /**
      * Whether a queued {@code Originate} is followed by a failed {@code OriginateResponse} (the
      * default: a replay server has no phones) or by nothing, for a test that then plays a recorded
      * outbound call.
@@ -332,8 +353,14 @@ public final class AmiReplayServer implements AutoCloseable {
         this.failOriginates = fail;
     }
 
+    /**
+     * The last actions a client sent (except Challenge and Login, which carry credentials), in order, as
+     * received, up to {@link Builder#keepActions}: tests assert the exact AMI actions the application sends.
+     */
     public List<AmiPacket> actionsReceived() {
-        return List.copyOf(actionsReceived);
+        synchronized (actionsReceived) {
+            return List.copyOf(actionsReceived);
+        }
     }
 
     public long eventsSent() {
@@ -642,7 +669,7 @@ public final class AmiReplayServer implements AutoCloseable {
             String name = action.getOrDefault("action", "");
             String actionId = action.get("actionid");
             if (!name.equalsIgnoreCase("login") && !name.equalsIgnoreCase("challenge")) {
-                actionsReceived.add(AmiPacket.parseLines(lines));
+                keep(AmiPacket.parseLines(lines));
             }
             switch (name.toLowerCase(Locale.ROOT)) {
                 case "" -> respond(actionId, "Response", "Error", "Message", "Missing action in request");

@@ -151,6 +151,9 @@ public interface EventSource {
         return loop(transcripts, 1.0, Duration.ofSeconds(3), Clock.systemUTC());
     }
 
+    /** Copies the loop cycles through (see {@link TranscriptRewriter#SEQ_STRIDE}): numbers repeat after this many scenarios. */
+    static final int MAX_COPIES = 200;
+
     /**
      * The demo PBX's traffic: replays the transcripts one after another, forever, as live calls.
      * Each replayed scenario is the next copy (0, 1, 2, ... over all scenarios played, so no two
@@ -171,9 +174,6 @@ public interface EventSource {
      * @param pauseBetween silence between two scenarios
      * @param clock        the PBX's clock: the time the events are stamped with
      */
-    /** Copies the loop cycles through (see {@link TranscriptRewriter#SEQ_STRIDE}): numbers repeat after this many scenarios. */
-    static final int MAX_COPIES = 200;
-
     static EventSource loop(List<AmiTranscript> transcripts, double speed, Duration pauseBetween, Clock clock) {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be > 0: " + speed);
@@ -201,67 +201,6 @@ public interface EventSource {
             }
         }
 
-        final class Loop implements EventSource {
-            private int scenario = -1;
-            private int index;
-            private int copy = -1;
-            private long startNanos;
-            private double firstTimestamp;
-            private double shift;
-            private long lastDueNanos = System.nanoTime() - pauseNanos;
-            private @Nullable AmiPacket pending;
-            private long pendingDueNanos;
-
-            @Override
-            public @Nullable AmiPacket next() throws InterruptedException {
-                if (scenarios.isEmpty()) {
-                    return null;
-                }
-                if (pending == null) {
-                    prepare();
-                }
-                long wait = pendingDueNanos - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                var p = pending;
-                pending = null;
-                return p;
-            }
-
-            private void prepare() {
-                if (scenario < 0 || index >= scenarios.get(scenario).size()) {
-                    scenario = (scenario + 1) % scenarios.size();
-                    index = 0;
-                    // ids stay unique through the time shift (each replay starts later); the copy number
-                    // varies numbers and sequence parts but must stay small: seq + copy * SEQ_STRIDE beyond
-                    // Integer.MAX_VALUE is an id Asterisk-Java cannot read (its reader thread dies)
-                    copy = (copy + 1) % MAX_COPIES;
-                    Instant wall = clock.instant();
-                    long now = System.nanoTime();
-                    startNanos = Math.max(now, lastDueNanos + pauseNanos);
-                    double startEpoch = wall.getEpochSecond() + wall.getNano() / 1e9 + (startNanos - now) / 1e9;
-                    double first = firstTimestamps[scenario];
-                    firstTimestamp = Double.isNaN(first) ? startEpoch : first;
-                    // faster than recorded: stamp the scenario as started earlier, so no event is ever stamped in the future
-                    double ahead = Math.max(0, spans[scenario] * (1 - 1 / speed));
-                    double exact = startEpoch - firstTimestamp - ahead;
-                    shift = Math.ceil(exact); // a whole number of seconds: ids, EventTime and Cdr times stay exact
-                    // start a fraction of a second later to match (plus 2 ms: never send before the stamped time)
-                    startNanos += (long) ((shift - exact) * 1e9) + 2_000_000L;
-                    lastDueNanos = startNanos;
-                }
-                AmiPacket p = scenarios.get(scenario).get(index++);
-                OptionalDouble ts = AmiTranscript.timestamp(p);
-                long due = lastDueNanos;
-                if (ts.isPresent()) {
-                    due = startNanos + (long) ((ts.getAsDouble() - firstTimestamp) / speed * 1e9);
-                }
-                lastDueNanos = Math.max(lastDueNanos, due);
-                pendingDueNanos = lastDueNanos;
-                pending = rewriter.rewrite(p, copy, shift);
-            }
-        }
-        return new Loop();
+        return new DemoLoop(scenarios, firstTimestamps, spans, rewriter, speed, pauseNanos, clock);
     }
 }

@@ -75,19 +75,7 @@ public final class PbxStateMirror {
         }
         var uid = p.get("Uniqueid");
         switch (event) {
-            case "Newchannel" -> {
-                if (uid == null || uid.isBlank()) {
-                    return;
-                }
-                var c = new Channel(clock.getAsLong());
-                copy(p, c.fields);
-                channels.put(uid, c);
-                if (channels.size() > MAX_CHANNELS) {
-                    Iterator<String> oldest = channels.keySet().iterator();
-                    oldest.next();
-                    oldest.remove();
-                }
-            }
+            case "Newchannel" -> channelCreated(p, uid);
             case "Newexten" -> {
                 var c = uid == null ? null : channels.get(uid);
                 if (c != null) {
@@ -127,31 +115,8 @@ public final class PbxStateMirror {
                     channels.remove(uid);
                 }
             }
-            case "AgentCalled" -> {
-                // app_queue dials the member: its channel runs no dialplan, its application is AppQueue
-                var c = channels.get(value(p, "DestUniqueid"));
-                if (c != null) {
-                    c.application = "AppQueue";
-                    c.applicationData = "(Outgoing Line)";
-                }
-                queue(p);
-            }
-            case "QueueMemberAdded", "QueueMemberStatus", "QueueMemberPause" -> {
-                var queue = queue(p);
-                var iface = p.get("Interface");
-                if (queue == null || iface == null || iface.isBlank()) {
-                    return;
-                }
-                var m = members.get(queue).computeIfAbsent(iface, i -> new LinkedHashMap<>());
-                m.put("Name", p.get("MemberName") == null ? m.getOrDefault("Name", iface) : p.get("MemberName"));
-                m.put("Location", iface);
-                for (var key : MEMBER_KEYS) {
-                    var v = p.get(key);
-                    if (v != null) {
-                        m.put(key, v);
-                    }
-                }
-            }
+            case "AgentCalled" -> agentCalled(p);
+            case "QueueMemberAdded", "QueueMemberStatus", "QueueMemberPause" -> memberChanged(p);
             case "QueueMemberRemoved" -> {
                 var queue = queue(p);
                 var iface = p.get("Interface");
@@ -159,17 +124,7 @@ public final class PbxStateMirror {
                     members.get(queue).remove(iface);
                 }
             }
-            case "QueueCallerJoin" -> {
-                var queue = queue(p);
-                if (queue != null && uid != null) {
-                    var caller = new LinkedHashMap<String, String>();
-                    for (var key : List.of("Channel", "CallerIDNum", "CallerIDName", "ConnectedLineNum",
-                            "ConnectedLineName")) {
-                        caller.put(key, value(p, key));
-                    }
-                    entries.get(queue).put(uid, new Entry(uid, caller, clock.getAsLong()));
-                }
-            }
+            case "QueueCallerJoin" -> callerJoined(p, uid);
             case "QueueCallerLeave", "QueueCallerAbandon" -> {
                 var queue = queue(p);
                 if (queue != null && uid != null) {
@@ -177,6 +132,63 @@ public final class PbxStateMirror {
                 }
             }
             default -> queue(p);
+        }
+    }
+
+    /** A channel appears; the oldest is forgotten beyond the limit. */
+    private void channelCreated(AmiPacket p, @Nullable String uid) {
+        if (uid == null || uid.isBlank()) {
+            return;
+        }
+        var c = new Channel(clock.getAsLong());
+        copy(p, c.fields);
+        channels.put(uid, c);
+        if (channels.size() > MAX_CHANNELS) {
+            Iterator<String> oldest = channels.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /** app_queue dials a member: the member's leg runs AppQueue, no dialplan. */
+    private void agentCalled(AmiPacket p) {
+        // app_queue dials the member: its channel runs no dialplan, its application is AppQueue
+        var c = channels.get(value(p, "DestUniqueid"));
+        if (c != null) {
+            c.application = "AppQueue";
+            c.applicationData = "(Outgoing Line)";
+        }
+        queue(p);
+    }
+
+    /** A member's state as the queue reports it. */
+    private void memberChanged(AmiPacket p) {
+        var queue = queue(p);
+        var iface = p.get("Interface");
+        if (queue == null || iface == null || iface.isBlank()) {
+            return;
+        }
+        var m = members.get(queue).computeIfAbsent(iface, i -> new LinkedHashMap<>());
+        m.put("Name", p.get("MemberName") == null ? m.getOrDefault("Name", iface) : p.get("MemberName"));
+        m.put("Location", iface);
+        for (var key : MEMBER_KEYS) {
+            var v = p.get(key);
+            if (v != null) {
+                m.put(key, v);
+            }
+        }
+    }
+
+    /** A caller waits in a queue. */
+    private void callerJoined(AmiPacket p, @Nullable String uid) {
+        var queue = queue(p);
+        if (queue != null && uid != null) {
+            var caller = new LinkedHashMap<String, String>();
+            for (var key : List.of("Channel", "CallerIDNum", "CallerIDName", "ConnectedLineNum",
+                    "ConnectedLineName")) {
+                caller.put(key, value(p, key));
+            }
+            entries.get(queue).put(uid, new Entry(uid, caller, clock.getAsLong()));
         }
     }
 

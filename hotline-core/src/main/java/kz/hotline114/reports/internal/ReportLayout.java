@@ -61,8 +61,24 @@ final class ReportLayout {
         return number(BigDecimal.valueOf(share * 100).setScale(1, java.math.RoundingMode.HALF_UP));
     }
 
+    /** The report's blocks in the order of seed 004's form. */
     private List<Block> layout() {
         var b = new ArrayList<Block>();
+        header(b);
+        b.add(new Block.Heading(1, t.text("report.section.period")));
+        b.add(new Block.Para("", t.text("report.period", DAY.format(r.from()), DAY.format(r.to()))));
+        activities(b);
+        events(b);
+        calls(b);
+        risks(b);
+        participants(b);
+        attachments(b);
+        signature(b);
+        return b;
+    }
+
+    /** Title, draft mark, grantee, topic, sum and agreement. */
+    private void header(List<Block> b) {
         b.add(new Block.Title(t.text("report.title")));
         if (r.status() == InterimReport.Status.DRAFT) {
             b.add(new Block.Para("", t.text("report.draftMark", r.version())));
@@ -76,10 +92,10 @@ final class ReportLayout {
             b.add(new Block.Para(t.text("report.agreement"), r.agreementNo()
                     + (r.agreementDate() == null ? "" : ", " + DAY.format(r.agreementDate()))));
         }
+    }
 
-        b.add(new Block.Heading(1, t.text("report.section.period")));
-        b.add(new Block.Para("", t.text("report.period", DAY.format(r.from()), DAY.format(r.to()))));
-
+    /** Each task's activities: narrative, calls paragraph, indicators. */
+    private void activities(List<Block> b) {
         b.add(new Block.Heading(1, t.text("report.section.activities")));
         b.add(new Block.Para("", t.text("report.section.activities.hint")));
         for (var task : r.tasks()) {
@@ -112,6 +128,10 @@ final class ReportLayout {
                 }
             }
         }
+    }
+
+    /** The events held in the period. */
+    private void events(List<Block> b) {
         b.add(new Block.Para("", t.text("report.events.hint")));
         var events = new ArrayList<List<String>>();
         for (var e : r.events()) {
@@ -126,9 +146,10 @@ final class ReportLayout {
                 t.text("report.events.place"), t.text("report.events.participants"), t.text("report.events.categories"),
                 t.text("report.events.experts"), t.text("report.events.completeness"), t.text("report.events.documents")),
                 events, List.of(4, 16, 9, 13, 8, 13, 14, 12, 11)));
+    }
 
-        calls(b);
-
+    /** Risks and their mitigation. */
+    private void risks(List<Block> b) {
         b.add(new Block.Heading(1, t.text("report.section.risks")));
         var risks = new ArrayList<List<String>>();
         for (ReportContent.Risk risk : r.risks()) {
@@ -136,9 +157,10 @@ final class ReportLayout {
             risks.add(List.of(filled.risk(), filled.mitigation()));
         }
         b.add(new Block.Table(List.of(t.text("report.risk"), t.text("report.risk.mitigation")), risks, List.of(50, 50)));
+    }
 
-        participants(b);
-
+    /** The attachments listed by task. */
+    private void attachments(List<Block> b) {
         b.add(new Block.Para("", t.text("report.attachments.note")));
         var attachments = new ArrayList<List<String>>();
         for (var a : r.attachments()) {
@@ -147,15 +169,18 @@ final class ReportLayout {
         }
         b.add(new Block.Table(List.of(t.text("report.attachments.numberHeader"), t.text("report.attachments.task"),
                 t.text("report.attachments.documents")), attachments, List.of(15, 55, 30)));
+    }
 
+    /** Pages, leader, position, date, seal. */
+    private void signature(List<Block> b) {
         b.add(new Block.Para(t.text("report.pages"), ""));
         b.add(new Block.Para(t.text("report.leader"), nz(r.leader())));
         b.add(new Block.Para(t.text("report.position"), nz(r.leaderPosition())));
         b.add(new Block.Para(t.text("report.filledOn"), r.finalisedAt() == null ? "" : DAY.format(
                 r.finalisedAt().atZone(java.time.ZoneId.of("Asia/Almaty")).toLocalDate())));
         b.add(new Block.Para(t.text("report.seal"), ""));
-        return b;
     }
+
 
     static ReportContent.Risk resolved(InterimReport r, ReportContent.Risk risk, ReportTexts t) {
         var layout = new ReportLayout(r, t);

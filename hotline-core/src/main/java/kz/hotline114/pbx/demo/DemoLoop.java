@@ -1,0 +1,95 @@
+package kz.hotline114.pbx.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
+/** The demo PBX's endless replay: see {@link EventSource#loop(List, double, java.time.Duration, Clock)}. */
+@NullMarked
+final class DemoLoop implements EventSource {
+
+    private final List<List<AmiPacket>> scenarios;
+    private final double[] firstTimestamps;
+    private final double[] spans;
+    private final TranscriptRewriter rewriter;
+    private final double speed;
+    private final long pauseNanos;
+    private final Clock clock;
+
+    DemoLoop(List<List<AmiPacket>> scenarios, double[] firstTimestamps, double[] spans, TranscriptRewriter rewriter,
+             double speed, long pauseNanos, Clock clock) {
+        this.scenarios = scenarios;
+        this.firstTimestamps = firstTimestamps;
+        this.spans = spans;
+        this.rewriter = rewriter;
+        this.speed = speed;
+        this.pauseNanos = pauseNanos;
+        this.clock = clock;
+        this.lastDueNanos = System.nanoTime() - pauseNanos;
+    }
+
+    private int scenario = -1;
+    private int index;
+    private int copy = -1;
+    private long startNanos;
+    private double firstTimestamp;
+    private double shift;
+    private long lastDueNanos;
+    private @Nullable AmiPacket pending;
+    private long pendingDueNanos;
+
+    @Override
+    public @Nullable AmiPacket next() throws InterruptedException {
+        if (scenarios.isEmpty()) {
+            return null;
+        }
+        if (pending == null) {
+            prepare();
+        }
+        long wait = pendingDueNanos - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        var p = pending;
+        pending = null;
+        return p;
+    }
+
+    private void prepare() {
+        if (scenario < 0 || index >= scenarios.get(scenario).size()) {
+            scenario = (scenario + 1) % scenarios.size();
+            index = 0;
+            // ids stay unique through the time shift (each replay starts later); the copy number
+            // varies numbers and sequence parts but must stay small: seq + copy * SEQ_STRIDE beyond
+            // Integer.MAX_VALUE is an id Asterisk-Java cannot read (its reader thread dies)
+            copy = (copy + 1) % MAX_COPIES;
+            Instant wall = clock.instant();
+            long now = System.nanoTime();
+            startNanos = Math.max(now, lastDueNanos + pauseNanos);
+            double startEpoch = wall.getEpochSecond() + wall.getNano() / 1e9 + (startNanos - now) / 1e9;
+            double first = firstTimestamps[scenario];
+            firstTimestamp = Double.isNaN(first) ? startEpoch : first;
+            // faster than recorded: stamp the scenario as started earlier, so no event is ever stamped in the future
+            double ahead = Math.max(0, spans[scenario] * (1 - 1 / speed));
+            double exact = startEpoch - firstTimestamp - ahead;
+            shift = Math.ceil(exact); // a whole number of seconds: ids, EventTime and Cdr times stay exact
+            // start a fraction of a second later to match (plus 2 ms: never send before the stamped time)
+            startNanos += (long) ((shift - exact) * 1e9) + 2_000_000L;
+            lastDueNanos = startNanos;
+        }
+        AmiPacket p = scenarios.get(scenario).get(index++);
+        OptionalDouble ts = AmiTranscript.timestamp(p);
+        long due = lastDueNanos;
+        if (ts.isPresent()) {
+            due = startNanos + (long) ((ts.getAsDouble() - firstTimestamp) / speed * 1e9);
+        }
+        lastDueNanos = Math.max(lastDueNanos, due);
+        pendingDueNanos = lastDueNanos;
+        pending = rewriter.rewrite(p, copy, shift);
+    }
+}
