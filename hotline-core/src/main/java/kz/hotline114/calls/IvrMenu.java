@@ -1,4 +1,4 @@
-package kz.hotline114.calls.internal;
+package kz.hotline114.calls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +26,11 @@ public record IvrMenu(Map<String, String> queuesByKey, String wrongNumberKey) {
         var queues = new TreeMap<String, String>();
         p.stringPropertyNames().stream().filter(k -> k.matches("\\d")).forEach(k -> queues.put(k, p.getProperty(k).strip()));
         return new IvrMenu(Map.copyOf(queues), p.getProperty("wrong-number", "0").strip());
+    }
+
+    /** The queues in the order of their keys (1, 2, 3): the one list of queues every screen offers. */
+    public java.util.List<String> queues() {
+        return new TreeMap<>(queuesByKey).values().stream().toList();
     }
 
     /** True for a key the menu answers (a queue or the wrong-number key). */

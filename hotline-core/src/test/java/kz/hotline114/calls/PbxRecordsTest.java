@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import kz.hotline114.calls.internal.CallInterpreter;
-import kz.hotline114.calls.internal.IvrMenu;
+import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.support.Recordings;
 

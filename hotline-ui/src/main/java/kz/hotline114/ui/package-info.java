@@ -1,3 +1,3 @@
-/** The Vaadin console: thin views over the core features. */
+/** The Vaadin console and the REST API, by feature: each feature's views and REST controller in one package; {@code shell} holds what they share. */
 @org.jspecify.annotations.NullMarked
 package kz.hotline114.ui;

@@ -17,17 +17,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium through Debian's chromedriver (never a downloaded driver); skipped where absent. */
-final class Browser {
+public final class Browser {
 
     private Browser() {
     }
 
-    static WebDriver start() {
+    public static WebDriver start() {
         return start(null);
     }
 
     /** A browser that saves downloads into {@code downloads} without asking (when not null). */
-    static WebDriver start(@org.jspecify.annotations.Nullable Path downloads) {
+    public static WebDriver start(@org.jspecify.annotations.Nullable Path downloads) {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium on this machine");
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -42,12 +42,12 @@ final class Browser {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
     }
 
-    static WebDriverWait waitUpTo(WebDriver driver, int seconds) {
+    public static WebDriverWait waitUpTo(WebDriver driver, int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
     /** Opens the login page, and (after {@code onLoginPage}) signs in. */
-    static void signIn(WebDriver driver, String baseUrl, String user, String password, Runnable onLoginPage) {
+    public static void signIn(WebDriver driver, String baseUrl, String user, String password, Runnable onLoginPage) {
         driver.get(baseUrl + "/login");
         waitUpTo(driver, 60).until(d -> !d.findElements(By.cssSelector("input[name=username]")).isEmpty());
         onLoginPage.run();
@@ -56,7 +56,7 @@ final class Browser {
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
     }
 
-    static void screenshot(WebDriver driver, String name) throws java.io.IOException {
+    public static void screenshot(WebDriver driver, String name) throws java.io.IOException {
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }

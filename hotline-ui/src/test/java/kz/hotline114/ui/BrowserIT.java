@@ -6,31 +6,31 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole app on a random port with a real headless Chromium per test (skipped without Chromium). */
-abstract class BrowserIT extends UiIT {
+public abstract class BrowserIT extends UiIT {
 
     @LocalServerPort
-    int port;
+    protected int port;
 
-    WebDriver driver;
+    protected WebDriver driver;
 
     @BeforeEach
-    void startBrowser() {
+    protected void startBrowser() {
         driver = Browser.start(downloads());
     }
 
     /** Where the browser saves downloads; null = it does not download. */
-    java.nio.file.@org.jspecify.annotations.Nullable Path downloads() {
+    protected java.nio.file.@org.jspecify.annotations.Nullable Path downloads() {
         return null;
     }
 
     @AfterEach
-    void stopBrowser() {
+    protected void stopBrowser() {
         if (driver != null) {
             driver.quit();
         }
     }
 
-    String base() {
+    protected String base() {
         return "http://localhost:" + port;
     }
 }

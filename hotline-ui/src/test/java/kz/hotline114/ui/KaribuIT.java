@@ -15,19 +15,16 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 
 /** Browserless UI tests (Karibu-Testing) on the real application context: sign in as a role, open views. */
-abstract class KaribuIT extends UiIT {
+public abstract class KaribuIT extends UiIT {
 
-    /** The views are package-private (thin, reached only by route), so they are listed rather than scanned. */
-    private static final Routes ROUTES = new Routes(new java.util.HashSet<>(java.util.Set.of(CallLogView.class,
-            LoginView.class, CasesView.class, CaseView.class, AdminView.class, UsersView.class, CentreWeekView.class,
-            ReceptionDayView.class, CentreScheduleView.class, ExpertPoolView.class, CentreEventsView.class,
-            CentreFiguresView.class, DeskView.class, SpecialistsView.class, ReportsView.class,
-            DashboardView.class, GrantProjectsView.class)), new java.util.HashSet<>(), true);
+    /** Every route of the console, found where the features keep them (as the app's own route scan does). */
+    private static final Routes ROUTES = new Routes(new Routes().autoDiscoverViews("kz.hotline114.ui").getRoutes(),
+            new java.util.HashSet<>(), true); // no Karibu error routes: a refused route renders as in the app
 
     @Autowired
-    ApplicationContext ctx;
+    protected ApplicationContext ctx;
 
-    void signIn(String user, String... roles) {
+    protected void signIn(String user, String... roles) {
         var authorities = java.util.Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
         SecurityContextHolder.getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken(user, "n/a", authorities));
@@ -52,14 +49,14 @@ abstract class KaribuIT extends UiIT {
     }
 
     @AfterEach
-    void tearDown() {
+    protected void tearDown() {
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();
     }
 
 
     @BeforeEach
-    void noUser() {
+    protected void noUser() {
         SecurityContextHolder.clearContext();
     }
 }

@@ -8,17 +8,17 @@ import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TestClock;
 
 /** Recorded calls moved to now, so that they count as today's whatever day the tests run. */
-final class LiveTraffic {
+public final class LiveTraffic {
 
     private LiveTraffic() {
     }
 
     /** Copy {@code copy} (below 200: Asterisk-Java reads sequence numbers as int) of a recording, starting now. */
-    static List<AmiPacket> now(String name, int copy) {
+    public static List<AmiPacket> now(String name, int copy) {
         return Recordings.startingAt(name, copy, TestClock.now());
     }
 
-    static int first(List<AmiPacket> packets, String event) {
+    public static int first(List<AmiPacket> packets, String event) {
         for (int i = 0; i < packets.size(); i++) {
             if (event.equals(packets.get(i).event())) {
                 return i;

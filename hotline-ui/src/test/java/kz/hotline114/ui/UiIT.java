@@ -22,14 +22,14 @@ import kz.hotline114.support.TestPbx;
  * that plays recorded Asterisk traffic. Shared by the browserless (Karibu) and browser (Selenium) tests.
  */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class UiIT {
+public abstract class UiIT {
 
-    static final String PBX_ID = "ui-pbx";
-    static final String ADMIN_PASSWORD = "admin-pass-114";
-    static final TestPbx PBX = new TestPbx();
+    protected static final String PBX_ID = "ui-pbx";
+    public static final String ADMIN_PASSWORD = "admin-pass-114";
+    protected static final TestPbx PBX = new TestPbx();
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
+    protected static void properties(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
         kz.hotline114.support.TestSearch.register(registry);
         PBX.register(registry, PBX_ID);
@@ -37,7 +37,7 @@ abstract class UiIT {
     }
 
     @Autowired
-    org.springframework.security.core.context.SecurityContextHolderStrategy securityStrategy;
+    protected org.springframework.security.core.context.SecurityContextHolderStrategy securityStrategy;
 
     /**
      * Vaadin installs its session-aware strategy into the static SecurityContextHolder when a context starts.
@@ -46,17 +46,17 @@ abstract class UiIT {
      * would then see no user. Each test puts this context's strategy back.
      */
     @org.junit.jupiter.api.BeforeEach
-    void useThisContextsSecurityStrategy() {
+    protected void useThisContextsSecurityStrategy() {
         org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(securityStrategy);
     }
 
     @Autowired
-    PbxLink link;
+    protected PbxLink link;
     @Autowired
-    CallLog calls;
+    protected CallLog calls;
 
     /** Plays the packets over AMI and waits until their calls are in the database. */
-    void play(List<AmiPacket> packets) throws InterruptedException {
+    protected void play(List<AmiPacket> packets) throws InterruptedException {
         if (!PBX.server().awaitLogin(Duration.ofSeconds(30))) {
             throw new AssertionError("the app never logged in to the test PBX");
         }
@@ -65,21 +65,21 @@ abstract class UiIT {
         TelephonyIT.awaitIngested(link, before + packets.size());
     }
 
-    static String linkedidOf(List<AmiPacket> packets) {
+    protected static String linkedidOf(List<AmiPacket> packets) {
         return packets.stream().map(p -> new AmiEvent(0, PBX_ID, java.time.Instant.EPOCH, p.entries()).linkedid())
                 .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
     }
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    protected org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
-    kz.hotline114.cases.Cases cases;
+    protected kz.hotline114.cases.Cases cases;
 
     /**
      * Opens a consultation case as an admin (whoever was signed in stays signed in) and returns its number:
      * an appointment may only name a case that exists.
      */
-    String openCase(String question) {
+    protected String openCase(String question) {
         var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
         var before = context.getAuthentication();
         context.setAuthentication(new org.springframework.security.authentication.TestingAuthenticationToken(
@@ -93,7 +93,7 @@ abstract class UiIT {
     }
 
     /** The stored E.164 number of a call, read past the masking the services apply. */
-    String fullNumber(String linkedid) {
+    protected String fullNumber(String linkedid) {
         return jdbc.queryForObject("select caller_number from calls where pbx_id = ? and linkedid = ?", String.class,
                 PBX_ID, linkedid);
     }

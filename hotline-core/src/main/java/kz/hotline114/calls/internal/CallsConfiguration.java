@@ -8,13 +8,20 @@ import org.springframework.context.annotation.Configuration;
 
 import kz.hotline114.calls.CallsProperties;
 import kz.hotline114.calls.WrongNumberProperties;
+import kz.hotline114.calls.IvrMenu;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CallsProperties.class, WrongNumberProperties.class})
 class CallsConfiguration {
 
+    /** The IVR menu the dialplan implements: its keys, and the one list of queues every feature and screen uses. */
     @Bean
-    CallInterpreter callInterpreter(WrongNumberProperties wrongNumber) {
-        return new CallInterpreter(IvrMenu.load(), Duration.ofSeconds(wrongNumber.shortCallSeconds()));
+    IvrMenu ivrMenu() {
+        return IvrMenu.load();
+    }
+
+    @Bean
+    CallInterpreter callInterpreter(IvrMenu menu, WrongNumberProperties wrongNumber) {
+        return new CallInterpreter(menu, Duration.ofSeconds(wrongNumber.shortCallSeconds()));
     }
 }

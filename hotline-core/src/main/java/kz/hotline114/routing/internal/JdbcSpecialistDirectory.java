@@ -23,15 +23,17 @@ import kz.hotline114.security.Role;
 @Service
 class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
 
-    /** The queues of the dialplan contract (pbx-config's queues.conf and hotline-transfer). */
-    static final java.util.Set<String> QUEUES = java.util.Set.of("psychologists", "theologians", "religious-scholars");
 
     private final JdbcTemplate jdbc;
     private final PbxCommands pbx;
     private final AuditLog audit;
     private final LiveModel live;
+    /** The queues of the dialplan contract (pbx-config's queues.conf and hotline-transfer). */
+    private final java.util.List<String> queues;
 
-    JdbcSpecialistDirectory(JdbcTemplate jdbc, PbxCommands pbx, AuditLog audit, LiveModel live) {
+    JdbcSpecialistDirectory(JdbcTemplate jdbc, PbxCommands pbx, AuditLog audit, LiveModel live,
+                            kz.hotline114.calls.IvrMenu menu) {
+        this.queues = menu.queues();
         this.jdbc = jdbc;
         this.pbx = pbx;
         this.audit = audit;
@@ -88,7 +90,7 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
     public void transfer(String toQueue) {
         var me = ofUser(CurrentUser.name())
                 .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
-        if (!QUEUES.contains(toQueue)) {
+        if (!queues.contains(toQueue)) {
             throw new IllegalArgumentException("unknown queue " + toQueue);
         }
         var call = live.snapshot().callOn(me.iface()).filter(c -> c.answered() && c.channel() != null)

@@ -1,4 +1,4 @@
-package kz.hotline114.api;
+package kz.hotline114.ui.admin;
 
 import java.util.List;
 import java.util.Map;

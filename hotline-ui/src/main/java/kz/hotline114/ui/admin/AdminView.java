@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.admin;
 
 import java.time.format.DateTimeFormatter;
 
@@ -15,6 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,11 +25,13 @@ import kz.hotline114.cases.Taxonomy;
 import kz.hotline114.cases.TaxonomyAdmin;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.security.Roles;
 
 /** Administration: the case taxonomy (categories, movements, partners) and the read-only audit log. */
 @Route("admin")
-@RolesAllowed("ADMIN")
-class AdminView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.admin", order = 130, icon = "vaadin:cog")
+@RolesAllowed(Roles.ADMIN)
+public class AdminView extends VerticalLayout implements HasDynamicTitle {
 
     private final Cases cases;
     private final TaxonomyAdmin admin;

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.admin;
 
 import java.util.EnumSet;
 
@@ -16,17 +16,20 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccount;
 import kz.hotline114.security.UserAccounts;
+import kz.hotline114.security.Roles;
 
 /** Users and their roles (admins only). */
 @Route("admin/users")
-@RolesAllowed("ADMIN")
-class UsersView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.users", order = 140, icon = "vaadin:users")
+@RolesAllowed(Roles.ADMIN)
+public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private final UserAccounts users;
     private final Grid<UserAccount> grid = new Grid<>();

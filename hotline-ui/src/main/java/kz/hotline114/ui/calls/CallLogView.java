@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.calls;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +34,7 @@ import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallFilter;
 import kz.hotline114.calls.CallLog;
@@ -42,6 +43,10 @@ import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.HotlineI18n;
+import kz.hotline114.ui.dashboard.LiveCalls;
+import kz.hotline114.ui.cases.CaseView;
+import kz.hotline114.security.Roles;
 
 /**
  * The call log: every call to 114, newest first, filtered by period, outcome, queue and number.
@@ -49,9 +54,9 @@ import kz.hotline114.shared.HotlineProperties;
  */
 @Route("")
 @RouteAlias("calls")
-@Menu(order = 1)
-@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
-class CallLogView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.calls", order = 30, icon = "vaadin:phone")
+@RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
+public class CallLogView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
@@ -73,7 +78,8 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
 
     private final Clock clock;
 
-    CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks, Clock clock) {
+    CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks, Clock clock,
+                IvrMenu menu) {
         this.clock = clock;
         this.calls = calls;
         this.callbacks = callbacks;
@@ -82,6 +88,15 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         this.props = props;
         setSizeFull();
 
+        var filters = buildFilters(menu);
+        configureGrid();
+        var footer = buildFooter();
+        add(filters, grid, footer);
+        setFlexGrow(1, grid);
+    }
+
+    /** The filters: period, outcome, queue and number; each change refreshes the grid. */
+    private HorizontalLayout buildFilters(IvrMenu menu) {
         var now = LocalDateTime.now(clock);
         from.setLabel(getTranslation("calls.filter.from"));
         from.setWidth("17em");
@@ -96,7 +111,7 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         outcome.setClearButtonVisible(true);
         outcome.setId("filter-outcome");
         queue.setLabel(getTranslation("calls.filter.queue"));
-        queue.setItems(List.of("psychologists", "theologians", "religious-scholars"));
+        queue.setItems(menu.queues());
         queue.setItemLabelGenerator(q -> i18n.getOr("queue." + q, getLocale(), q));
         queue.setPlaceholder(getTranslation("calls.filter.any"));
         queue.setClearButtonVisible(true);
@@ -117,7 +132,11 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
         var filters = new HorizontalLayout(from, to, outcome, queue, number);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
+        return filters;
+    }
 
+    /** The calls' grid, its rows fetched page by page for the filters (the total set on counting). */
+    private void configureGrid() {
         grid.setId("call-log");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(c -> TIME.format(c.startedAt().atZone(props.zone())))
@@ -146,7 +165,10 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
                 }, c -> c.pbxId() + "/" + c.linkedid()));
         grid.addItemClickListener(e -> showDetail(e.getItem()));
         grid.setSizeFull();
+    }
 
+    /** The total, and a note when the numbers are masked. */
+    private HorizontalLayout buildFooter() {
         total.setId("calls-total");
         var footer = new HorizontalLayout(total);
         if (!CurrentUser.maySeeCallerNumbers()) {
@@ -154,8 +176,7 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
             note.addClassName("muted");
             footer.add(note);
         }
-        add(filters, grid, footer);
-        setFlexGrow(1, grid);
+        return footer;
     }
 
     private @Nullable CallFilter filter() {
@@ -176,7 +197,7 @@ class CallLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** The caller as a list shows it: the (masked) number, «withheld», and «repeat» when called within the window. */
-    static String caller(com.vaadin.flow.component.Component view, Call c) {
+    public static String caller(com.vaadin.flow.component.Component view, Call c) {
         if (c.callerWithheld()) {
             return view.getTranslation("calls.withheld");
         }

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.calls;
 
 import java.time.LocalDateTime;
 
@@ -15,9 +15,9 @@ import kz.hotline114.routing.Callbacks;
 import kz.hotline114.shared.HotlineProperties;
 
 /** Schedules a callback to the caller of a call: when, and what about (from the desk or the call log). */
-class CallbackDialog extends Dialog {
+public class CallbackDialog extends Dialog {
 
-    CallbackDialog(Callbacks callbacks, HotlineProperties props, java.time.Clock clock, String pbxId, String linkedid, Runnable onSaved) {
+    public CallbackDialog(Callbacks callbacks, HotlineProperties props, java.time.Clock clock, String pbxId, String linkedid, Runnable onSaved) {
         setHeaderTitle(getTranslation("desk.callback.title"));
         var when = new DateTimePicker(getTranslation("desk.callback.due"));
         when.setId("desk-callback-due");

@@ -1,4 +1,4 @@
-package kz.hotline114.api;
+package kz.hotline114.ui.calls;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +24,8 @@ import kz.hotline114.calls.CallFilter;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.RebuildResult;
+import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.security.Roles;
 
 /**
  * {@code GET /api/calls?from=&to=&outcome=&queue=&number=&page=&size=}: the call log as JSON,
@@ -43,7 +45,7 @@ class CallsApi {
     }
 
     @GetMapping("/calls")
-    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('OPERATOR', 'SPECIALIST', 'SUPERVISOR', 'ADMIN')")
+    @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
     Map<String, Object> list(@RequestParam(required = false) @Nullable String from,
                              @RequestParam(required = false) @Nullable String to,
                              @RequestParam(required = false) @Nullable String outcome,
@@ -51,7 +53,7 @@ class CallsApi {
                              @RequestParam(required = false) @Nullable String number,
                              @RequestParam(required = false) @Nullable String page,
                              @RequestParam(required = false) @Nullable String size) {
-        var filter = filter(clock, from, to, outcome, queue, number);
+        var filter = CallFilters.parse(clock, from, to, outcome, queue, number);
         var p = integer("page", page, 0);
         var s = integer("size", size, 50);
         if (p < 0) {
@@ -69,26 +71,12 @@ class CallsApi {
 
     @PostMapping("/admin/calls/rebuild")
     RebuildResult rebuild(@RequestParam String from, @RequestParam String to) {
-        var start = instant("from", from, Instant.EPOCH);
-        var end = instant("to", to, clock.instant());
+        var start = CallFilters.instant("from", from, Instant.EPOCH);
+        var end = CallFilters.instant("to", to, clock.instant());
         if (!start.isBefore(end)) {
             throw new BadRequest("'from' must be before 'to'");
         }
         return calls.rebuild(start, end);
-    }
-
-    /**
-     * The call filter of {@code /api/calls} (also the exports'): {@code to} defaults to now, {@code from} to
-     * 24 h before {@code to}; a bad value is a {@link BadRequest} naming the parameter.
-     */
-    static CallFilter filter(Clock clock, @Nullable String from, @Nullable String to, @Nullable String outcome,
-                             @Nullable String queue, @Nullable String number) {
-        var end = instant("to", to, clock.instant());
-        var start = instant("from", from, end.minus(Duration.ofHours(24)));
-        if (!start.isBefore(end)) {
-            throw new BadRequest("'from' must be before 'to'");
-        }
-        return new CallFilter(start, end, outcome(outcome), blank(queue), blank(number));
     }
 
     /** Exactly the fields the API promises, in a stable order. */
@@ -115,22 +103,6 @@ class CallsApi {
         return m;
     }
 
-    private static Instant instant(String name, @Nullable String value, Instant fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new BadRequest("'" + name + "' must be an ISO-8601 instant such as 2026-11-23T08:00:00Z, not '"
-                        + value + "'");
-            }
-        }
-    }
-
     private static int integer(String name, @Nullable String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
@@ -140,21 +112,6 @@ class CallsApi {
         } catch (NumberFormatException e) {
             throw new BadRequest("'" + name + "' must be a whole number, not '" + value + "'");
         }
-    }
-
-    private static @Nullable CallOutcome outcome(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return CallOutcome.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("'outcome' must be one of " + List.of(CallOutcome.values()) + ", not '" + value + "'");
-        }
-    }
-
-    private static @Nullable String blank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** A bad request parameter (an IllegalArgumentException, so every API's handler answers 400). */

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.cases;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,14 +51,16 @@ import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
 import kz.hotline114.shared.SocialStatus;
+import kz.hotline114.ui.centre.CentreWeekView;
+import kz.hotline114.security.Roles;
 
 /**
  * One case: opened from a call ({@code case?pbx=..&linkedid=..}), by hand ({@code case}), or an existing
  * one ({@code case/114-2026-00001}). Bad values are shown next to their fields.
  */
 @Route("case/:number?")
-@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
-class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+@RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
+public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -216,6 +218,14 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         details.removeAll();
         details.setPadding(false);
 
+        showStatus(c);
+        showFollowUps(c);
+        showAppointments(c);
+        showCalls(c);
+    }
+
+    /** The case's status history, and the row that moves it to its next status. */
+    private void showStatus(ConsultationCase c) {
         // status
         var next = new Select<CaseStatus>();
         next.setLabel(getTranslation("case.status.change"));
@@ -242,7 +252,10 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                     + getTranslation("status." + h.to().name()) + (h.note() == null || h.note().isBlank() ? "" : " · " + h.note())));
         }
         details.add(statusRow);
+    }
 
+    /** The case's follow-ups, each done by a tick, and the row that adds one. */
+    private void showFollowUps(ConsultationCase c) {
         // follow-ups
         details.add(new H4(getTranslation("case.followUps")));
         for (var f : c.followUps()) {
@@ -268,7 +281,10 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         var followRow = new HorizontalLayout(due, what, add);
         followRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         details.add(followRow);
+    }
 
+    /** The case's appointments at the centre, and «book». */
+    private void showAppointments(ConsultationCase c) {
         var book = new Button(getTranslation("case.book"), com.vaadin.flow.component.icon.VaadinIcon.CALENDAR.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(CentreWeekView.class, com.vaadin.flow.router.RouteParameters.empty(),
                         com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("case", c.number())))));
@@ -277,7 +293,10 @@ class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         var booked = appointments.ofCase(c.number());
         appointmentList.setItems(booked);
         details.add(booked.isEmpty() ? new Span(getTranslation("case.appointments.none")) : appointmentList, book);
+    }
 
+    /** The calls linked to the case, when there are any. */
+    private void showCalls(ConsultationCase c) {
         if (!c.calls().isEmpty()) {
             details.add(new H4(getTranslation("case.calls")));
             c.calls().forEach(k -> details.add(new Span(TIME.format(k.addedAt().atZone(props.zone())) + " · " + k.linkedid())));

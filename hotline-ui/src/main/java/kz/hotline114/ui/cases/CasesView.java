@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.cases;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,11 +27,13 @@ import kz.hotline114.cases.CaseSummary;
 import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.Taxonomy;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.security.Roles;
 
 /** The cases the user may see, searched by the words of their question and answer. */
 @Route("cases")
-@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
-class CasesView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.cases", order = 40, icon = "vaadin:folder-open")
+@RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
+public class CasesView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 

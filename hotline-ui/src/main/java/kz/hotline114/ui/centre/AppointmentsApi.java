@@ -1,4 +1,4 @@
-package kz.hotline114.api;
+package kz.hotline114.ui.centre;
 
 import java.net.URI;
 import java.time.Instant;

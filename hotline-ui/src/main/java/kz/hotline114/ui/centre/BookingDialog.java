@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -116,6 +116,24 @@ class BookingDialog extends Dialog {
         setHeaderTitle(getTranslation("booking.title"));
         setWidth("640px");
 
+        configureFields(pool);
+        bindFields();
+        binder.readBean(initial);
+
+        var layout = new FormLayout(expert, centre, type, date, start, end, caseNumber, clientLabel, consent, contact);
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("400px", 2));
+        add(layout);
+
+        save.setText(getTranslation("booking.save"));
+        save.setId("booking-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        var cancel = new Button(getTranslation("booking.close"), e -> close());
+        getFooter().add(cancel, save);
+    }
+
+    /** The fields' ids, labels, help texts and choices. */
+    private void configureFields(ExpertPool pool) {
         expert.setId("booking-expert");
         expert.setLabel(getTranslation("booking.expert"));
         expert.setItems(pool.experts().stream().filter(Expert::active).toList());
@@ -145,7 +163,10 @@ class BookingDialog extends Dialog {
         consent.setLabel(getTranslation("booking.consent"));
         contact.setId("booking-contact");
         contact.setLabel(getTranslation("booking.contact"));
+    }
 
+    /** Binds the fields to the form with their checks; end and contact are checked again as start and consent change. */
+    private void bindFields() {
         binder.forField(expert).asRequired(getTranslation("booking.error.expert.required"))
                 .bind(Form::getExpert, Form::setExpert);
         binder.forField(centre).asRequired(getTranslation("booking.error.centre.required"))
@@ -176,18 +197,6 @@ class BookingDialog extends Dialog {
             }
         });
         consent.addValueChangeListener(e -> contactBinding.validate());
-        binder.readBean(initial);
-
-        var layout = new FormLayout(expert, centre, type, date, start, end, caseNumber, clientLabel, consent, contact);
-        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("400px", 2));
-        add(layout);
-
-        save.setText(getTranslation("booking.save"));
-        save.setId("booking-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> save());
-        var cancel = new Button(getTranslation("booking.close"), e -> close());
-        getFooter().add(cancel, save);
     }
 
     private void save() {

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,6 +30,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -42,11 +43,14 @@ import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.SocialStatus;
+import kz.hotline114.ui.shell.FieldErrors;
+import kz.hotline114.security.Roles;
 
 /** The events register, the report's events table: list by period, add and edit an event with its participant breakdown. */
 @Route("centre/events")
-@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "REPORTER", "ADMIN"})
-class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.centre.events", order = 100, icon = "vaadin:group")
+@RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.REPORTER, Roles.ADMIN})
+public class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -159,6 +163,49 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
         dialog.setId("event-dialog");
         dialog.setHeaderTitle(getTranslation(existing == null ? "events.new" : "events.edit"));
         dialog.setWidth("820px");
+        var fields = eventFields();
+        var grant = grantPickers(existing);
+
+        var breakdown = new Breakdown(fields(Gender.class, "gender."), fields(AgeBracket.class, "age."),
+                fields(SocialStatus.class, "social."));
+
+        var binder = binder(fields, breakdown);
+        var form = form(existing, breakdown);
+        binder.readBean(form);
+
+        var main = new FormLayout(fields.name(), fields.heldOn(), fields.city(), fields.address(), fields.room(),
+                fields.participants(), fields.categories(), fields.experts(), fields.completeness(),
+                fields.documents(), grant.project(), grant.activity(), fields.activity());
+        main.setColspan(fields.name(), 2);
+        var details = breakdownDetails(existing, breakdown);
+        dialog.add(main, details);
+
+        var save = new Button(getTranslation("booking.save"),
+                e -> save(dialog, existing, binder, form, fields, grant, breakdown));
+        save.setId("event-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("booking.close"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    /** The event dialog's own fields, in the order of its form. */
+    private record EventFields(TextField name, DatePicker heldOn, TextField city, TextField address, TextField room,
+            IntegerField participants, TextArea categories, TextArea experts, TextArea completeness,
+            TextField documents, TextField activity) {
+    }
+
+    /** The participant breakdown's fields: by gender, by age bracket and by social status. */
+    private record Breakdown(Map<Gender, IntegerField> gender, Map<AgeBracket, IntegerField> age,
+            Map<SocialStatus, IntegerField> social) {
+    }
+
+    /** The grant-project pickers and the projects they offer. */
+    private record GrantPickers(List<GrantProject> readable, ComboBox<GrantProject> project,
+            ComboBox<ActivityChoice> activity) {
+    }
+
+    /** The event dialog's text, date and number fields. */
+    private EventFields eventFields() {
         var name = new TextField(getTranslation("events.name"));
         name.setId("event-name");
         var heldOn = new DatePicker(getTranslation("events.date"));
@@ -178,6 +225,12 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
         var activity = new TextField(getTranslation("events.activity.label"));
         activity.setId("event-activity-label");
         activity.setHelperText(getTranslation("events.activity.help"));
+        return new EventFields(name, heldOn, city, address, room, participants, categories, experts, completeness,
+                documents, activity);
+    }
+
+    /** The grant project and activity pickers, showing the event's own when it has one. */
+    private GrantPickers grantPickers(@Nullable CentreEvent existing) {
         // the grant-project activity: project first, then one of its activities ("1.2 title")
         var readable = readableProjects();
         var project = new ComboBox<GrantProject>(getTranslation("events.grantProject"));
@@ -204,27 +257,38 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
                         .ifPresent(grantActivity::setValue);
             });
         }
+        return new GrantPickers(readable, project, grantActivity);
+    }
 
-        var gender = fields(Gender.class, "gender.");
-        var age = fields(AgeBracket.class, "age.");
-        var social = fields(SocialStatus.class, "social.");
-
+    /** The binder of the event's form, checking the participants against the breakdown. */
+    private Binder<Form> binder(EventFields fields, Breakdown breakdown) {
+        var gender = breakdown.gender();
+        var age = breakdown.age();
+        var social = breakdown.social();
         var binder = new Binder<Form>();
-        binder.forField(name).asRequired(getTranslation("events.error.name")).bind(f -> f.name, (f, v) -> f.name = v);
-        binder.forField(heldOn).asRequired(getTranslation("events.error.date")).bind(f -> f.heldOn, (f, v) -> f.heldOn = v);
-        binder.forField(city).asRequired(getTranslation("events.error.city")).bind(f -> f.city, (f, v) -> f.city = v);
-        binder.forField(address).bind(f -> f.address, (f, v) -> f.address = v);
-        binder.forField(room).bind(f -> f.room, (f, v) -> f.room = v);
-        binder.forField(participants).asRequired(getTranslation("events.error.participants"))
+        binder.forField(fields.name()).asRequired(getTranslation("events.error.name"))
+                .bind(f -> f.name, (f, v) -> f.name = v);
+        binder.forField(fields.heldOn()).asRequired(getTranslation("events.error.date"))
+                .bind(f -> f.heldOn, (f, v) -> f.heldOn = v);
+        binder.forField(fields.city()).asRequired(getTranslation("events.error.city"))
+                .bind(f -> f.city, (f, v) -> f.city = v);
+        binder.forField(fields.address()).bind(f -> f.address, (f, v) -> f.address = v);
+        binder.forField(fields.room()).bind(f -> f.room, (f, v) -> f.room = v);
+        binder.forField(fields.participants()).asRequired(getTranslation("events.error.participants"))
                 .withValidator(n -> n >= 0, getTranslation("events.error.participants"))
                 .withValidator(n -> sum(gender) <= n && sum(age) <= n && sum(social) <= n,
                         getTranslation("events.error.breakdown"))
                 .bind(f -> f.participants, (f, v) -> f.participants = v);
-        binder.forField(categories).bind(f -> f.categories, (f, v) -> f.categories = v);
-        binder.forField(experts).bind(f -> f.experts, (f, v) -> f.experts = v);
-        binder.forField(completeness).bind(f -> f.completeness, (f, v) -> f.completeness = v);
-        binder.forField(documents).bind(f -> f.documents, (f, v) -> f.documents = v);
-        binder.forField(activity).bind(f -> f.activity, (f, v) -> f.activity = v);
+        binder.forField(fields.categories()).bind(f -> f.categories, (f, v) -> f.categories = v);
+        binder.forField(fields.experts()).bind(f -> f.experts, (f, v) -> f.experts = v);
+        binder.forField(fields.completeness()).bind(f -> f.completeness, (f, v) -> f.completeness = v);
+        binder.forField(fields.documents()).bind(f -> f.documents, (f, v) -> f.documents = v);
+        binder.forField(fields.activity()).bind(f -> f.activity, (f, v) -> f.activity = v);
+        return binder;
+    }
+
+    /** The form of an existing event (its breakdown put in the breakdown fields), or an empty one. */
+    private static Form form(@Nullable CentreEvent existing, Breakdown breakdown) {
         var form = new Form();
         if (existing != null) {
             form.name = existing.name();
@@ -238,59 +302,61 @@ class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
             form.completeness = nz(existing.completeness());
             form.documents = nz(existing.documents());
             form.activity = nz(existing.activityLabel());
-            existing.byGender().forEach((k, v) -> gender.get(k).setValue(v));
-            existing.byAge().forEach((k, v) -> age.get(k).setValue(v));
-            existing.bySocialStatus().forEach((k, v) -> social.get(k).setValue(v));
+            existing.byGender().forEach((k, v) -> breakdown.gender().get(k).setValue(v));
+            existing.byAge().forEach((k, v) -> breakdown.age().get(k).setValue(v));
+            existing.bySocialStatus().forEach((k, v) -> breakdown.social().get(k).setValue(v));
         }
-        binder.readBean(form);
+        return form;
+    }
 
-        var main = new FormLayout(name, heldOn, city, address, room, participants, categories, experts, completeness,
-                documents, project, grantActivity, activity);
-        main.setColspan(name, 2);
-        var breakdown = new HorizontalLayout(group("events.byGender", gender), group("events.byAge", age),
-                group("events.bySocial", social));
-        breakdown.setWrap(true);
-        var details = new Details(getTranslation("events.breakdown"), breakdown);
+    /** The breakdown's fields in a details panel, opened when the event has a breakdown. */
+    private Details breakdownDetails(@Nullable CentreEvent existing, Breakdown breakdown) {
+        var row = new HorizontalLayout(group("events.byGender", breakdown.gender()),
+                group("events.byAge", breakdown.age()), group("events.bySocial", breakdown.social()));
+        row.setWrap(true);
+        var details = new Details(getTranslation("events.breakdown"), row);
         details.setOpened(existing != null && !existing.byGender().isEmpty());
-        dialog.add(main, details);
+        return details;
+    }
 
-        var save = new Button(getTranslation("booking.save"), e -> {
-            boolean valid = binder.writeBeanIfValid(form);
-            boolean activityMissing = project.getValue() != null && grantActivity.getValue() == null;
-            grantActivity.setErrorMessage(getTranslation("events.error.grantActivity.required"));
-            grantActivity.setInvalid(activityMissing);
-            if (!valid || activityMissing) {
-                return;
+    /** «Save»: registers or updates the event, or shows the problems next to their fields. */
+    private void save(Dialog dialog, @Nullable CentreEvent existing, Binder<Form> binder, Form form, EventFields fields,
+            GrantPickers grant, Breakdown breakdown) {
+        var readable = grant.readable();
+        var project = grant.project();
+        var grantActivity = grant.activity();
+        boolean valid = binder.writeBeanIfValid(form);
+        boolean activityMissing = project.getValue() != null && grantActivity.getValue() == null;
+        grantActivity.setErrorMessage(getTranslation("events.error.grantActivity.required"));
+        grantActivity.setInvalid(activityMissing);
+        if (!valid || activityMissing) {
+            return;
+        }
+        // a user who reads no projects keeps the event's link as it was
+        Long projectId = readable.isEmpty() ? (existing == null ? null : existing.grantProjectId())
+                : project.getValue() == null ? null : project.getValue().id();
+        String activityKey = readable.isEmpty() ? (existing == null ? null : existing.grantActivity())
+                : grantActivity.getValue() == null ? null : grantActivity.getValue().key();
+        var event = new CentreEvent(existing == null ? 0 : existing.id(), existing == null ? null : existing.centreId(),
+                form.name, form.heldOn, form.city, form.address, form.room, form.participants, form.categories,
+                form.experts, form.completeness, form.documents, form.activity, values(breakdown.gender()),
+                values(breakdown.age()), values(breakdown.social()), projectId, activityKey);
+        try {
+            if (existing == null) {
+                register.register(event);
+            } else {
+                register.update(event);
             }
-            // a user who reads no projects keeps the event's link as it was
-            Long projectId = readable.isEmpty() ? (existing == null ? null : existing.grantProjectId())
-                    : project.getValue() == null ? null : project.getValue().id();
-            String activityKey = readable.isEmpty() ? (existing == null ? null : existing.grantActivity())
-                    : grantActivity.getValue() == null ? null : grantActivity.getValue().key();
-            var event = new CentreEvent(existing == null ? 0 : existing.id(), existing == null ? null : existing.centreId(),
-                    form.name, form.heldOn, form.city, form.address, form.room, form.participants, form.categories,
-                    form.experts, form.completeness, form.documents, form.activity, values(gender), values(age),
-                    values(social), projectId, activityKey);
-            try {
-                if (existing == null) {
-                    register.register(event);
-                } else {
-                    register.update(event);
-                }
-            } catch (InvalidEvent ex) {
-                Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("name", name, "city", city,
-                        "participants", participants, "grantProjectId", project, "grantActivity", grantActivity);
-                FieldErrors.show(this, "events.error.", ex.errors(), fields::get);
-                return;
-            }
-            Notification.show(getTranslation("events.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            dialog.close();
-            refresh();
-        });
-        save.setId("event-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("booking.close"), e -> dialog.close()), save);
-        dialog.open();
+        } catch (InvalidEvent ex) {
+            Map<String, com.vaadin.flow.component.HasValidation> errorFields = Map.of("name", fields.name(),
+                    "city", fields.city(), "participants", fields.participants(), "grantProjectId", project,
+                    "grantActivity", grantActivity);
+            FieldErrors.show(this, "events.error.", ex.errors(), errorFields::get);
+            return;
+        }
+        Notification.show(getTranslation("events.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        dialog.close();
+        refresh();
     }
 
     private <E extends Enum<E>> Map<E, IntegerField> fields(Class<E> type, String prefix) {

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,17 +12,20 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import kz.hotline114.appointments.AppointmentStatistics;
 import kz.hotline114.appointments.CentreCounts;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.security.Roles;
 
 /** The centre's figures for a period, as the report takes them: counts only, so reporters may see them. */
 @Route("centre/figures")
-@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "REPORTER", "ADMIN"})
-class CentreFiguresView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.centre.figures", order = 110, icon = "vaadin:bar-chart")
+@RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.REPORTER, Roles.ADMIN})
+public class CentreFiguresView extends VerticalLayout implements HasDynamicTitle {
 
     private final AppointmentStatistics statistics;
     final DatePicker from = new DatePicker();

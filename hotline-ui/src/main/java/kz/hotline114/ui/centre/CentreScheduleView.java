@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -30,6 +30,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -43,11 +44,14 @@ import kz.hotline114.appointments.ReceptionDay;
 import kz.hotline114.appointments.ReceptionSchedule;
 import kz.hotline114.appointments.WeeklyHours;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.FieldErrors;
+import kz.hotline114.security.Roles;
 
 /** The reception schedule: weekly hours, public and mobile reception days, holidays and cancellations. */
 @Route("centre/schedule")
-@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
-class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.centre.schedule", order = 80, icon = "vaadin:calendar-clock")
+@RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
+public class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -27,6 +27,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +40,7 @@ import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.ReceptionSchedule;
 import kz.hotline114.appointments.Slot;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.security.Roles;
 
 /**
  * A week of the centre (or of one expert): hours down, days across, built from plain Divs in a CSS grid.
@@ -47,8 +49,9 @@ import kz.hotline114.shared.HotlineProperties;
  * each entry naming its centre.
  */
 @Route("centre")
-@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
-class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+@Menu(title = "nav.centre.week", order = 60, icon = "vaadin:calendar")
+@RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
+public class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");

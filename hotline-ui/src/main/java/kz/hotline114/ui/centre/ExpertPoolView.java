@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import java.util.List;
 
@@ -20,6 +20,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
@@ -28,11 +29,13 @@ import kz.hotline114.appointments.Expert;
 import kz.hotline114.appointments.ExpertKind;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.NewExpert;
+import kz.hotline114.security.Roles;
 
 /** The expert pool: who receives at the centre, with contacts for staff; supervisors and admins add experts. */
 @Route("centre/experts")
-@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "REPORTER", "ADMIN"})
-class ExpertPoolView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.centre.experts", order = 90, icon = "vaadin:academy-cap")
+@RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.REPORTER, Roles.ADMIN})
+public class ExpertPoolView extends VerticalLayout implements HasDynamicTitle {
 
     private final ExpertPool pool;
     final Grid<Expert> grid = new Grid<>();

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +26,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -37,14 +38,16 @@ import kz.hotline114.appointments.Centre;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.InvalidTransition;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.security.Roles;
 
 /**
  * The reception desk's day: the centre's appointments of one day with attended / no-show / cancel, a walk-in
  * booking, and who to remind (booked clients who agreed to a callback, next two days).
  */
 @Route("centre/day")
-@RolesAllowed({"OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN"})
-class ReceptionDayView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.centre.day", order = 70, icon = "vaadin:clipboard-user")
+@RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
+public class ReceptionDayView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM HH:mm");

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.dashboard;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.dashboard;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.shared.Tooltip;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
@@ -38,14 +39,16 @@ import kz.hotline114.dashboard.WallboardAccess;
 import kz.hotline114.live.LiveCall;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.security.CurrentUser;
+import kz.hotline114.security.Roles;
 
 /**
  * The supervisor's dashboard: alerts, queues now, calls in progress, today's figures (each with its
  * definition as help) and calls per hour. Pushed on every board change; durations tick every second.
  */
 @Route("dashboard")
-@RolesAllowed({"SUPERVISOR", "ADMIN"})
-class DashboardView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.dashboard", order = 20, icon = "vaadin:dashboard")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final Dashboard dashboard;
     private final LiveModel live;

@@ -1,11 +1,12 @@
-package kz.hotline114.api;
+package kz.hotline114.ui.dashboard;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import kz.hotline114.dashboard.Dashboard;
 import kz.hotline114.dashboard.LiveBoard;
+import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.security.Roles;
 
 /**
  * {@code GET /api/live}: the line now, as the wall-board gets it — {@code {"callsInProgress", "queues":
@@ -23,7 +24,7 @@ class LiveApi {
     }
 
     @GetMapping("/api/live")
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     LiveBoard live() {
         return dashboard.refresh();
     }

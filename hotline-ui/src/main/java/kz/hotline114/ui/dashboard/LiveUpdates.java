@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.dashboard;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -13,11 +13,11 @@ import kz.hotline114.live.LiveSnapshot;
 
 /** Hands live-state changes to open views (which push them to the browser). */
 @Component
-class LiveUpdates {
+public class LiveUpdates {
 
     private final CopyOnWriteArrayList<Consumer<LiveSnapshot>> listeners = new CopyOnWriteArrayList<>();
 
-    Registration register(Consumer<LiveSnapshot> listener) {
+    public Registration register(Consumer<LiveSnapshot> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.dashboard;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.dashboard.DashboardProperties;
+import kz.hotline114.ui.shell.HotlineI18n;
 
 /**
  * {@code GET /wallboard/labels?lang=kk|ru}: the wall-board page's texts from the message bundles (the
@@ -22,12 +24,13 @@ class WallboardLabels {
             "wallboard.longestWait", "wallboard.available", "wallboard.talking", "wallboard.paused", "wallboard.today",
             "wallboard.offered", "wallboard.answered", "wallboard.abandoned", "wallboard.wrongNumber",
             "wallboard.noInput", "wallboard.serviceLevel", "wallboard.offline", "wallboard.pbxDown"};
-    static final String[] QUEUES = {"psychologists", "theologians", "religious-scholars"};
 
     private final HotlineI18n i18n;
     private final DashboardProperties props;
+    private final IvrMenu menu;
 
-    WallboardLabels(HotlineI18n i18n, DashboardProperties props) {
+    WallboardLabels(HotlineI18n i18n, DashboardProperties props, IvrMenu menu) {
+        this.menu = menu;
         this.i18n = i18n;
         this.props = props;
     }
@@ -40,7 +43,7 @@ class WallboardLabels {
             labels.put(k.substring("wallboard.".length()), i18n.getTranslation(k, locale));
         }
         var queues = new LinkedHashMap<String, String>();
-        for (var q : QUEUES) {
+        for (var q : menu.queues()) {
             queues.put(q, i18n.getTranslation("queue." + q, locale));
         }
         return Map.of("lang", locale.getLanguage().toLowerCase(Locale.ROOT), "labels", labels, "queues", queues,

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.desk;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -18,10 +18,12 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.LiveSnapshot;
@@ -34,6 +36,9 @@ import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.HotlineI18n;
+import kz.hotline114.ui.dashboard.LiveUpdates;
+import kz.hotline114.security.Roles;
 
 /**
  * The specialist's desk: my phone's state in each of my queues, as the PBX reports it;
@@ -41,8 +46,9 @@ import kz.hotline114.shared.HotlineProperties;
  * call on my phone; my open callbacks.
  */
 @Route("desk")
-@RolesAllowed({"SPECIALIST", "SUPERVISOR", "ADMIN"})
-class DeskView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "desk.title", order = 10, icon = "vaadin:headset")
+@RolesAllowed({Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
+public class DeskView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -59,7 +65,8 @@ class DeskView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
 
     DeskView(SpecialistDirectory directory, Desk desk, LiveModel live, LiveUpdates updates, CallLog callLog,
-             Callbacks callbacks, PbxLink link, HotlineProperties props, HotlineI18n i18n, Clock clock) {
+             Callbacks callbacks, PbxLink link, HotlineProperties props, HotlineI18n i18n, Clock clock,
+             IvrMenu menu) {
         this.clock = clock;
         this.live = live;
         this.updates = updates;
@@ -93,7 +100,7 @@ class DeskView extends VerticalLayout implements HasDynamicTitle {
         state.setPadding(false);
         state.setId("desk-state");
         pop = new ScreenPop(callLog, desk, callbacks, props, i18n, link.status().pbxId(), this::refreshCallbacks,
-                clock);
+                clock, menu.queues());
         add(buttons, state, pop);
 
         var title = new H3(getTranslation("desk.callbacks"));

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.desk;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +30,10 @@ import kz.hotline114.live.LiveCall;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.Desk;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.HotlineI18n;
+import kz.hotline114.ui.calls.CallLogView;
+import kz.hotline114.ui.calls.CallbackDialog;
+import kz.hotline114.ui.cases.CaseView;
 
 /**
  * The screen-pop: the queue call on my phone — who (masked by role), from where, what they chose,
@@ -40,7 +44,7 @@ import kz.hotline114.shared.HotlineProperties;
 class ScreenPop extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    static final java.util.List<String> QUEUES = java.util.List.of("psychologists", "theologians", "religious-scholars");
+    private final java.util.List<String> queues;
 
     private final CallLog callLog;
     private final Desk desk;
@@ -61,8 +65,9 @@ class ScreenPop extends VerticalLayout {
     private final Clock clock;
 
     ScreenPop(CallLog callLog, Desk desk, Callbacks callbacks, HotlineProperties props, HotlineI18n i18n, String pbxId,
-              Runnable onChange, Clock clock) {
+              Runnable onChange, Clock clock, java.util.List<String> queues) {
         this.clock = clock;
+        this.queues = queues;
         this.callLog = callLog;
         this.desk = desk;
         this.callbacks = callbacks;
@@ -142,7 +147,7 @@ class ScreenPop extends VerticalLayout {
                 i18n.getOr("queue." + onPhone.queue(), getLocale(), onPhone.queue())));
         transfer.setEnabled(onPhone.answered());
         transferTo.setEnabled(onPhone.answered());
-        transferTo.setItems(QUEUES.stream().filter(q -> !q.equals(onPhone.queue())).toList());
+        transferTo.setItems(queues.stream().filter(q -> !q.equals(onPhone.queue())).toList());
         var call = callLog.get(pbxId, onPhone.linkedid()).orElse(null);
         facts.removeAll();
         facts.add(fact("desk.pop.caller", call == null ? "…" : CallLogView.caller(this, call)));

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.desk;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,9 +32,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.MemberState;
 import kz.hotline114.pbx.PbxCommandFailed;
@@ -45,14 +47,17 @@ import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.security.UserAccount;
 import kz.hotline114.security.UserAccounts;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.HotlineI18n;
+import kz.hotline114.security.Roles;
 
 /**
  * The specialist directory and the duty rota (supervisors and admins): who answers which queue
  * on which phone, their shifts, and moving a phone into or out of its queues by hand.
  */
 @Route("specialists")
-@RolesAllowed({"SUPERVISOR", "ADMIN"})
-class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "specialists.title", order = 50, icon = "vaadin:user-clock")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -79,17 +84,30 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
     private final TextField note = new TextField();
 
     private final Clock clock;
+    private final java.util.List<String> queueNames;
 
     SpecialistsView(SpecialistDirectory directory, DutyRota rota, LiveModel live, UserAccounts users,
-                    HotlineProperties props, HotlineI18n i18n, Clock clock) {
+                    HotlineProperties props, HotlineI18n i18n, Clock clock, IvrMenu menu) {
         this.clock = clock;
+        this.queueNames = menu.queues();
         this.directory = directory;
         this.rota = rota;
         this.live = live;
         this.props = props;
         this.i18n = i18n;
         add(new H2(getTranslation("specialists.title")));
+        configureSpecialistsGrid();
+        buildSpecialistForm(users);
 
+        add(new H3(getTranslation("rota.title")));
+        configureShiftsGrid();
+        buildShiftForm();
+        refresh();
+        edit(null);
+    }
+
+    /** The specialists' grid, with the buttons that move a phone into or out of its queues. */
+    private void configureSpecialistsGrid() {
         specialists.setId("specialists-grid");
         specialists.addColumn(Specialist::displayName).setHeader(getTranslation("specialists.name")).setAutoWidth(true);
         specialists.addColumn(s -> getTranslation("specialistKind." + s.kind().name())).setHeader(getTranslation("specialists.kind"))
@@ -119,7 +137,10 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         }).setAutoWidth(true).setKey("actions");
         specialists.setAllRowsVisible(true);
         specialists.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
+    }
 
+    /** The specialist form with «save» and «new», under the specialists' grid. */
+    private void buildSpecialistForm(UserAccounts users) {
         name.setLabel(getTranslation("specialists.name"));
         name.setId("specialist-name");
         kind.setLabel(getTranslation("specialists.kind"));
@@ -133,7 +154,7 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         iface.setHelperText(getTranslation("specialists.iface.help"));
         iface.setId("specialist-iface");
         queues.setLabel(getTranslation("specialists.queues"));
-        queues.setItems(ScreenPop.QUEUES);
+        queues.setItems(queueNames);
         queues.setItemLabelGenerator(this::queue);
         queues.setId("specialist-queues");
         active.setLabel(getTranslation("specialists.active"));
@@ -148,8 +169,10 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         var clear = new Button(getTranslation("specialists.new"), e -> edit(null));
         var form = new FormLayout(name, kind, languages, iface, queues, active, username);
         add(specialists, new H3(getTranslation("specialists.form")), form, new HorizontalLayout(save, clear));
+    }
 
-        add(new H3(getTranslation("rota.title")));
+    /** The duty rota's grid: who, from, to, state and note, with «end» or «remove» per shift. */
+    private void configureShiftsGrid() {
         shifts.setId("rota-grid");
         shifts.addColumn(Shift::specialistName).setHeader(getTranslation("specialists.name")).setAutoWidth(true);
         shifts.addColumn(s -> TIME.format(s.startsAt().atZone(props.zone()))).setHeader(getTranslation("rota.from"));
@@ -166,7 +189,10 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         });
         shifts.setAllRowsVisible(true);
         shifts.setEmptyStateText(getTranslation("rota.empty"));
+    }
 
+    /** The form that adds shifts to the rota, and the rota under it. */
+    private void buildShiftForm() {
         who.setLabel(getTranslation("rota.who"));
         who.setItemLabelGenerator(Specialist::displayName);
         who.setId("rota-who");
@@ -187,8 +213,6 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         addShift.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         addShift.setId("rota-add");
         add(new FormLayout(who, from, to, weeks, note), addShift, shifts);
-        refresh();
-        edit(null);
     }
 
     private String queue(String q) {
@@ -254,7 +278,7 @@ class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         if (!ok) {
             return;
         }
-        var chosen = ScreenPop.QUEUES.stream().filter(queues.getValue()::contains).toList();
+        var chosen = queueNames.stream().filter(queues.getValue()::contains).toList();
         var langs = List.of("kk", "ru").stream().filter(languages.getValue()::contains).toList();
         try {
             directory.save(name.getValue().strip(), kind.getValue(), langs, iface.getValue().strip(), chosen,

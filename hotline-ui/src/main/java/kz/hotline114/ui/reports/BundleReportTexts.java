@@ -1,8 +1,9 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.reports;
 
 import java.util.Locale;
 
 import kz.hotline114.reports.ReportTexts;
+import kz.hotline114.ui.shell.HotlineI18n;
 
 /** The report renderers' texts from the application's message bundles (Kazakh base, Russian). */
 public record BundleReportTexts(HotlineI18n i18n, Locale locale) implements ReportTexts {

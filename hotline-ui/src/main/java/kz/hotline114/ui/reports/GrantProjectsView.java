@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.reports;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,6 +41,7 @@ import kz.hotline114.reports.InvalidReport;
 import kz.hotline114.reports.Statistic;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
+import kz.hotline114.security.Roles;
 
 /**
  * Grant projects (reporters and admins edit, supervisors read): the agreement (grantee, number, date, sum,
@@ -50,8 +51,8 @@ import kz.hotline114.security.Role;
  * reports refer to activities and indicators by their numbers, so renumbering is the user's choice.
  */
 @Route("reports/projects")
-@RolesAllowed({"REPORTER", "SUPERVISOR", "ADMIN"})
-class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
+@RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
+public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
 
     private final GrantProjects projects;
     private final boolean writes;
@@ -81,6 +82,23 @@ class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
         this.projects = projects;
         this.writes = CurrentUser.has(Role.REPORTER) || CurrentUser.has(Role.ADMIN);
         setMaxWidth("80em");
+        buildHeader();
+        buildAgreementForm();
+        buildPeriods();
+        buildTaskTree();
+        buildSaveBar();
+
+        var all = projects.list();
+        choose.setItems(all);
+        if (all.isEmpty()) {
+            show(null);
+        } else {
+            choose.setValue(all.getFirst());
+        }
+    }
+
+    /** The way back to the reports, the title, and the project chooser with «new project». */
+    private void buildHeader() {
         var back = new Button(getTranslation("projects.back"), VaadinIcon.ARROW_LEFT.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(ReportsView.class)));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -107,7 +125,10 @@ class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
         var top = new HorizontalLayout(choose, create);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(top);
+    }
 
+    /** The agreement's form: name, grantee, number, date, sum and period. */
+    private void buildAgreementForm() {
         label(name, "projects.name", "project-name");
         name.setRequiredIndicatorVisible(true);
         label(grantee, "projects.grantee", "project-grantee");
@@ -128,7 +149,10 @@ class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
         form.setColspan(grantee, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         add(form);
+    }
 
+    /** The reporting periods' rows and «add period». */
+    private void buildPeriods() {
         add(new H3(getTranslation("projects.periods")));
         periodRows.setPadding(false);
         periodRows.setSpacing(false);
@@ -139,7 +163,10 @@ class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
         addPeriod.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         addPeriod.setVisible(writes);
         add(periodRows, addPeriod);
+    }
 
+    /** The tree of tasks, activities and indicators, with the buttons that edit it. */
+    private void buildTaskTree() {
         add(new H3(getTranslation("projects.tasks")));
         tree.setId("project-tree");
         tree.addHierarchyColumn(Node::key).setHeader("№").setAutoWidth(true).setFlexGrow(0);
@@ -183,7 +210,10 @@ class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
         treeButtons.setWrap(true);
         treeButtons.setVisible(writes);
         add(treeButtons, tree);
+    }
 
+    /** The problems the tree had on saving, and «save». */
+    private void buildSaveBar() {
         problems.setId("project-problems");
         problems.getStyle().set("color", "var(--lumo-error-text-color)");
         save.setText(getTranslation("projects.save"));
@@ -192,14 +222,6 @@ class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
         save.setVisible(writes);
         save.addClickListener(e -> save());
         add(problems, save);
-
-        var all = projects.list();
-        choose.setItems(all);
-        if (all.isEmpty()) {
-            show(null);
-        } else {
-            choose.setValue(all.getFirst());
-        }
     }
 
     /** Fills the screen with a stored project, or empties it for a new one. */
@@ -365,11 +387,45 @@ class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("projects.kind." + node.kind.name()) + (isNew ? "" : " " + node.key()));
         dialog.setWidth("40em");
+        var f = nodeFields(node.kind);
+        f.number().setValue(node.number);
+        f.title().setValue(node.title);
+        f.unit().setValue(node.unit);
+        f.planned().setValue(node.planned);
+        f.metric().setValue(node.metric);
+        f.manual().setValue(node.manualActual);
+        f.evidence().setValue(node.evidence);
+        f.manual().setVisible(node.metric == null);
+        f.evidence().setVisible(node.metric == null);
+        var layout = new VerticalLayout();
+        layout.setPadding(false);
+        if (node.kind == Kind.INDICATOR) {
+            layout.add(f.title(), new HorizontalLayout(f.planned(), f.unit()), f.metric(), f.manual(), f.evidence());
+        } else {
+            layout.add(f.number(), f.title());
+        }
+        dialog.add(layout);
+        var ok = new Button(getTranslation("projects.ready"), e -> ready(dialog, node, isNew, f));
+        ok.setId("node-ready");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var cancel = new Button(getTranslation("day.cancel"), e -> dialog.close());
+        dialog.getFooter().add(cancel, ok);
+        dialog.open();
+        f.title().focus();
+    }
+
+    /** The fields of a node's dialog. */
+    private record NodeFields(IntegerField number, TextArea title, TextField unit, BigDecimalField planned,
+            Select<Statistic> metric, BigDecimalField manual, TextArea evidence) {
+    }
+
+    /** The empty fields of the dialog of a node of that kind; manual value and evidence only without a metric. */
+    private NodeFields nodeFields(Kind kind) {
         var number = new IntegerField(getTranslation("projects.number"));
         number.setId("node-number");
         number.setMin(1);
         number.setStepButtonsVisible(true);
-        var title = new TextArea(getTranslation(node.kind == Kind.INDICATOR ? "report.indicator.name" : "projects.column.text"));
+        var title = new TextArea(getTranslation(kind == Kind.INDICATOR ? "report.indicator.name" : "projects.column.text"));
         title.setId("node-title");
         title.setWidthFull();
         var unit = new TextField(getTranslation("report.indicator.unit"));
@@ -395,76 +451,61 @@ class GrantProjectsView extends VerticalLayout implements HasDynamicTitle {
             evidence.setVisible(e.getValue() == null);
             metric.setHelperText(e.getValue() == null ? null : getTranslation("statistic." + e.getValue().name() + ".definition"));
         });
-        number.setValue(node.number);
-        title.setValue(node.title);
-        unit.setValue(node.unit);
-        planned.setValue(node.planned);
-        metric.setValue(node.metric);
-        manual.setValue(node.manualActual);
-        evidence.setValue(node.evidence);
-        manual.setVisible(node.metric == null);
-        evidence.setVisible(node.metric == null);
-        var layout = new VerticalLayout();
-        layout.setPadding(false);
-        if (node.kind == Kind.INDICATOR) {
-            layout.add(title, new HorizontalLayout(planned, unit), metric, manual, evidence);
-        } else {
-            layout.add(number, title);
+        return new NodeFields(number, title, unit, planned, metric, manual, evidence);
+    }
+
+    /** «Ready»: when the dialog's values are good, puts them in the node (and a new node in the tree). */
+    private void ready(Dialog dialog, Node node, boolean isNew, NodeFields f) {
+        if (!checkNode(node, f)) {
+            return;
         }
-        dialog.add(layout);
-        var ok = new Button(getTranslation("projects.ready"), e -> {
-            boolean good = true;
-            if (title.getValue().isBlank()) {
-                invalid(title, getTranslation("projects.error.required"));
+        node.title = f.title().getValue().strip();
+        if (node.kind == Kind.INDICATOR) {
+            node.unit = f.unit().getValue().strip();
+            node.planned = f.planned().getValue();
+            node.metric = f.metric().getValue();
+            node.manualActual = f.metric().getValue() == null ? f.manual().getValue() : null;
+            node.evidence = f.metric().getValue() == null ? f.evidence().getValue().strip() : "";
+        } else {
+            node.number = f.number().getValue();
+        }
+        if (isNew) {
+            (node.parent == null ? tasks : node.parent.children).add(node);
+        }
+        dialog.close();
+        refresh();
+        tree.select(node);
+    }
+
+    /** Whether the node's dialog is good; marks each bad field. */
+    private boolean checkNode(Node node, NodeFields f) {
+        boolean good = true;
+        if (f.title().getValue().isBlank()) {
+            invalid(f.title(), getTranslation("projects.error.required"));
+            good = false;
+        }
+        if (node.kind == Kind.INDICATOR) {
+            if (f.unit().getValue().isBlank()) {
+                invalid(f.unit(), getTranslation("projects.error.required"));
                 good = false;
             }
-            if (node.kind == Kind.INDICATOR) {
-                if (unit.getValue().isBlank()) {
-                    invalid(unit, getTranslation("projects.error.required"));
-                    good = false;
-                }
-                if (planned.getValue() == null || planned.getValue().signum() < 0) {
-                    invalid(planned, getTranslation("projects.error.required-not-negative"));
-                    good = false;
-                }
-                if (metric.getValue() == null && manual.getValue() != null && manual.getValue().signum() < 0) {
-                    invalid(manual, getTranslation("projects.error.negative"));
-                    good = false;
-                }
-            } else {
-                var siblings = node.parent == null ? tasks : node.parent.children;
-                var n = number.getValue();
-                if (n == null || n < 1 || siblings.stream().anyMatch(s -> s != node && s.number == n)) {
-                    invalid(number, getTranslation("projects.error.duplicate-or-invalid"));
-                    good = false;
-                }
+            if (f.planned().getValue() == null || f.planned().getValue().signum() < 0) {
+                invalid(f.planned(), getTranslation("projects.error.required-not-negative"));
+                good = false;
             }
-            if (!good) {
-                return;
+            if (f.metric().getValue() == null && f.manual().getValue() != null && f.manual().getValue().signum() < 0) {
+                invalid(f.manual(), getTranslation("projects.error.negative"));
+                good = false;
             }
-            node.title = title.getValue().strip();
-            if (node.kind == Kind.INDICATOR) {
-                node.unit = unit.getValue().strip();
-                node.planned = planned.getValue();
-                node.metric = metric.getValue();
-                node.manualActual = metric.getValue() == null ? manual.getValue() : null;
-                node.evidence = metric.getValue() == null ? evidence.getValue().strip() : "";
-            } else {
-                node.number = number.getValue();
+        } else {
+            var siblings = node.parent == null ? tasks : node.parent.children;
+            var n = f.number().getValue();
+            if (n == null || n < 1 || siblings.stream().anyMatch(s -> s != node && s.number == n)) {
+                invalid(f.number(), getTranslation("projects.error.duplicate-or-invalid"));
+                good = false;
             }
-            if (isNew) {
-                (node.parent == null ? tasks : node.parent.children).add(node);
-            }
-            dialog.close();
-            refresh();
-            tree.select(node);
-        });
-        ok.setId("node-ready");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var cancel = new Button(getTranslation("day.cancel"), e -> dialog.close());
-        dialog.getFooter().add(cancel, ok);
-        dialog.open();
-        title.focus();
+        }
+        return good;
     }
 
     private void refresh() {

@@ -1,4 +1,4 @@
-package kz.hotline114.api;
+package kz.hotline114.ui.reports;
 
 import java.time.Clock;
 import java.io.OutputStream;
@@ -27,8 +27,11 @@ import kz.hotline114.reports.InterimReport;
 import kz.hotline114.reports.InterimReports;
 import kz.hotline114.reports.InvalidReport;
 import kz.hotline114.reports.ReportDocuments;
-import kz.hotline114.ui.BundleReportTexts;
-import kz.hotline114.ui.HotlineI18n;
+import kz.hotline114.ui.reports.BundleReportTexts;
+import kz.hotline114.ui.shell.HotlineI18n;
+import kz.hotline114.ui.calls.CallFilters;
+import jakarta.annotation.security.RolesAllowed;
+import kz.hotline114.security.Roles;
 
 /**
  * {@code GET /api/reports/projects}: the grant projects (the {@code project} ids) with their tasks, activities,
@@ -64,13 +67,13 @@ class ReportsApi {
     }
 
     @GetMapping("/projects")
-    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
+    @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
     java.util.List<GrantProject> projects() {
         return projects.list();
     }
 
     @GetMapping("/interim")
-    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
+    @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
     ResponseEntity<?> interim(@RequestParam(required = false) @Nullable String project,
                               @RequestParam(required = false) @Nullable String from,
                               @RequestParam(required = false) @Nullable String to,
@@ -94,7 +97,7 @@ class ReportsApi {
 
     /** The call log of {@code /api/calls}'s filter as CSV (UTF-8 with BOM, for Excel) or streamed XLSX. */
     @GetMapping("/calls.{format:csv|xlsx}")
-    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('REPORTER', 'SUPERVISOR', 'ADMIN')")
+    @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
     void calls(@PathVariable String format,
                @RequestParam(required = false) @Nullable String from,
                @RequestParam(required = false) @Nullable String to,
@@ -210,7 +213,7 @@ class ReportsApi {
 
     private CallFilter filter(@Nullable String from, @Nullable String to, @Nullable String outcome,
                                      @Nullable String queue, @Nullable String number) {
-        return CallsApi.filter(clock, from, to, outcome, queue, number);
+        return CallFilters.parse(clock, from, to, outcome, queue, number);
     }
 
     private static long projectId(@Nullable String project) {

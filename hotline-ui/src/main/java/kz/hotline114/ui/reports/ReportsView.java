@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.reports;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -38,14 +39,18 @@ import kz.hotline114.reports.ReportDocuments;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.HotlineI18n;
+import kz.hotline114.ui.shell.FieldErrors;
+import kz.hotline114.security.Roles;
 
 /**
  * The interim report: pick a grant project and a period, write the narrative per activity, the deviation
  * justifications and the risks, save versions, preview, download DOCX / PDF in Kazakh or Russian, finalise.
  */
 @Route("reports")
-@RolesAllowed({"REPORTER", "SUPERVISOR", "ADMIN"})
-class ReportsView extends VerticalLayout implements HasDynamicTitle {
+@Menu(title = "nav.reports", order = 120, icon = "vaadin:file-text")
+@RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
+public class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
     private final InterimReports reports;
     private final ReportDocuments documents;
@@ -79,6 +84,22 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         this.documents = documents;
         this.i18n = i18n;
         boolean writes = CurrentUser.has(Role.REPORTER) || CurrentUser.has(Role.ADMIN);
+        var all = buildPickers(projects);
+        var toolbar = buildToolbar(writes);
+        var downloads = new HorizontalLayout(download("docx", "kk"), download("pdf", "kk"), download("docx", "ru"),
+                download("pdf", "ru"), export("xlsx"), export("csv"));
+        downloads.setWrap(true);
+        configureOutput();
+        add(toolbar, status, downloads, editor, preview);
+        if (all.isEmpty()) {
+            status.setText(getTranslation("reports.noProject"));
+        } else {
+            project.setValue(all.getFirst());
+        }
+    }
+
+    /** The project, period preset and date pickers, filled with the projects; returns those projects. */
+    private List<GrantProject> buildPickers(GrantProjects projects) {
         project.setLabel(getTranslation("reports.project"));
         project.setId("report-project");
         project.setItemLabelGenerator(GrantProject::name);
@@ -112,7 +133,11 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         });
         from.addValueChangeListener(e -> load());
         to.addValueChangeListener(e -> load());
+        return all;
+    }
 
+    /** The toolbar: the pickers, preview, save, finalise (after a confirmation) and the way to the projects. */
+    private HorizontalLayout buildToolbar(boolean writes) {
         show.setText(getTranslation("reports.preview"));
         show.setId("report-preview-button");
         show.addClickListener(e -> preview());
@@ -145,9 +170,11 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         var toolbar = new HorizontalLayout(project, period, from, to, show, save, finalise, projectsButton);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
-        var downloads = new HorizontalLayout(download("docx", "kk"), download("pdf", "kk"), download("docx", "ru"),
-                download("pdf", "ru"), export("xlsx"), export("csv"));
-        downloads.setWrap(true);
+        return toolbar;
+    }
+
+    /** The status line, the editor and the preview. */
+    private void configureOutput() {
         status.setId("report-status");
         editor.setId("report-editor");
         editor.setWidthFull();
@@ -155,12 +182,6 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         preview.setWidthFull();
         preview.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("padding", "1em")
                 .set("background", "white").set("max-width", "60em");
-        add(toolbar, status, downloads, editor, preview);
-        if (all.isEmpty()) {
-            status.setText(getTranslation("reports.noProject"));
-        } else {
-            project.setValue(all.getFirst());
-        }
     }
 
     private boolean valid() {

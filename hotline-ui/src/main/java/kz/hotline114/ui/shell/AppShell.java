@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.shell;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.shell;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -16,12 +16,12 @@ import com.vaadin.flow.component.notification.NotificationVariant;
  * ({@code <prefix><code>}) next to its field, the problems of fields the form does not have in one error
  * notification.
  */
-final class FieldErrors {
+public final class FieldErrors {
 
     private FieldErrors() {
     }
 
-    static void show(Component view, String keyPrefix, Map<String, String> errors,
+    public static void show(Component view, String keyPrefix, Map<String, String> errors,
                      Function<String, ? extends @Nullable HasValidation> fieldOf) {
         var elsewhere = new ArrayList<String>();
         errors.forEach((field, code) -> {

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.shell;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,6 +1,7 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.shell;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -16,6 +18,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
@@ -32,7 +38,17 @@ class MainLayout extends AppLayout {
     private final Span pbxState = new Span();
     private Thread poller;
 
-    MainLayout(PbxLink link, AuthenticationContext auth) {
+    /** The routes with {@code @Menu} the current user may open, in their declared order. */
+    static java.util.List<Class<? extends Component>> menuViews(AccessAnnotationChecker access) {
+        return RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+                .<Class<? extends Component>>map(RouteData::getNavigationTarget)
+                .filter(view -> view.isAnnotationPresent(Menu.class) && access.hasAccess(view))
+                .distinct()
+                .sorted(java.util.Comparator.comparingDouble(view -> view.getAnnotation(Menu.class).order()))
+                .toList();
+    }
+
+    MainLayout(PbxLink link, AuthenticationContext auth, AccessAnnotationChecker access) {
         this.link = link;
         var brand = new Span(getTranslation("app.title"));
         brand.addClassName("hotline-brand");
@@ -77,42 +93,17 @@ class MainLayout extends AppLayout {
         header.add(language, user, logout);
         addToNavbar(header);
 
+        // the views declare their place in the menu (@Menu) and who may open them (@RolesAllowed): the menu lists
+        // the routes with @Menu the signed-in user may open, in their declared order, so it cannot disagree with access
         var nav = new SideNav();
-        if (auth.hasAnyRole("SPECIALIST", "SUPERVISOR", "ADMIN")) {
-            nav.addItem(new SideNavItem(getTranslation("desk.title"), DeskView.class, VaadinIcon.HEADSET.create()));
-        }
-        if (auth.hasAnyRole("SUPERVISOR", "ADMIN")) {
-            nav.addItem(new SideNavItem(getTranslation("nav.dashboard"), DashboardView.class, VaadinIcon.DASHBOARD.create()));
-        }
-        if (auth.hasAnyRole("OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN")) {
-            nav.addItem(new SideNavItem(getTranslation("nav.calls"), CallLogView.class, VaadinIcon.PHONE.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.cases"), CasesView.class, VaadinIcon.FOLDER_OPEN.create()));
-        }
-        if (auth.hasAnyRole("SUPERVISOR", "ADMIN")) {
-            nav.addItem(new SideNavItem(getTranslation("specialists.title"), SpecialistsView.class,
-                    VaadinIcon.USER_CLOCK.create()));
-        }
-        // the psychological-help centre: booking screens for staff, events and figures for reporters too
-        if (auth.hasAnyRole("OPERATOR", "SPECIALIST", "SUPERVISOR", "ADMIN")) {
-            nav.addItem(new SideNavItem(getTranslation("nav.centre.week"), CentreWeekView.class,
-                    VaadinIcon.CALENDAR.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.centre.day"), ReceptionDayView.class,
-                    VaadinIcon.CLIPBOARD_USER.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.centre.schedule"), CentreScheduleView.class,
-                    VaadinIcon.CALENDAR_CLOCK.create()));
-        }
-        nav.addItem(new SideNavItem(getTranslation("nav.centre.experts"), ExpertPoolView.class,
-                VaadinIcon.ACADEMY_CAP.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.centre.events"), CentreEventsView.class,
-                VaadinIcon.GROUP.create()));
-        nav.addItem(new SideNavItem(getTranslation("nav.centre.figures"), CentreFiguresView.class,
-                VaadinIcon.BAR_CHART.create()));
-        if (auth.hasAnyRole("REPORTER", "SUPERVISOR", "ADMIN")) {
-            nav.addItem(new SideNavItem(getTranslation("nav.reports"), ReportsView.class, VaadinIcon.FILE_TEXT.create()));
-        }
-        if (auth.hasRole("ADMIN")) {
-            nav.addItem(new SideNavItem(getTranslation("nav.admin"), AdminView.class, VaadinIcon.COG.create()));
-            nav.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create()));
+        for (var view : menuViews(access)) {
+            var menu = view.getAnnotation(Menu.class);
+            var item = new SideNavItem(getTranslation(menu.title()), view);
+            if (menu.icon().contains(":")) {
+                var icon = menu.icon().split(":", 2);
+                item.setPrefixComponent(new Icon(icon[0], icon[1]));
+            }
+            nav.addItem(item);
         }
         addToDrawer(nav);
         refreshState();

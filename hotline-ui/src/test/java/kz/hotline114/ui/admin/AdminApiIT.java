@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import kz.hotline114.ui.UiIT;
 
 /** Administration over REST: the taxonomy grows, the audit log is readable by admins only. */
 class AdminApiIT extends UiIT {

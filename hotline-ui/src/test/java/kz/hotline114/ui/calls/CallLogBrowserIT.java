@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import org.openqa.selenium.By;
 
 
 import kz.hotline114.support.Recordings;
+import kz.hotline114.ui.BrowserIT;
+import kz.hotline114.ui.Browser;
 
 /** A real headless Chromium: sign in as admin and see a call that the PBX just sent. */
 class CallLogBrowserIT extends BrowserIT {

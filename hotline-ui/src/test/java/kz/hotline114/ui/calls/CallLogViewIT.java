@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.calls;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +27,7 @@ import com.vaadin.flow.component.html.Span;
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.PhoneNumbers;
 import kz.hotline114.support.Recordings;
+import kz.hotline114.ui.KaribuIT;
 
 /** The call log view without a browser (Karibu-Testing), on the real services and database. */
 class CallLogViewIT extends KaribuIT {

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +25,7 @@ import kz.hotline114.security.Role;
 import kz.hotline114.support.Recordings;
 import tools.jackson.databind.json.JsonMapper;
 import kz.hotline114.support.TestClock;
+import kz.hotline114.ui.UiIT;
 
 /** {@code GET /api/calls} over real HTTP with HTTP Basic: the promised fields, filters, errors and masking. */
 class CallsApiIT extends UiIT {

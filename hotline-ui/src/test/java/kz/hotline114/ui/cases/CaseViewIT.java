@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.cases;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +23,7 @@ import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
 import kz.hotline114.support.Recordings;
+import kz.hotline114.ui.KaribuIT;
 
 /** The case form without a browser: errors next to the fields, a case opened from a call and saved. */
 class CaseViewIT extends KaribuIT {

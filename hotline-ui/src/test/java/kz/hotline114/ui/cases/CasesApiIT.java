@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.json.JsonMapper;
+import kz.hotline114.ui.UiIT;
 
 /** Cases over REST: 201 with a number, 400 with field messages, the case back, found by a word. */
 class CasesApiIT extends UiIT {
@@ -56,8 +57,14 @@ class CasesApiIT extends UiIT {
         assertThat(read.get("question")).isEqualTo("Қызым жаңа топқа қосылып, үйден кетіп қалды");
         assertThat((Map<String, Object>) read.get("profile")).containsEntry("region", "JETISU");
 
-        var found = json(send("GET", "/api/cases?q=" + java.net.URLEncoder.encode("үйден", StandardCharsets.UTF_8), null));
-        var items = (List<Map<String, Object>>) found.get("items");
+        // the search index is fed through the outbox (within about a second): ask until it answers, 30 s at most
+        var query = "/api/cases?q=" + java.net.URLEncoder.encode("үйден", StandardCharsets.UTF_8);
+        var items = (List<Map<String, Object>>) json(send("GET", query, null)).get("items");
+        for (long deadline = System.nanoTime() + 30_000_000_000L;
+             items.stream().noneMatch(i -> number.equals(i.get("number"))) && System.nanoTime() < deadline; ) {
+            Thread.sleep(200);
+            items = (List<Map<String, Object>>) json(send("GET", query, null)).get("items");
+        }
         assertThat(items).anySatisfy(i -> {
             assertThat(i.get("number")).isEqualTo(number);
             assertThat(i.keySet()).containsExactly("number", "category", "question", "answer", "status", "openedAt");

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +27,7 @@ import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccounts;
 import kz.hotline114.shared.Region;
 import tools.jackson.databind.json.JsonMapper;
+import kz.hotline114.ui.UiIT;
 
 /** The centre's REST API over real HTTP with HTTP Basic: 201, 409 on a double booking, 400 with field messages, roles. */
 class AppointmentsApiIT extends UiIT {

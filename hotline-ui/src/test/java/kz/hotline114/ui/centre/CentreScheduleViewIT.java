@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -31,6 +31,7 @@ import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.NewExpert;
 import kz.hotline114.appointments.ReceptionSchedule;
 import kz.hotline114.shared.Region;
+import kz.hotline114.ui.KaribuIT;
 
 /**
  * The schedule screen without a browser: weekly hours, a mobile reception at a college and a holiday are

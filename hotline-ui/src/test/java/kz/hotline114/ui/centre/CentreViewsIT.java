@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.centre;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +42,8 @@ import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.NewExpert;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
+import kz.hotline114.ui.shell.LoginView;
+import kz.hotline114.ui.UiIT;
 
 /** The centre's screens without a browser (Karibu-Testing), on the real services and PostgreSQL. */
 class CentreViewsIT extends UiIT {

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 
 import kz.hotline114.dashboard.Figure;
+import kz.hotline114.ui.shell.MessageBundlesTest;
 
 /** One definition per figure, written down in both languages, and no two figures sharing one. */
 class DashboardDefinitionsTest {

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import kz.hotline114.ui.LiveTraffic;
+import kz.hotline114.ui.UiIT;
 
 /** {@code GET /api/live}: the documented shape, and it follows a caller into the queue and out of it. */
 @kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight

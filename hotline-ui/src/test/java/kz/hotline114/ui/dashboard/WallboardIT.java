@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import kz.hotline114.dashboard.WallboardAccess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import kz.hotline114.ui.LiveTraffic;
+import kz.hotline114.ui.UiIT;
 
 /** The wall-board's WebSocket with a real client: the token, the snapshot on connect, a change per call step. */
 @kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,8 @@ import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccounts;
 import kz.hotline114.support.Recordings;
+import kz.hotline114.ui.BrowserIT;
+import kz.hotline114.ui.Browser;
 
 /** A real headless Chromium: a specialist signs in, takes a break, comes back, and a replayed call pops up on her desk. */
 class DeskBrowserIT extends BrowserIT {

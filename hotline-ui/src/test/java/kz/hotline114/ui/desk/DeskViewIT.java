@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.desk;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -24,6 +24,7 @@ import kz.hotline114.pbx.demo.AmiPacket;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
+import kz.hotline114.ui.KaribuIT;
 
 /** The desk: a break sends QueuePause for my own phone; the state shown is what the PBX then reports. */
 class DeskViewIT extends KaribuIT {

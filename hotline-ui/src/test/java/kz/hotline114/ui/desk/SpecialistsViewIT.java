@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.desk;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -25,6 +25,7 @@ import kz.hotline114.routing.Shift;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.support.TestClock;
+import kz.hotline114.ui.KaribuIT;
 
 /** The directory and rota screen: errors next to the fields, a specialist saved, shifts added, an overlap refused. */
 class SpecialistsViewIT extends KaribuIT {

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.reports;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -23,6 +23,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import kz.hotline114.reports.GrantProject;
 import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.reports.Statistic;
+import kz.hotline114.ui.KaribuIT;
 
 /**
  * The grant-projects screen: a reporter builds a project with a task, an activity and two indicators (one from

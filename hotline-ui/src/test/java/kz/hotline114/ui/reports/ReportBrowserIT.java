@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +26,8 @@ import kz.hotline114.reports.GrantProject;
 import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.reports.Seed004Data;
 import kz.hotline114.reports.Statistic;
+import kz.hotline114.ui.BrowserIT;
+import kz.hotline114.ui.Browser;
 
 /**
  * A grantee in a real headless Chromium: picks a project, writes an activity's narrative, saves the draft,
@@ -41,7 +43,7 @@ class ReportBrowserIT extends BrowserIT {
     GrantProjects projects;
 
     @Override
-    Path downloads() {
+    protected Path downloads() {
         return downloads;
     }
 

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +32,7 @@ import kz.hotline114.reports.Seed004Data;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccounts;
 import tools.jackson.databind.json.JsonMapper;
+import kz.hotline114.ui.UiIT;
 
 /**
  * The interim report and the exports over real HTTP, on a dataset shaped like seed 004's period: the JSON

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.reports;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.vaadin.flow.component.UI;
 
 import kz.hotline114.reports.GrantProject;
+import kz.hotline114.ui.KaribuIT;
 
 /** The report screen refuses a period it cannot report on with the reason next to the date, not an error page. */
 class ReportsViewIT extends KaribuIT {

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import kz.hotline114.HotlineApplication;
 import kz.hotline114.support.TestDatabase;
+import kz.hotline114.ui.Browser;
+import kz.hotline114.ui.UiIT;
 
 /**
  * The app as a newcomer starts it: no PBX configured, so the built-in demo PBX replays recorded

@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +19,9 @@ import kz.hotline114.calls.HangupSide;
 import kz.hotline114.calls.WrongNumberReason;
 
 /** Kazakh first, Russian second: both bundles say everything, and every key the code asks for exists. */
-class MessageBundlesTest {
+public class MessageBundlesTest {
 
-    static Properties load(String name) throws IOException {
+    public static Properties load(String name) throws IOException {
         var p = new Properties();
         try (var in = new InputStreamReader(MessageBundlesTest.class.getResourceAsStream("/i18n/" + name),
                 StandardCharsets.UTF_8)) {

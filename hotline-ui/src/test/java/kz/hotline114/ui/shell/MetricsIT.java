@@ -1,4 +1,4 @@
-package kz.hotline114.ui;
+package kz.hotline114.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.json.JsonMapper;
+import kz.hotline114.ui.LiveTraffic;
+import kz.hotline114.ui.UiIT;
 
 /** {@code /actuator/prometheus} counts calls by outcome and queue, waits and talk times, callers and specialists; readiness includes the database and the AMI link. */
 @kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight
