@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.hotline114.pbx.PbxLink;
-import kz.hotline114.pbx.demo.AmiReplayServer;
-import kz.hotline114.pbx.demo.AmiTranscript;
-import kz.hotline114.pbx.demo.EventSource;
+import kz.hotline114.amisim.AmiReplayServer;
+import kz.hotline114.amisim.AmiTranscript;
+import kz.hotline114.amisim.EventSource;
 
 /**
  * Ingestion benchmark (not a test): the recorded Asterisk traffic, multiplied into thousands of

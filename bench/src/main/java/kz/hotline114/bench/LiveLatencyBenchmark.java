@@ -28,10 +28,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import kz.hotline114.pbx.demo.AmiPacket;
-import kz.hotline114.pbx.demo.AmiReplayServer;
-import kz.hotline114.pbx.demo.AmiTranscript;
-import kz.hotline114.pbx.demo.TranscriptRewriter;
+import kz.hotline114.amisim.AmiPacket;
+import kz.hotline114.amisim.AmiReplayServer;
+import kz.hotline114.amisim.AmiTranscript;
+import kz.hotline114.amisim.TranscriptRewriter;
 
 /**
  * Live latency benchmark (not a test): how long after an AMI event leaves the PBX's socket does the

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import kz.hotline114.pbx.demo.AmiPacket;
+import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.support.TelephonyIT;
 
 /** The exact AMI actions the application sends, as the PBX (the test AMI server) receives them. */

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import kz.hotline114.pbx.demo.AmiPacket;
+import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TelephonyIT;
 import kz.hotline114.support.TestClock;

@@ -55,7 +55,7 @@ public final class OneClock {
         if (owner.equals("java.time.Clock") && name.startsWith("system")) {
             var origin = call.getOriginOwner();
             return !(origin.getFullName().equals("kz.hotline114.shared.SharedConfiguration")
-                    || origin.getPackageName().equals("kz.hotline114.pbx.demo"));
+                    || origin.getPackageName().equals("kz.hotline114.amisim"));
         }
         return false;
     }

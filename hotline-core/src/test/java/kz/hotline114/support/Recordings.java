@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import kz.hotline114.pbx.AmiEvent;
-import kz.hotline114.pbx.demo.AmiPacket;
-import kz.hotline114.pbx.demo.AmiTranscript;
-import kz.hotline114.pbx.demo.TranscriptRewriter;
+import kz.hotline114.amisim.AmiPacket;
+import kz.hotline114.amisim.AmiTranscript;
+import kz.hotline114.amisim.TranscriptRewriter;
 
 /** The recorded Asterisk 22 AMI sessions bundled with the app (a copy of shared/fixtures/ami). */
 public final class Recordings {

@@ -19,7 +19,7 @@ import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.PbxLink;
-import kz.hotline114.pbx.demo.AmiPacket;
+import kz.hotline114.amisim.AmiPacket;
 
 /**
  * Base of the telephony integration tests: the core features on a real PostgreSQL, logged in over

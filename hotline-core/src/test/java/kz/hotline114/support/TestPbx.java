@@ -9,8 +9,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import kz.hotline114.pbx.demo.AmiPacket;
-import kz.hotline114.pbx.demo.AmiReplayServer;
+import kz.hotline114.amisim.AmiPacket;
+import kz.hotline114.amisim.AmiReplayServer;
 
 /**
  * An AMI server on a free port that the app under test logs in to (the real Asterisk-Java client

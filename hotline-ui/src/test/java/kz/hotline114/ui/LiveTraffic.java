@@ -3,7 +3,7 @@ package kz.hotline114.ui;
 import java.time.Instant;
 import java.util.List;
 
-import kz.hotline114.pbx.demo.AmiPacket;
+import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TestClock;
 

@@ -12,7 +12,7 @@ import kz.hotline114.HotlineApplication;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.PbxLink;
-import kz.hotline114.pbx.demo.AmiPacket;
+import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.support.TelephonyIT;
 import kz.hotline114.support.TestDatabase;
 import kz.hotline114.support.TestPbx;

@@ -69,7 +69,7 @@ class PbxConfigConsistencyTest {
     static final Path USER_EVENT_CLASSES =
             REPOSITORY.resolve("hotline-core/src/main/java/kz/hotline114/pbx/internal/HotlineUserEvents.java");
     static final Path AMI_FIXTURES = Path.of(System.getProperty("pbxconfig.ami-fixtures",
-            REPOSITORY.resolve("hotline-core/src/main/resources/kz/hotline114/pbx/recordings").toString()));
+            REPOSITORY.resolve("ami-simulator/src/main/resources/kz/hotline114/pbx/recordings").toString()));
 
     static AsteriskConf extensions;
     static Dialplan dialplan;

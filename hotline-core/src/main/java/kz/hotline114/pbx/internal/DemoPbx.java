@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import kz.hotline114.pbx.AmiProperties;
-import kz.hotline114.pbx.demo.AmiReplayServer;
-import kz.hotline114.pbx.demo.AmiTranscript;
-import kz.hotline114.pbx.demo.EventSource;
+import kz.hotline114.amisim.AmiReplayServer;
+import kz.hotline114.amisim.AmiTranscript;
+import kz.hotline114.amisim.EventSource;
 
 /**
  * The built-in demo PBX: when no Asterisk is configured, an AMI server on the loopback interface

@@ -20,7 +20,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import kz.hotline114.calls.CallLog;
-import kz.hotline114.pbx.demo.AmiPacket;
+import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;

@@ -1,4 +1,4 @@
-package kz.hotline114.pbx.demo;
+package kz.hotline114.amisim;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;

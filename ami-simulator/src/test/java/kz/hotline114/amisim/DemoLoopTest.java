@@ -1,4 +1,4 @@
-package kz.hotline114.pbx.demo;
+package kz.hotline114.amisim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class DemoLoopTest {
                 // no Timestamp: the loop then neither paces nor aligns to whole seconds, so 400 replays take no time
                 AmiPacket.of("Event", "Newchannel", "Uniqueid", "1795440334.4",
                         "Linkedid", "1795440334.4", "Channel", "PJSIP/carrier-00000002", "CallerIDNum", "87282301502")));
-        var loop = EventSource.loop(List.of(transcript), 1e9, Duration.ZERO, kz.hotline114.support.TestClock.get());
+        var loop = EventSource.loop(List.of(transcript), 1e9, Duration.ZERO, java.time.Clock.systemUTC());
         long maxSeq = 0;
         for (int i = 0; i < EventSource.MAX_COPIES * 2 + 5; i++) {
             var id = loop.next().get("Uniqueid");

@@ -1,4 +1,4 @@
-package kz.hotline114.pbx.demo;
+package kz.hotline114.pbx;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import kz.hotline114.amisim.AmiPacket;
 
 /**
  * Writes a transcript's {@code CEL} and {@code Cdr} events into the {@code cel} and {@code cdr} tables the way

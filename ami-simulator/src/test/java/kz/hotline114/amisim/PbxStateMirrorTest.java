@@ -1,4 +1,4 @@
-package kz.hotline114.pbx.demo;
+package kz.hotline114.amisim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import kz.hotline114.support.Recordings;
 
 /** What the replay server answers to CoreShowChannels and QueueStatus follows the recorded calls as Asterisk would. */
 class PbxStateMirrorTest {
@@ -16,9 +15,14 @@ class PbxStateMirrorTest {
     final AtomicLong clock = new AtomicLong();
     final PbxStateMirror mirror = new PbxStateMirror(clock::get);
 
+    /** A bundled recording's event packets, as recorded. */
+    private static List<AmiPacket> recording(String name) {
+        return AmiTranscript.fromClasspath("/" + AmiTranscript.RECORDINGS + name + ".ami").packets();
+    }
+
     @Test
     void a_talking_call_shows_its_leg_in_queue_bridged_with_the_specialists_leg_and_nothing_once_hung_up() {
-        var packets = Recordings.asRecorded("sip-phones/pjsip-answered-theologian", 0);
+        var packets = recording("sip-phones/pjsip-answered-theologian");
         int connected = index(packets, "AgentConnect", 0);
         int bridged = index(packets, "BridgeEnter", connected) + 1; // both legs entered
         packets.subList(0, bridged + 1).forEach(mirror::sent);
@@ -55,7 +59,7 @@ class PbxStateMirrorTest {
 
     @Test
     void a_waiting_caller_is_a_queue_entry_with_its_wait_and_position_and_no_linkedid_as_in_asterisk() {
-        var packets = Recordings.asRecorded("abandoned-in-queue", 0);
+        var packets = recording("abandoned-in-queue");
         int joined = index(packets, "QueueCallerJoin", 0);
         packets.subList(0, joined + 1).forEach(mirror::sent);
         clock.addAndGet(TimeUnit.SECONDS.toNanos(42));

@@ -1,4 +1,4 @@
-package kz.hotline114.pbx.demo;
+package kz.hotline114.amisim;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
