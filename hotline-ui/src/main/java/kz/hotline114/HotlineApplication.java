@@ -1,6 +1,7 @@
 package kz.hotline114;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,8 +15,8 @@ public class HotlineApplication {
         if (Arrays.stream(args).anyMatch(a -> a.equals("--rebuild-calls"))) {
             // a one-off command: no PBX link, no local search node, no fixed port (Vaadin's security needs a
             // servlet context), exit when done
-            var withoutPbx = java.util.stream.Stream.concat(Arrays.stream(args),
-                    java.util.stream.Stream.of("--hotline.ami.host=", "--hotline.ami.demo.enabled=false",
+            var withoutPbx = Stream.concat(Arrays.stream(args),
+                    Stream.of("--hotline.ami.host=", "--hotline.ami.demo.enabled=false",
                             "--hotline.elasticsearch.home=",
                             "--server.port=0"))
                     .toArray(String[]::new);

@@ -1,6 +1,7 @@
 package kz.hotline114;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -32,7 +33,7 @@ class RebuildCallsCommand implements ApplicationRunner {
         var from = Instant.parse(single(args, "from"));
         var to = Instant.parse(single(args, "to"));
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("rebuild-command",
-                "n/a", java.util.List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+                "n/a", List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         var result = calls.rebuild(from, to);
         System.out.printf("Rebuilt %s – %s from the journal: %d linkedids, %d call rows written, %d removed%n", from, to,
                 result.linkedids(), result.calls(), result.removed());

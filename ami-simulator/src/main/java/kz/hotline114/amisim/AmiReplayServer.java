@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -75,7 +76,7 @@ public final class AmiReplayServer implements AutoCloseable {
 
     /** The banner Asterisk 22 sends. */
     /** The last {@code keepActions} actions clients sent (none unless a test asks): a demo running for weeks keeps none. */
-    private final java.util.ArrayDeque<AmiPacket> actionsReceived = new java.util.ArrayDeque<>();
+    private final ArrayDeque<AmiPacket> actionsReceived = new ArrayDeque<>();
     private final int keepActions;
     private final PbxStateMirror state = new PbxStateMirror();
     private volatile boolean failOriginates = true;

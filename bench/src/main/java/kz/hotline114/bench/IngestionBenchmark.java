@@ -13,10 +13,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import kz.hotline114.pbx.PbxLink;
+
 import kz.hotline114.amisim.AmiReplayServer;
 import kz.hotline114.amisim.AmiTranscript;
 import kz.hotline114.amisim.EventSource;
+import kz.hotline114.pbx.PbxLink;
 
 /**
  * Ingestion benchmark (not a test): the recorded Asterisk traffic, multiplied into thousands of

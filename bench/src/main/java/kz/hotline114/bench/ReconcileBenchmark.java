@@ -9,8 +9,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import kz.hotline114.amisim.AmiTranscript;
-import kz.hotline114.pbx.PbxRecordTables;
 import kz.hotline114.amisim.TranscriptRewriter;
+import kz.hotline114.pbx.PbxRecordTables;
 
 /**
  * Reconciliation benchmark (not a test): how fast calls the AMI link missed are logged from the PBX's own

@@ -1,6 +1,7 @@
 package kz.hotline114.appointments;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -52,6 +53,6 @@ public record CentreEvent(long id, @Nullable Long centreId, String name, LocalDa
                 copy.put(k, v);
             }
         });
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 }

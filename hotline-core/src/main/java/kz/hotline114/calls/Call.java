@@ -56,4 +56,9 @@ public record Call(String pbxId, String linkedid, Instant startedAt, @Nullable I
                 callerName, operator, region, dialledNumber, ivrChoice, queues, waitSeconds, answeredBy, talkSeconds,
                 transfers, hangupBy, outcome, wrongNumberReason, repeat, recovered);
     }
+
+    /** Which call this is. */
+    public CallKey key() {
+        return new CallKey(pbxId, linkedid);
+    }
 }

@@ -12,28 +12,28 @@ public interface CallLog {
 
     long count(CallFilter filter);
 
-    Optional<Call> get(String pbxId, String linkedid);
+    Optional<Call> get(CallKey key);
 
     /**
      * The same caller's earlier calls (by number), newest first, at most {@code limit}; empty when the
      * number is withheld. Numbers masked as in {@link #find}.
      */
-    List<Call> earlier(String pbxId, String linkedid, int limit);
+    List<Call> earlier(CallKey key, int limit);
 
     /**
      * The caller's full number, for the PBX to dial a callback: never shown to the user (who may
      * see only the masked one); each use is audited.
      */
-    Optional<String> numberToDial(String pbxId, String linkedid);
+    Optional<String> numberToDial(CallKey key);
 
     /** Saves (or replaces) the signed-in user's consultation note on a call; blank removes it. */
-    void saveNote(String pbxId, String linkedid, String text);
+    void saveNote(CallKey key, String text);
 
     /** The notes on a call, oldest first. */
-    List<CallNote> notes(String pbxId, String linkedid);
+    List<CallNote> notes(CallKey key);
 
     /** The steps of a call (IVR, queue, ringing, answer, transfer, hang-up) from the raw journal. */
-    List<CallStep> timeline(String pbxId, String linkedid);
+    List<CallStep> timeline(CallKey key);
 
     /**
      * Re-interprets every call whose events were received in {@code [from, to)} from the raw

@@ -1,4 +1,5 @@
 package kz.hotline114.calls;
+import java.util.Locale;
 
 /** Who ended the call. */
 public enum HangupSide {
@@ -10,6 +11,6 @@ public enum HangupSide {
     PBX;
 
     public String json() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

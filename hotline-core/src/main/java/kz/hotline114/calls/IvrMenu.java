@@ -3,6 +3,7 @@ package kz.hotline114.calls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ public record IvrMenu(Map<String, String> queuesByKey, String wrongNumberKey) {
     }
 
     /** The queues in the order of their keys (1, 2, 3): the one list of queues every screen offers. */
-    public java.util.List<String> queues() {
+    public List<String> queues() {
         return new TreeMap<>(queuesByKey).values().stream().toList();
     }
 

@@ -11,4 +11,7 @@ public interface QaCollection {
 
     /** A DOCX document in {@code language} ("kk" or "ru"). */
     byte[] docx(Instant from, Instant to, String language);
+
+    /** The questions and answers of cases opened on the days {@code from} to {@code to} (inclusive, hotline's zone). */
+    byte[] docx(java.time.LocalDate from, java.time.LocalDate to, String language);
 }

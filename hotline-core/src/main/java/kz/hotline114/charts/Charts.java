@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.GraphicsEnvironment;
 import java.awt.Paint;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,9 +17,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -64,7 +67,7 @@ public final class Charts {
         checkSize(width, height);
         JFreeChart chart = build(kind, data);
         SVGGraphics2D g = new SVGGraphics2D(width, height);
-        chart.draw(g, new java.awt.Rectangle(0, 0, width, height));
+        chart.draw(g, new Rectangle(0, 0, width, height));
         return g.getSVGElement();
     }
 
@@ -130,7 +133,7 @@ public final class Charts {
         CategoryAxis domain = plot.getDomainAxis();
         domain.setMaximumCategoryLabelLines(2);
         if (kind == ChartKind.HORIZONTAL_BAR) {
-            plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+            plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         } else if (data.categories().size() > 8) {
             domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

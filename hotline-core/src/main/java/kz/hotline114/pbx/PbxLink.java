@@ -1,4 +1,5 @@
 package kz.hotline114.pbx;
+import java.time.Duration;
 
 /** The AMI link to the PBX, as other features may see it. */
 public interface PbxLink {
@@ -12,5 +13,5 @@ public interface PbxLink {
      *
      * @return true when the hand-off drained in time
      */
-    boolean awaitIdle(java.time.Duration timeout) throws InterruptedException;
+    boolean awaitIdle(Duration timeout) throws InterruptedException;
 }

@@ -18,4 +18,40 @@ public interface CallExports {
 
     /** XLSX written as it is read (streaming, a window of 100 rows in memory): fit for a million rows. */
     void xlsx(CallFilter filter, ReportTexts texts, OutputStream out);
+
+    /** The file formats of an export. */
+    enum Format {
+        CSV("csv", "text/csv;charset=UTF-8"),
+        XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        private final String extension;
+        private final String contentType;
+
+        Format(String extension, String contentType) {
+            this.extension = extension;
+            this.contentType = contentType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+    }
+
+    /**
+     * An export ready to send: its name, type and size, and its content, read once (closing it deletes the
+     * temporary file it was written to).
+     */
+    record ExportFile(String fileName, String contentType, long size, java.io.InputStream content) {
+    }
+
+    /**
+     * The calls of the days {@code from} to {@code to} (inclusive, in the hotline's zone) as a file: written to a
+     * temporary file first, so that a million rows take no memory and the size is known before sending.
+     */
+    ExportFile export(java.time.LocalDate from, java.time.LocalDate to, Format format, ReportTexts texts)
+            throws java.io.IOException;
 }

@@ -1,4 +1,6 @@
 package kz.hotline114.security;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** What a user of the hotline does; a user may hold several. */
 public enum Role {
@@ -19,5 +21,5 @@ public enum Role {
     }
 
     /** Roles allowed to see full caller numbers (everyone else sees them masked). */
-    public static final java.util.Set<Role> SEE_CALLER_NUMBERS = java.util.EnumSet.of(SUPERVISOR, ADMIN);
+    public static final Set<Role> SEE_CALLER_NUMBERS = EnumSet.of(SUPERVISOR, ADMIN);
 }

@@ -11,8 +11,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import kz.hotline114.calls.internal.CallInterpreter;
 import kz.hotline114.calls.IvrMenu;
+import kz.hotline114.calls.internal.CallInterpreter;
 import kz.hotline114.support.Recordings;
 
 /**

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-import kz.hotline114.calls.internal.CallInterpreter;
 import kz.hotline114.calls.IvrMenu;
+import kz.hotline114.calls.internal.CallInterpreter;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.support.Recordings;
 

@@ -18,8 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import kz.hotline114.CoreTestApplication;
 import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.support.Recordings;
-import kz.hotline114.support.TestDatabase;
 import kz.hotline114.support.TelephonyIT;
+import kz.hotline114.support.TestDatabase;
 import kz.hotline114.support.TestPbx;
 
 /**
@@ -85,7 +85,16 @@ class AmiLinkFaultsIT {
             outcomes.addAll(jdbc.queryForList("select outcome from calls where pbx_id = ? and linkedid = ?",
                     String.class, PBX_ID, lid));
         }
-        assertThat(outcomes).containsExactlyElementsOf(expectedOutcomes);
+        // on failure, say which calls lost events on the way to the journal (a link problem) and which did not
+        var journaled = new java.util.LinkedHashMap<String, String>();
+        for (var lid : linkedids) {
+            long sent = packets.stream().filter(p -> lid.equals(new AmiEvent(0, PBX_ID, java.time.Instant.EPOCH,
+                    p.entries()).linkedid())).count();
+            long kept = jdbc.queryForObject("select count(distinct raw) from ami_journal where pbx_id = ? and linkedid = ?",
+                    Long.class, PBX_ID, lid);
+            journaled.put(lid, kept + " of " + sent + " events journaled");
+        }
+        assertThat(outcomes).as("outcomes; %s", journaled).containsExactlyElementsOf(expectedOutcomes);
         assertThat(jdbc.queryForObject("select count(*) from calls where pbx_id = ?", Long.class, PBX_ID))
                 .isEqualTo(expectedOutcomes.size());
 

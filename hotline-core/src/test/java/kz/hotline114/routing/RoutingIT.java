@@ -14,6 +14,7 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import kz.hotline114.amisim.AmiPacket;
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TelephonyIT;
 import kz.hotline114.support.TestClock;
@@ -140,7 +141,7 @@ class RoutingIT extends TelephonyIT {
         assertThat(done.outboundLinkedid()).isEqualTo(packets.get(originated).get("Linkedid"));
         assertThat(done.talkSeconds()).isBetween(4, 6);
         // the callback is not an inbound call
-        assertThat(calls.get(PBX_ID, done.outboundLinkedid())).isEmpty();
+        assertThat(calls.get(new CallKey(PBX_ID, done.outboundLinkedid()))).isEmpty();
     }
 
     @Test

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.amisim.AmiTranscript;
 import kz.hotline114.amisim.TranscriptRewriter;
+import kz.hotline114.pbx.AmiEvent;
 
 /** The recorded Asterisk 22 AMI sessions bundled with the app (a copy of shared/fixtures/ami). */
 public final class Recordings {

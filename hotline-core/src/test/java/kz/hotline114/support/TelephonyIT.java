@@ -15,11 +15,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import kz.hotline114.CoreTestApplication;
+import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.PbxLink;
-import kz.hotline114.amisim.AmiPacket;
 
 /**
  * Base of the telephony integration tests: the core features on a real PostgreSQL, logged in over
@@ -95,7 +96,7 @@ public abstract class TelephonyIT {
         }
         var rows = new ArrayList<Call>();
         for (var lid : linkedids) {
-            calls.get(PBX_ID, lid).ifPresent(rows::add);
+            calls.get(new CallKey(PBX_ID, lid)).ifPresent(rows::add);
         }
         return rows;
     }

@@ -30,10 +30,10 @@ public final class TestClock extends Clock {
     public static final String ENVIRONMENT = "HOTLINE_TEST_NOW";
     public static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 
-    /** Where the suite's time stands relative to the machine's (zero when no time is chosen). */
-    private static final Duration SUITE_OFFSET = suiteOffset();
+    /** Where the suite's time stands relative to the machine's (zero when no time is chosen; jumps forward only). */
+    private static volatile Duration suiteOffset = chosenOffset();
 
-    private static volatile State state = new State(null, SUITE_OFFSET);
+    private static volatile State state = new State(null, suiteOffset);
 
     private final ZoneId zone;
 
@@ -70,6 +70,19 @@ public final class TestClock extends Clock {
         state = new State(null, Duration.between(Instant.now(), at));
     }
 
+    /**
+     * Time jumps forward to {@code at} and goes on from there, and the suite's time with it (a later {@link #reset}
+     * keeps the jump): time never runs backwards under the app. Ignored when {@code at} is not ahead.
+     */
+    public static synchronized void advanceTo(Instant at) {
+        var jump = Duration.between(now(), at);
+        if (jump.isNegative() || jump.isZero() || state.pinned() != null) {
+            return;
+        }
+        suiteOffset = suiteOffset.plus(jump);
+        state = new State(null, state.offset().plus(jump));
+    }
+
     /** The machine's own time (a real PBX stamps its events with it). */
     public static void useSystemTime() {
         state = new State(null, Duration.ZERO);
@@ -77,12 +90,12 @@ public final class TestClock extends Clock {
 
     /** Back to the suite's time (the chosen instant, ticking since the test JVM started). */
     public static void reset() {
-        state = new State(null, SUITE_OFFSET);
+        state = new State(null, suiteOffset);
     }
 
     /** Whether the suite runs at a chosen time rather than the machine's. */
     public static boolean suiteTimeChosen() {
-        return !SUITE_OFFSET.isZero();
+        return !suiteOffset.isZero();
     }
 
     @Override
@@ -120,7 +133,7 @@ public final class TestClock extends Clock {
         return "TestClock[" + now() + ", " + zone + "]";
     }
 
-    private static Duration suiteOffset() {
+    private static Duration chosenOffset() {
         var text = System.getProperty(PROPERTY);
         if (text == null || text.isBlank()) {
             text = System.getenv(ENVIRONMENT);

@@ -9,10 +9,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import kz.hotline114.HotlineApplication;
+import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.PbxLink;
-import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.support.TelephonyIT;
 import kz.hotline114.support.TestDatabase;
 import kz.hotline114.support.TestPbx;

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import kz.hotline114.appointments.Appointment;
@@ -201,7 +202,7 @@ class AppointmentService implements Appointments {
             try {
                 return appointments.insert(r.expertId(), r.centreId(), roomId, receptionDay, r.type(), r.start(),
                         r.end(), caseNumber, blank(r.clientLabel()), r.callbackConsent(), contact, CurrentUser.name());
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            } catch (PessimisticLockingFailureException e) {
                 if (attempt == 5) {
                     throw e;
                 }

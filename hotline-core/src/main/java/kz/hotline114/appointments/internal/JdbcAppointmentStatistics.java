@@ -2,6 +2,7 @@ package kz.hotline114.appointments.internal;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -106,10 +107,10 @@ class JdbcAppointmentStatistics implements AppointmentStatistics {
             EnumMap<AppointmentType, EnumMap<AppointmentStatus, Long>> m) {
         var out = new EnumMap<AppointmentType, Map<AppointmentStatus, Long>>(AppointmentType.class);
         m.forEach((type, statuses) -> out.put(type, copy(statuses)));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     private static <K extends Enum<K>> Map<K, Long> copy(EnumMap<K, Long> m) {
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

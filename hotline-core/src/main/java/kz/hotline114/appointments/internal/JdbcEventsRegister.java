@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -167,7 +168,7 @@ class JdbcEventsRegister implements EventsRegister {
     }
 
     /** A grant project's activity key: task number, dot, activity number ({@code 1.2}). */
-    static final java.util.regex.Pattern ACTIVITY_KEY = java.util.regex.Pattern.compile("[1-9]\\d*\\.[1-9]\\d*");
+    static final Pattern ACTIVITY_KEY = Pattern.compile("[1-9]\\d*\\.[1-9]\\d*");
 
     /**
      * The project must exist (centre_event's foreign key, V41.1): an unknown one is a field error. Whether the

@@ -1,7 +1,9 @@
 package kz.hotline114.appointments.internal;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,8 +62,8 @@ final class ScheduleExpander {
         return slots;
     }
 
-    private void cut(List<Slot> out, LocalDate date, java.time.LocalTime starts, java.time.Duration length,
-                     java.time.Duration slotLength, long expertId, long centreId, AppointmentType type,
+    private void cut(List<Slot> out, LocalDate date, LocalTime starts, Duration length,
+                     Duration slotLength, long expertId, long centreId, AppointmentType type,
                      @Nullable Long dayId, @Nullable String place, List<Appointment> live) {
         var begin = LocalDateTime.of(date, starts);
         var finish = begin.plus(length);

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallRecorded;

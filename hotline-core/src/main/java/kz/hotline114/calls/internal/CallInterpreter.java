@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,11 +19,11 @@ import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.HangupSide;
+import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.calls.PhoneNumbers;
 import kz.hotline114.calls.Transfer;
 import kz.hotline114.calls.WrongNumberReason;
 import kz.hotline114.pbx.AmiEvent;
-import kz.hotline114.calls.IvrMenu;
 
 /**
  * Turns all AMI events of one Linkedid into one call record. A pure function of the events
@@ -68,7 +69,7 @@ public final class CallInterpreter {
         if (e.isRecovered()) {
             return true;
         }
-        var name = e.name().toLowerCase(java.util.Locale.ROOT);
+        var name = e.name().toLowerCase(Locale.ROOT);
         if (!RELEVANT.contains(name)) {
             return false;
         }
@@ -118,7 +119,7 @@ public final class CallInterpreter {
         }
         if (!c.queues.isEmpty()) {
             boolean pbxGaveUp = c.queueExitStatus != null
-                    && PBX_GAVE_UP.contains(c.queueExitStatus.toUpperCase(java.util.Locale.ROOT));
+                    && PBX_GAVE_UP.contains(c.queueExitStatus.toUpperCase(Locale.ROOT));
             return new Verdict(pbxGaveUp ? CallOutcome.UNANSWERED : CallOutcome.ABANDONED, null);
         }
         if (c.declared || menu.wrongNumberKey().equals(c.choice)) {

@@ -10,16 +10,17 @@ import org.springframework.stereotype.Service;
 
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallFilter;
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.CallNote;
 import kz.hotline114.calls.CallPage;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.PhoneNumbers;
 import kz.hotline114.calls.RebuildResult;
-import kz.hotline114.security.AuditLog;
-import kz.hotline114.security.CurrentUser;
 import kz.hotline114.pbx.AmiJournal;
 import kz.hotline114.pbx.PbxLink;
+import kz.hotline114.security.AuditLog;
+import kz.hotline114.security.CurrentUser;
 
 @Service
 class CallLogService implements CallLog {
@@ -63,7 +64,9 @@ class CallLogService implements CallLog {
     }
 
     @Override
-    public Optional<Call> get(String pbxId, String linkedid) {
+    public Optional<Call> get(CallKey key) {
+        var pbxId = key.pbxId();
+        var linkedid = key.linkedid();
         var call = calls.find(pbxId, linkedid);
         if (!CurrentUser.maySeeCallerNumbers()) {
             return call.map(Call::masked);
@@ -73,7 +76,9 @@ class CallLogService implements CallLog {
     }
 
     @Override
-    public List<Call> earlier(String pbxId, String linkedid, int limit) {
+    public List<Call> earlier(CallKey key, int limit) {
+        var pbxId = key.pbxId();
+        var linkedid = key.linkedid();
         var call = calls.find(pbxId, linkedid).orElse(null);
         if (call == null || call.callerNumber() == null) {
             return List.of();
@@ -89,14 +94,18 @@ class CallLogService implements CallLog {
     }
 
     @Override
-    public Optional<String> numberToDial(String pbxId, String linkedid) {
+    public Optional<String> numberToDial(CallKey key) {
+        var pbxId = key.pbxId();
+        var linkedid = key.linkedid();
         var number = calls.find(pbxId, linkedid).map(Call::callerNumber);
         number.ifPresent(n -> audit.record("CALL_NUMBER_DIALLED", pbxId + "/" + linkedid, "callback"));
         return number;
     }
 
     @Override
-    public void saveNote(String pbxId, String linkedid, String text) {
+    public void saveNote(CallKey key, String text) {
+        var pbxId = key.pbxId();
+        var linkedid = key.linkedid();
         var author = CurrentUser.name();
         if (calls.find(pbxId, linkedid).isEmpty()) {
             throw new IllegalArgumentException("no call " + pbxId + "/" + linkedid);
@@ -115,7 +124,9 @@ class CallLogService implements CallLog {
     }
 
     @Override
-    public List<CallNote> notes(String pbxId, String linkedid) {
+    public List<CallNote> notes(CallKey key) {
+        var pbxId = key.pbxId();
+        var linkedid = key.linkedid();
         var notes = calls.notes(pbxId, linkedid);
         if (!notes.isEmpty()) {
             audit.record("CALL_NOTES_VIEWED", pbxId + "/" + linkedid, null);
@@ -124,7 +135,9 @@ class CallLogService implements CallLog {
     }
 
     @Override
-    public List<CallStep> timeline(String pbxId, String linkedid) {
+    public List<CallStep> timeline(CallKey key) {
+        var pbxId = key.pbxId();
+        var linkedid = key.linkedid();
         var steps = interpreter.timeline(journal.eventsOfCall(pbxId, linkedid));
         if (CurrentUser.maySeeCallerNumbers()) {
             return steps;

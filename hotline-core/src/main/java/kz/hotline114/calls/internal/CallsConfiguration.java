@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import kz.hotline114.calls.CallsProperties;
-import kz.hotline114.calls.WrongNumberProperties;
 import kz.hotline114.calls.IvrMenu;
+import kz.hotline114.calls.WrongNumberProperties;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CallsProperties.class, WrongNumberProperties.class})

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -382,7 +383,7 @@ final class RawCall {
             if (x.name().equals("Newchannel")) {
                 var ch = x.getOr("Channel", "");
                 var name = x.get("CallerIDName");
-                if (ch.matches("^[A-Z]+/" + java.util.regex.Pattern.quote(ext) + "-.*") && name != null
+                if (ch.matches("^[A-Z]+/" + Pattern.quote(ext) + "-.*") && name != null
                         && !isBlankId(name)) {
                     names.put(ext, name);
                 }

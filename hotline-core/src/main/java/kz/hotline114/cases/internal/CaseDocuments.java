@@ -1,7 +1,9 @@
 package kz.hotline114.cases.internal;
 
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -66,8 +68,8 @@ class CaseDocuments implements DocumentSource {
             d.put("specialist", rs.getString("specialist"));
             var opened = rs.getTimestamp("opened_at").toInstant();
             d.put("openedAt", opened.toString());
-            d.put("month", java.time.YearMonth.from(opened.atZone(props.zone())).toString());
-            d.values().removeIf(java.util.Objects::isNull);
+            d.put("month", YearMonth.from(opened.atZone(props.zone())).toString());
+            d.values().removeIf(Objects::isNull);
             return (Map<String, Object>) d;
         }, number).stream().findFirst();
     }

@@ -2,10 +2,12 @@ package kz.hotline114.cases.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -25,7 +27,9 @@ import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.ConsultationCase;
 import kz.hotline114.cases.InvalidCase;
 import kz.hotline114.cases.Taxonomy;
+import kz.hotline114.search.SearchIndex;
 import kz.hotline114.search.SearchOutbox;
+import kz.hotline114.search.SearchQuery;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
@@ -40,12 +44,12 @@ class CaseService implements Cases {
     private final JdbcCaseRepository cases;
     private final AuditLog audit;
     private final SearchOutbox outbox;
-    private final kz.hotline114.search.SearchIndex search;
+    private final SearchIndex search;
     private final ApplicationEventPublisher events;
     private final HotlineProperties props;
     private final Clock clock;
 
-    CaseService(JdbcCaseRepository cases, AuditLog audit, SearchOutbox outbox, kz.hotline114.search.SearchIndex search,
+    CaseService(JdbcCaseRepository cases, AuditLog audit, SearchOutbox outbox, SearchIndex search,
                 ApplicationEventPublisher events, HotlineProperties props, Clock clock) {
         this.search = search;
         this.cases = cases;
@@ -90,7 +94,7 @@ class CaseService implements Cases {
     }
 
     private ConsultationCase editable(String number) {
-        var c = cases.find(number).orElseThrow(() -> new InvalidCase(java.util.Map.of("number", "unknown")));
+        var c = cases.find(number).orElseThrow(() -> new InvalidCase(Map.of("number", "unknown")));
         if (!mayEdit(c)) {
             throw new AccessDeniedException("case " + number + " is not yours to change");
         }
@@ -156,10 +160,10 @@ class CaseService implements Cases {
     public ConsultationCase changeStatus(String number, CaseStatus to, @Nullable String note) {
         var c = editable(number);
         if (!c.status().next().contains(to)) {
-            throw new InvalidCase(java.util.Map.of("status", "not-allowed"));
+            throw new InvalidCase(Map.of("status", "not-allowed"));
         }
         if (to == CaseStatus.REFERRED && c.referralPartner() == null) {
-            throw new InvalidCase(java.util.Map.of("referralPartner", "required"));
+            throw new InvalidCase(Map.of("referralPartner", "required"));
         }
         cases.setStatus(c.id(), to);
         cases.recordStatus(c.id(), CurrentUser.name(), c.status(), to, note);
@@ -173,7 +177,7 @@ class CaseService implements Cases {
     public ConsultationCase addFollowUp(String number, LocalDate dueOn, String what) {
         var c = editable(number);
         if (what == null || what.isBlank()) {
-            throw new InvalidCase(java.util.Map.of("what", "required"));
+            throw new InvalidCase(Map.of("what", "required"));
         }
         cases.addFollowUp(c.id(), dueOn, what.strip());
         cases.touch(c.id());
@@ -186,7 +190,7 @@ class CaseService implements Cases {
     public ConsultationCase completeFollowUp(String number, long followUpId) {
         var c = editable(number);
         if (cases.completeFollowUp(c.id(), followUpId) == 0) {
-            throw new InvalidCase(java.util.Map.of("followUp", "unknown"));
+            throw new InvalidCase(Map.of("followUp", "unknown"));
         }
         cases.touch(c.id());
         audit.record("CASE_FOLLOW_UP_DONE", number, String.valueOf(followUpId));
@@ -215,9 +219,9 @@ class CaseService implements Cases {
             var hits = search.search(DOC_TYPE, query(filter, v, page * size, size));
             if (hits.isPresent()) {
                 // the index says which and in what order; PostgreSQL says what they are now
-                var byNumber = new java.util.HashMap<String, CaseSummary>();
+                var byNumber = new HashMap<String, CaseSummary>();
                 cases.summaries(hits.get().ids()).forEach(c -> byNumber.put(c.number(), c));
-                var items = hits.get().ids().stream().map(byNumber::get).filter(java.util.Objects::nonNull).toList();
+                var items = hits.get().ids().stream().map(byNumber::get).filter(Objects::nonNull).toList();
                 audit.record("CASES_SEARCHED", describe(filter), items.size() + " cases");
                 return new CasePage(hits.get().total(), items);
             }
@@ -310,15 +314,15 @@ class CaseService implements Cases {
         }
     }
 
-    private static kz.hotline114.search.SearchQuery query(CaseFilter f, JdbcCaseRepository.Visibility v, int offset, int size) {
-        var filters = new java.util.LinkedHashMap<String, String>();
+    private static SearchQuery query(CaseFilter f, JdbcCaseRepository.Visibility v, int offset, int size) {
+        var filters = new LinkedHashMap<String, String>();
         if (f.category() != null && !f.category().isBlank()) {
             filters.put("category", f.category());
         }
         if (f.status() != null) {
             filters.put("status", f.status().name());
         }
-        return new kz.hotline114.search.SearchQuery(f.q(), List.of("question", "answer"), filters, v.user(),
+        return new SearchQuery(f.q(), List.of("question", "answer"), filters, v.user(),
                 List.of("openedBy", "specialist"), "openedAt", f.from(), f.to(), offset, size, List.of());
     }
 
@@ -335,7 +339,7 @@ class CaseService implements Cases {
         if (!c.question().equals(d.question() == null ? null : d.question().strip())) {
             sb.append("question; ");
         }
-        if (!java.util.Objects.equals(c.answer(), d.answer() == null || d.answer().isBlank() ? null : d.answer().strip())) {
+        if (!Objects.equals(c.answer(), d.answer() == null || d.answer().isBlank() ? null : d.answer().strip())) {
             sb.append("answer; ");
         }
         if (!c.profile().equals(d.profile())) {

@@ -6,16 +6,19 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import kz.hotline114.cases.PersonalData;
 import kz.hotline114.cases.QaCollection;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
@@ -51,6 +54,12 @@ class DocxQaCollection implements QaCollection {
     }
 
     @Override
+    public byte[] docx(java.time.LocalDate from, java.time.LocalDate to, String language) {
+        return docx(from.atStartOfDay(props.zone()).toInstant(), to.plusDays(1).atStartOfDay(props.zone()).toInstant(),
+                language);
+    }
+
+    @Override
     public byte[] docx(Instant from, Instant to, String language) {
         if (!(CurrentUser.has(Role.SUPERVISOR) || CurrentUser.has(Role.ADMIN) || CurrentUser.has(Role.REPORTER))) {
             throw new AccessDeniedException("the Q&A collection is for supervisors, reporters and admins");
@@ -65,7 +74,7 @@ class DocxQaCollection implements QaCollection {
                 (rs, n) -> new Qa(rs.getString(1), scrub(rs.getString(2)), scrub(rs.getString(3))),
                 Timestamp.from(from), Timestamp.from(to));
         var byCategory = new LinkedHashMap<String, List<Qa>>();
-        rows.forEach(r -> byCategory.computeIfAbsent(r.category(), k -> new java.util.ArrayList<>()).add(r));
+        rows.forEach(r -> byCategory.computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r));
 
         try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
             var title = doc.createParagraph();
@@ -110,10 +119,10 @@ class DocxQaCollection implements QaCollection {
     }
 
     static String scrub(String s) {
-        return kz.hotline114.cases.PersonalData.strike(s);
+        return PersonalData.strike(s);
     }
 
-    private static org.apache.poi.xwpf.usermodel.XWPFParagraph paragraph(XWPFDocument doc, String s, boolean bold, int size) {
+    private static XWPFParagraph paragraph(XWPFDocument doc, String s, boolean bold, int size) {
         var p = doc.createParagraph();
         var r = p.createRun();
         r.setBold(bold);
@@ -123,7 +132,7 @@ class DocxQaCollection implements QaCollection {
         return p;
     }
 
-    private static void run(org.apache.poi.xwpf.usermodel.XWPFParagraph p, String s, boolean bold) {
+    private static void run(XWPFParagraph p, String s, boolean bold) {
         var r = p.createRun();
         r.setBold(bold);
         r.setFontSize(12);

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,12 +53,12 @@ class JdbcCaseRepository {
                 "select exists (select 1 from consultation_case where number = ?)", Boolean.class, number));
     }
 
-    long insert(String number, java.time.Instant openedAt, String openedBy, CaseDraft d, String specialist) {
+    long insert(String number, Instant openedAt, String openedBy, CaseDraft d, String specialist) {
         return jdbc.queryForObject("""
                 insert into consultation_case (number, opened_at, opened_by, category, movement, question, answer, specialist, language,
                     status, gender, age_bracket, social_status, region, callback_consent, referral_partner, referral_note)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                number, java.sql.Timestamp.from(openedAt), openedBy, d.category(), blank(d.movement()), d.question().strip(), blank(d.answer()), specialist,
+                number, Timestamp.from(openedAt), openedBy, d.category(), blank(d.movement()), d.question().strip(), blank(d.answer()), specialist,
                 d.language(), name(d.profile().gender()), name(d.profile().ageBracket()),
                 name(d.profile().socialStatus()), name(d.profile().region()), d.callbackConsent(),
                 blank(d.referralPartner()), blank(d.referralNote()));
@@ -185,7 +187,7 @@ class JdbcCaseRepository {
             // the database's own full-text search (simple configuration: no stemming, works for kk and ru);
             // Elasticsearch, when available, ranks better: see CaseSearch
             // every word as a word or a word's start (Kazakh suffixes: намаз → намазына), as the index does
-            var words = java.util.Arrays.stream(f.q().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+            var words = Arrays.stream(f.q().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
                     .filter(w -> !w.isBlank()).distinct().limit(20).map(w -> w + ":*").toList();
             if (!words.isEmpty()) {
                 sb.append(" and to_tsvector('simple', question || ' ' || coalesce(answer, '')) @@ to_tsquery('simple', ?)");
@@ -241,7 +243,7 @@ class JdbcCaseRepository {
     }
 
     private static List<String> names(Enum<?>[] values) {
-        return java.util.Arrays.stream(values).map(Enum::name).toList();
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static CallerProfile profile(ResultSet rs) throws SQLException {

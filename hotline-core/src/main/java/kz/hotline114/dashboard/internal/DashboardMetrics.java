@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallRecorded;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -107,7 +108,7 @@ class DashboardService implements Dashboard, SmartLifecycle {
             refresh();
             t = today;
         }
-        return java.util.Objects.requireNonNull(t);
+        return Objects.requireNonNull(t);
     }
 
     @Override

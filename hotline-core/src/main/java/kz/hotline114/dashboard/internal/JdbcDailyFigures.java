@@ -1,7 +1,7 @@
 package kz.hotline114.dashboard.internal;
 
-import java.time.Clock;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

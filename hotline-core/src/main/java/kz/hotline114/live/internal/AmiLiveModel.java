@@ -4,25 +4,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import kz.hotline114.live.LiveProperties;
 import kz.hotline114.live.AgentCall;
 import kz.hotline114.live.LiveCall;
 import kz.hotline114.live.LiveChanged;
 import kz.hotline114.live.LiveModel;
+import kz.hotline114.live.LiveProperties;
 import kz.hotline114.live.LiveSnapshot;
 import kz.hotline114.live.MemberState;
 import kz.hotline114.live.QueueState;
@@ -45,7 +48,7 @@ import kz.hotline114.pbx.PbxLinkStatus;
  * needs to transfer it, instead of appearing only at its next event.
  */
 @Service
-@org.springframework.boot.context.properties.EnableConfigurationProperties(LiveProperties.class)
+@EnableConfigurationProperties(LiveProperties.class)
 class AmiLiveModel implements LiveModel {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLiveModel.class);
@@ -318,7 +321,7 @@ class AmiLiveModel implements LiveModel {
     }
 
     /** Contexts in which an inbound call's own channel runs (pbx-config's extensions.conf). */
-    private static final java.util.Set<String> INBOUND_CONTEXTS = java.util.Set.of("from-trunk", "hotline",
+    private static final Set<String> INBOUND_CONTEXTS = Set.of("from-trunk", "hotline",
             "hotline-menu", "hotline-transfer");
 
     /**
@@ -467,7 +470,7 @@ class AmiLiveModel implements LiveModel {
     }
 
     private LiveSnapshot build() {
-        var names = new java.util.TreeSet<String>();
+        var names = new TreeSet<String>();
         names.addAll(members.keySet());
         names.addAll(waiting.keySet());
         var queues = new ArrayList<QueueState>();

@@ -1,19 +1,31 @@
 package kz.hotline114.pbx.internal;
 
-import java.time.Clock;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.QueueAddAction;
+import org.asteriskjava.manager.action.QueueRemoveAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
 import org.asteriskjava.util.SocketConnectionFacade;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,8 +37,11 @@ import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiProperties;
+import kz.hotline114.pbx.PbxCommandFailed;
+import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.pbx.PbxLink;
 import kz.hotline114.pbx.PbxLinkChanged;
 import kz.hotline114.pbx.PbxLinkStatus;
@@ -38,7 +53,7 @@ import kz.hotline114.pbx.PbxLinkStatus.State;
  * packet off the socket into the {@link IngestionPipeline} before Asterisk-Java parses it.
  */
 @Service
-class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLifecycle {
+class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLinkService.class);
 
@@ -149,7 +164,7 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
             } catch (AuthenticationFailedException e) {
                 fail("AMI login refused for user " + props.username() + ": " + e.getMessage(), backoff);
                 backoff = Math.min(backoff * 2, props.maxBackoff().toMillis());
-            } catch (IOException | org.asteriskjava.manager.TimeoutException | IllegalStateException e) {
+            } catch (IOException | TimeoutException | IllegalStateException e) {
                 fail("AMI link to " + host + ":" + port + " failed: " + e.getMessage(), backoff);
                 backoff = Math.min(backoff * 2, props.maxBackoff().toMillis());
             }
@@ -254,27 +269,27 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
 
     // --- commands -------------------------------------------------------------------------------
 
-    private org.asteriskjava.manager.response.ManagerResponse send(org.asteriskjava.manager.action.ManagerAction action,
+    private ManagerResponse send(ManagerAction action,
                                                                    String what) {
-        var c = awaitConnected(java.time.Duration.ofSeconds(5));
+        var c = awaitConnected(Duration.ofSeconds(5));
         if (c == null) {
-            throw new kz.hotline114.pbx.PbxCommandFailed(what + ": the AMI link to " + props.pbxId() + " is down ("
+            throw new PbxCommandFailed(what + ": the AMI link to " + props.pbxId() + " is down ("
                     + (connection == null ? "not started" : connection.getState()) + ")");
         }
         try {
             var response = c.sendAction(action, 10_000);
-            if (response instanceof org.asteriskjava.manager.response.ManagerError error) {
-                throw new kz.hotline114.pbx.PbxCommandFailed(what + " refused by the PBX: " + error.getMessage());
+            if (response instanceof ManagerError error) {
+                throw new PbxCommandFailed(what + " refused by the PBX: " + error.getMessage());
             }
             log.info("AMI {} done", what);
             return response;
-        } catch (IOException | org.asteriskjava.manager.TimeoutException | IllegalStateException e) {
-            throw new kz.hotline114.pbx.PbxCommandFailed(what + " failed: " + e.getMessage(), e);
+        } catch (IOException | TimeoutException | IllegalStateException e) {
+            throw new PbxCommandFailed(what + " failed: " + e.getMessage(), e);
         }
     }
 
     /** The connection once it is logged in; a command during a reconnection blip waits for it rather than fail. */
-    private @Nullable TappedConnection awaitConnected(java.time.Duration patience) {
+    private @Nullable TappedConnection awaitConnected(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             var c = connection;
@@ -295,7 +310,7 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
 
     @Override
     public void queueAdd(String queue, String iface, String memberName, boolean paused) {
-        var a = new org.asteriskjava.manager.action.QueueAddAction(queue, iface);
+        var a = new QueueAddAction(queue, iface);
         a.setMemberName(memberName);
         a.setPaused(paused);
         a.setStateInterface(iface);
@@ -304,7 +319,7 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
 
     @Override
     public void queueRemove(String queue, String iface) {
-        send(new org.asteriskjava.manager.action.QueueRemoveAction(queue, iface), "QueueRemove " + iface + " from " + queue);
+        send(new QueueRemoveAction(queue, iface), "QueueRemove " + iface + " from " + queue);
     }
 
     @Override
@@ -315,30 +330,30 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
 
     @Override
     public void queueStatus() {
-        list(new org.asteriskjava.manager.action.QueueStatusAction(), "QueueStatus");
+        list(new QueueStatusAction(), "QueueStatus");
     }
 
     @Override
     public void coreShowChannels() {
-        list(new org.asteriskjava.manager.action.CoreShowChannelsAction(), "CoreShowChannels");
+        list(new CoreShowChannelsAction(), "CoreShowChannels");
     }
 
     /** Sends a list action; its events come back through the socket tap like every other event, no need to collect them. */
-    private void list(org.asteriskjava.manager.action.ManagerAction action, String name) {
-        var c = awaitConnected(java.time.Duration.ofSeconds(5));
+    private void list(ManagerAction action, String name) {
+        var c = awaitConnected(Duration.ofSeconds(5));
         if (c == null) {
-            throw new kz.hotline114.pbx.PbxCommandFailed(name + ": the AMI link to " + props.pbxId() + " is down");
+            throw new PbxCommandFailed(name + ": the AMI link to " + props.pbxId() + " is down");
         }
         try {
             c.sendAction(action, null);
         } catch (IOException | IllegalStateException e) {
-            throw new kz.hotline114.pbx.PbxCommandFailed(name + " failed: " + e.getMessage(), e);
+            throw new PbxCommandFailed(name + " failed: " + e.getMessage(), e);
         }
     }
 
     @Override
     public void redirect(String channel, String context, String exten, int priority) {
-        send(new org.asteriskjava.manager.action.RedirectAction(channel, context, exten, priority),
+        send(new RedirectAction(channel, context, exten, priority),
                 "Redirect " + channel + " to " + exten + "@" + context);
     }
 
@@ -350,16 +365,16 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
 
     @Override
     public String originate(String channel, String context, String exten, String callerId,
-                            java.util.Map<String, String> variables) {
-        var id = "hotline-" + java.util.UUID.randomUUID();
+                            Map<String, String> variables) {
+        var id = "hotline-" + UUID.randomUUID();
         originate(channel, context, exten, callerId, variables, id);
         return id;
     }
 
     @Override
     public void originate(String channel, String context, String exten, String callerId,
-                          java.util.Map<String, String> variables, String actionId) {
-        var a = new org.asteriskjava.manager.action.OriginateAction();
+                          Map<String, String> variables, String actionId) {
+        var a = new OriginateAction();
         a.setChannel(channel);
         a.setContext(context);
         a.setExten(exten);
@@ -374,9 +389,9 @@ class AmiLinkService implements PbxLink, kz.hotline114.pbx.PbxCommands, SmartLif
 
     /** A ManagerConnection whose socket copies every packet to the journal's hand-off. */
     static final class TappedConnection extends ManagerConnectionImpl {
-        private final java.util.function.Consumer<List<Map.Entry<String, String>>> sink;
+        private final Consumer<List<Map.Entry<String, String>>> sink;
 
-        TappedConnection(java.util.function.Consumer<List<Map.Entry<String, String>>> sink) {
+        TappedConnection(Consumer<List<Map.Entry<String, String>>> sink) {
             this.sink = sink;
         }
 

@@ -1,19 +1,20 @@
 package kz.hotline114.pbx.internal;
 
-import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import kz.hotline114.pbx.AmiProperties;
 import kz.hotline114.amisim.AmiReplayServer;
 import kz.hotline114.amisim.AmiTranscript;
 import kz.hotline114.amisim.EventSource;
+import kz.hotline114.pbx.AmiProperties;
 
 /**
  * The built-in demo PBX: when no Asterisk is configured, an AMI server on the loopback interface
@@ -26,7 +27,7 @@ class DemoPbx {
     private static final Logger log = LoggerFactory.getLogger(DemoPbx.class);
 
     /** The demo server is on loopback only, but still asks for a secret: the same login path as production. */
-    static final String SECRET = "demo-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+    static final String SECRET = "demo-" + Long.toHexString(new SecureRandom().nextLong());
 
     private final AmiProperties props;
     private @Nullable AmiReplayServer server;

@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
 

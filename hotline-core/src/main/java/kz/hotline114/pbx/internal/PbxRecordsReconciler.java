@@ -1,16 +1,19 @@
 package kz.hotline114.pbx.internal;
 
-import java.time.Clock;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
 import kz.hotline114.pbx.AmiProperties;
@@ -56,7 +60,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher publisher;
     private final Counter recoveredCounter;
-    private final java.util.concurrent.atomic.AtomicLong recoveredTotal = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong recoveredTotal = new AtomicLong();
     private @Nullable ScheduledExecutorService scheduler;
     private volatile boolean running;
 
@@ -120,7 +124,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
         if (e.state() == PbxLinkStatus.State.CONNECTED && s != null && !s.isShutdown()) {
             try {
                 s.execute(this::runQuietly);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 // shutting down: nothing to catch up
             }
         }
@@ -310,7 +314,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        var ts = rs.getObject(column, java.time.OffsetDateTime.class);
+        var ts = rs.getObject(column, OffsetDateTime.class);
         return ts == null ? null : ts.toInstant();
     }
 

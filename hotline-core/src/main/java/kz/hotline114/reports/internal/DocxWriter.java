@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -76,7 +78,7 @@ final class DocxWriter {
             }
             doc.write(out);
             return out.toByteArray();
-        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+        } catch (IOException | InvalidFormatException e) {
             throw new UncheckedIOException(e instanceof IOException io ? io : new IOException(e));
         }
     }
@@ -97,7 +99,7 @@ final class DocxWriter {
     private static void table(XWPFDocument doc, Block.Table t) {
         XWPFTable table = doc.createTable(t.rows().size() + 1, t.header().size());
         table.setWidth("100%");
-        for (var border : List.<java.util.function.Consumer<XWPFTable>>of(
+        for (var border : List.<Consumer<XWPFTable>>of(
                 x -> x.setTopBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000"),
                 x -> x.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000"),
                 x -> x.setLeftBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000"),

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -53,6 +55,34 @@ class JdbcCallExports implements CallExports {
 
     interface RowSink {
         void row(List<Object> values) throws IOException;
+    }
+
+    @Override
+    @Transactional // csv()/xlsx() called from here run in this transaction (a self-call skips their proxy)
+    public ExportFile export(java.time.LocalDate from, java.time.LocalDate to, Format format, ReportTexts texts)
+            throws java.io.IOException {
+        var zone = hotline.zone();
+        var filter = new CallFilter(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(),
+                null, null, null);
+        var file = java.nio.file.Files.createTempFile("hotline-export", "." + format.extension());
+        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            switch (format) {
+                case CSV -> csv(filter, texts, out);
+                case XLSX -> xlsx(filter, texts, out);
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            java.nio.file.Files.deleteIfExists(file);
+            throw e;
+        }
+        var content = new java.io.FilterInputStream(java.nio.file.Files.newInputStream(file)) {
+            @Override
+            public void close() throws java.io.IOException {
+                super.close();
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        };
+        return new ExportFile("calls-" + from + "-" + to + "." + format.extension(), format.contentType(),
+                java.nio.file.Files.size(file), content);
     }
 
     @Override
@@ -96,7 +126,7 @@ class JdbcCallExports implements CallExports {
     }
 
     /** Rows per XLSX sheet, the header included: Excel's limit; tests lower it. */
-    int rowsPerSheet = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows();
+    int rowsPerSheet = SpreadsheetVersion.EXCEL2007.getMaxRows();
 
     /**
      * The calls' sheets: the first row written is the header, repeated (bold, frozen) at the top of every sheet;
@@ -109,7 +139,7 @@ class JdbcCallExports implements CallExports {
         private final CellStyle bold;
         private final int rowsPerSheet;
         private List<Object> header;
-        private org.apache.poi.ss.usermodel.Sheet sheet;
+        private Sheet sheet;
         private int rowNo;
 
         XlsxSheets(SXSSFWorkbook wb, String name, CellStyle bold, int rowsPerSheet) {

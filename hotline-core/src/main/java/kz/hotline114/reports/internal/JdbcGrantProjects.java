@@ -2,6 +2,8 @@ package kz.hotline114.reports.internal;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -149,7 +151,7 @@ class JdbcGrantProjects implements GrantProjects {
         return keys.getKey().longValue();
     }
 
-    private static void bindProject(java.sql.PreparedStatement ps, GrantProject p) throws java.sql.SQLException {
+    private static void bindProject(PreparedStatement ps, GrantProject p) throws SQLException {
         ps.setString(1, p.name().strip());
         ps.setString(2, p.grantee().strip());
         ps.setString(3, blankToNull(p.agreementNo()));

@@ -1,8 +1,9 @@
 package kz.hotline114.reports.internal;
 
-import java.time.Clock;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +18,8 @@ import java.util.StringJoiner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import kz.hotline114.appointments.AppointmentStatistics;
 import kz.hotline114.appointments.AppointmentType;
@@ -48,7 +51,6 @@ import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.SocialStatus;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds interim reports from the grant project, the statistics engine, the cases' counts, the centre's
@@ -154,7 +156,7 @@ class JdbcInterimReports implements InterimReports {
         var report = build(project, from, to, content, version, InterimReport.Status.FINAL, now, CurrentUser.name());
         jdbc.update("""
                 update interim_report set status = 'FINAL', snapshot = ?::jsonb, finalised_at = ?, finalised_by = ?
-                where id = ?""", JSON.writeValueAsString(report), java.sql.Timestamp.from(now), CurrentUser.name(), id);
+                where id = ?""", JSON.writeValueAsString(report), Timestamp.from(now), CurrentUser.name(), id);
         audit.record("REPORT_FINALISED", projectId + ":" + from + ".." + to, "version " + version);
         return report;
     }

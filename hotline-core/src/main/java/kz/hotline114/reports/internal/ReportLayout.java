@@ -1,10 +1,12 @@
 package kz.hotline114.reports.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class ReportLayout {
     }
 
     static String percent(double share) {
-        return number(BigDecimal.valueOf(share * 100).setScale(1, java.math.RoundingMode.HALF_UP));
+        return number(BigDecimal.valueOf(share * 100).setScale(1, RoundingMode.HALF_UP));
     }
 
     /** The report's blocks in the order of seed 004's form. */
@@ -177,7 +179,7 @@ final class ReportLayout {
         b.add(new Block.Para(t.text("report.leader"), nz(r.leader())));
         b.add(new Block.Para(t.text("report.position"), nz(r.leaderPosition())));
         b.add(new Block.Para(t.text("report.filledOn"), r.finalisedAt() == null ? "" : DAY.format(
-                r.finalisedAt().atZone(java.time.ZoneId.of("Asia/Almaty")).toLocalDate())));
+                r.finalisedAt().atZone(ZoneId.of("Asia/Almaty")).toLocalDate())));
         b.add(new Block.Para(t.text("report.seal"), ""));
     }
 

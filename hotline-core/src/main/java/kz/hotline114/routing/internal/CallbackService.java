@@ -1,13 +1,14 @@
 package kz.hotline114.routing.internal;
 
-import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.PhoneNumbers;
 import kz.hotline114.live.LiveModel;
+import kz.hotline114.live.MemberState;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
 import kz.hotline114.pbx.PbxCommandFailed;
@@ -85,7 +88,7 @@ class CallbackService implements Callbacks {
     public Callback schedule(String pbxId, String forLinkedid, Instant dueAt, @Nullable String note,
                              @Nullable String assignee) {
         requireStaff();
-        var number = callLog.numberToDial(pbxId, forLinkedid)
+        var number = callLog.numberToDial(new CallKey(pbxId, forLinkedid))
                 .orElseThrow(() -> new IllegalArgumentException("the caller's number is unknown or withheld: no callback"));
         var phone = assignee != null && !assignee.isBlank() ? assignee
                 : directory.ofUser(CurrentUser.name()).map(s -> s.iface()).orElse(null);
@@ -144,7 +147,7 @@ class CallbackService implements Callbacks {
             var free = snapshot.queues().stream().flatMap(q -> q.members().stream())
                     .filter(m -> m.iface().equals(c.assignee())).findFirst()
                     .map(m -> !m.paused() && m.call() == null && !m.inWrapUp(now)
-                            && m.status() == kz.hotline114.live.MemberState.Status.AVAILABLE)
+                            && m.status() == MemberState.Status.AVAILABLE)
                     .orElse(false);
             if (free) {
                 try {
@@ -168,7 +171,7 @@ class CallbackService implements Callbacks {
         var number = jdbc.queryForObject("select number from callback where id = ?", String.class, id);
         var original = get(id);
         // the ActionID is stored first: a failed OriginateResponse may be journaled before originate() returns
-        var actionId = "hotline-callback-" + id + "-" + java.util.UUID.randomUUID();
+        var actionId = "hotline-callback-" + id + "-" + UUID.randomUUID();
         jdbc.update("update callback set action_id = ? where id = ?", actionId, id);
         try {
             pbx.originate(iface, CONTEXT, number, CALLER_ID, Map.of(
@@ -297,7 +300,7 @@ class CallbackService implements Callbacks {
                 values (?, ?, ?, null, ?, ?, 'DIALLING', ?, ?)
                 on conflict (pbx_id, outbound_linkedid) do update set status = callback.status
                 returning id""", Long.class, e.pbxId(), forLinkedid,
-                callLog.numberToDial(e.pbxId(), forLinkedid).orElse(null),
+                callLog.numberToDial(new CallKey(e.pbxId(), forLinkedid)).orElse(null),
                 iface.isBlank() ? null : iface, Timestamp.from(e.time()), lid, Timestamp.from(e.time()));
         outbound.put(lid, new Outbound(id));
     }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.routing.Desk;
@@ -29,10 +30,10 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
     private final AuditLog audit;
     private final LiveModel live;
     /** The queues of the dialplan contract (pbx-config's queues.conf and hotline-transfer). */
-    private final java.util.List<String> queues;
+    private final List<String> queues;
 
     JdbcSpecialistDirectory(JdbcTemplate jdbc, PbxCommands pbx, AuditLog audit, LiveModel live,
-                            kz.hotline114.calls.IvrMenu menu) {
+                            IvrMenu menu) {
         this.queues = menu.queues();
         this.jdbc = jdbc;
         this.pbx = pbx;

@@ -1,17 +1,20 @@
 package kz.hotline114.search.internal;
 
-import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +35,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+
 import kz.hotline114.search.DocumentSource;
 import kz.hotline114.search.LocalElasticsearchNode;
 import kz.hotline114.search.SearchHits;
@@ -109,12 +113,12 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
      * runs as an unprivileged user) may not reach into root's home; the index is derived from PostgreSQL
      * and rebuilt when missing, so a temporary directory is acceptable then.
      */
-    private java.nio.file.Path nodeDataDir() {
+    private Path nodeDataDir() {
         var preferred = hotline.dataDir().resolve("elasticsearch");
         if (!"root".equals(System.getProperty("user.name"))) {
             return preferred;
         }
-        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+        return Path.of(System.getProperty("java.io.tmpdir"),
                 "hotline114-elasticsearch-" + Integer.toHexString(preferred.toAbsolutePath().toString().hashCode()));
     }
 
@@ -392,7 +396,7 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
                 .filter(w -> !w.isBlank()).distinct().limit(20).toList();
     }
 

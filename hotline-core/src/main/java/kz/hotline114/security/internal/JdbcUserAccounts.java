@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -64,7 +65,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     @Override
     public UserAccount create(String username, String displayName, String rawPassword, Set<Role> roles) {
         if (!all().isEmpty() && !CurrentUser.has(Role.ADMIN)) {
-            throw new org.springframework.security.access.AccessDeniedException("only administrators create users");
+            throw new AccessDeniedException("only administrators create users");
         }
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("roles: at least one");
@@ -137,7 +138,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     private static void requireAdmin() {
         if (!CurrentUser.has(Role.ADMIN)) {
-            throw new org.springframework.security.access.AccessDeniedException("only administrators manage users");
+            throw new AccessDeniedException("only administrators manage users");
         }
     }
 

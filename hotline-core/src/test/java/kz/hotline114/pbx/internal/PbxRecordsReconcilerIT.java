@@ -15,19 +15,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import kz.hotline114.CoreTestApplication;
+import kz.hotline114.amisim.AmiPacket;
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.HangupSide;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.PbxLink;
-import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.pbx.PbxRecordTables;
 import kz.hotline114.support.Recordings;
 import kz.hotline114.support.TelephonyIT;
+import kz.hotline114.support.TestClock;
 import kz.hotline114.support.TestDatabase;
 import kz.hotline114.support.TestPbx;
-import kz.hotline114.support.TestClock;
 
 /**
  * Calls the AMI link missed are logged from the PBX's own CEL/CDR tables (what cel_pgsql / cdr_pgsql write,
@@ -97,7 +98,7 @@ class PbxRecordsReconcilerIT {
         assertThat(rows).isEqualTo(40);
 
         assertThat(reconciler.reconcile()).as("the call just ended: its AMI events may still be on the way").isZero();
-        assertThat(calls.get(PBX_ID, lid)).isEmpty();
+        assertThat(calls.get(new CallKey(PBX_ID, lid))).isEmpty();
 
         // a minute later (the counter, not reconcile()'s answer: the scheduled look may be the one that finds it)
         long before = reconciler.recovered();
@@ -106,7 +107,7 @@ class PbxRecordsReconcilerIT {
         reconciler.reconcile();
         assertThat(reconciler.recovered()).isEqualTo(before + 1);
 
-        var call = calls.get(PBX_ID, lid).orElseThrow();
+        var call = calls.get(new CallKey(PBX_ID, lid)).orElseThrow();
         assertThat(call.recovered()).isTrue();
         assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(call.ivrChoice()).isEqualTo("1");
@@ -120,7 +121,7 @@ class PbxRecordsReconcilerIT {
         assertThat(call.waitSeconds()).isBetween(1, 3);
         assertThat(call.hangupBy()).isEqualTo(HangupSide.CALLER);
         assertThat(call.durationSeconds()).isBetween(17L, 19L);
-        assertThat(calls.timeline(PBX_ID, lid)).extracting(CallStep::kind)
+        assertThat(calls.timeline(new CallKey(PBX_ID, lid))).extracting(CallStep::kind)
                 .contains(CallStep.Kind.STARTED, CallStep.Kind.QUEUE_JOINED, CallStep.Kind.TRANSFER,
                         CallStep.Kind.ENDED);
 
@@ -137,7 +138,7 @@ class PbxRecordsReconcilerIT {
         jdbc.update("update calls set outcome = 'ABANDONED', recovered = false where pbx_id = ? and linkedid = ?",
                 PBX_ID, lid);
         calls.rebuild(call.startedAt().minusSeconds(120), call.endedAt().plusSeconds(60));
-        assertThat(calls.get(PBX_ID, lid)).contains(call);
+        assertThat(calls.get(new CallKey(PBX_ID, lid))).contains(call);
     }
 
     @Test
@@ -149,12 +150,12 @@ class PbxRecordsReconcilerIT {
         TelephonyIT.awaitIngested(link, PBX.server().eventsSent());
         assertThat(link.awaitIdle(Duration.ofSeconds(30))).isTrue();
         long journaled = journaled(lid);
-        var live = calls.get(PBX_ID, lid).orElseThrow();
+        var live = calls.get(new CallKey(PBX_ID, lid)).orElseThrow();
 
         PbxRecordTables.insert(jdbc, packets);
         assertThat(reconciler.reconcile()).isZero();
         assertThat(journaled(lid)).isEqualTo(journaled);
-        assertThat(calls.get(PBX_ID, lid)).contains(live);
+        assertThat(calls.get(new CallKey(PBX_ID, lid))).contains(live);
         assertThat(live.recovered()).isFalse();
         assertThat(live.answeredBy()).containsExactly("Aigerim (psychologist)");
     }
@@ -177,13 +178,13 @@ class PbxRecordsReconcilerIT {
         PBX.play(packets.subList(0, cut));
         TelephonyIT.awaitIngested(link, PBX.server().eventsSent());
         assertThat(link.awaitIdle(Duration.ofSeconds(30))).isTrue();
-        assertThat(calls.get(PBX_ID, lid).orElseThrow().outcome()).isEqualTo(CallOutcome.IN_PROGRESS);
+        assertThat(calls.get(new CallKey(PBX_ID, lid)).orElseThrow().outcome()).isEqualTo(CallOutcome.IN_PROGRESS);
 
         long before = reconciler.recovered();
         PbxRecordTables.insert(jdbc, packets);
         reconciler.reconcile();
         assertThat(reconciler.recovered()).isEqualTo(before + 1);
-        var call = calls.get(PBX_ID, lid).orElseThrow();
+        var call = calls.get(new CallKey(PBX_ID, lid)).orElseThrow();
         assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(call.recovered()).isTrue();
         assertThat(call.answeredBy()).containsExactly("Nurlan (religious scholar)");

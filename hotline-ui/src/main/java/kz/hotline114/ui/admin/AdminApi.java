@@ -1,6 +1,7 @@
 package kz.hotline114.ui.admin;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ class AdminApi {
     Map<String, String> saveTerm(@PathVariable String kind, @PathVariable String code, @RequestBody Term term) {
         TaxonomyAdmin.Kind k;
         try {
-            k = TaxonomyAdmin.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+            k = TaxonomyAdmin.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidCase(Map.of("kind", "unknown"));
         }

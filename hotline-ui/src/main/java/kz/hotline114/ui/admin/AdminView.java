@@ -19,13 +19,15 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.InvalidCase;
 import kz.hotline114.cases.Taxonomy;
 import kz.hotline114.cases.TaxonomyAdmin;
 import kz.hotline114.security.AuditLog;
-import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.security.Roles;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.Formats;
 
 /** Administration: the case taxonomy (categories, movements, partners) and the read-only audit log. */
 @Route("admin")
@@ -78,7 +80,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         var taxonomyTab = new VerticalLayout(kind, terms, form);
         taxonomyTab.setPadding(false);
 
-        var time = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+        var time = Formats.DATE_TIME_SECONDS;
         var log = new Grid<AuditLog.Entry>();
         log.addColumn(en -> time.format(en.at().atZone(props.zone()))).setHeader(getTranslation("admin.audit.at")).setAutoWidth(true);
         log.addColumn(AuditLog.Entry::username).setHeader(getTranslation("admin.audit.user")).setAutoWidth(true);

@@ -2,6 +2,7 @@ package kz.hotline114.ui.admin;
 
 import java.util.EnumSet;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -20,10 +21,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.security.Role;
+import kz.hotline114.security.Roles;
 import kz.hotline114.security.UserAccount;
 import kz.hotline114.security.UserAccounts;
-import kz.hotline114.security.Roles;
 
 /** Users and their roles (admins only). */
 @Route("admin/users")
@@ -87,7 +89,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                 // "field: message" from the service
                 var field = String.valueOf(ex.getMessage()).split(":")[0];
                 var target = switch (field) {
-                    case "username" -> (com.vaadin.flow.component.HasValidation) username;
+                    case "username" -> (HasValidation) username;
                     case "password" -> password;
                     default -> roles;
                 };

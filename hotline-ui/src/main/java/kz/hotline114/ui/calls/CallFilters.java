@@ -3,8 +3,10 @@ package kz.hotline114.ui.calls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +44,7 @@ public final class CallFilters {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+                return OffsetDateTime.parse(value.strip()).toInstant();
             } catch (DateTimeParseException e2) {
                 throw new IllegalArgumentException("'" + name + "' must be an ISO-8601 instant such as 2026-11-23T08:00:00Z, not '"
                         + value + "'");
@@ -55,7 +57,7 @@ public final class CallFilters {
             return null;
         }
         try {
-            return CallOutcome.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            return CallOutcome.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'outcome' must be one of " + List.of(CallOutcome.values()) + ", not '" + value + "'");
         }

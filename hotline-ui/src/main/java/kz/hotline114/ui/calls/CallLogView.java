@@ -5,15 +5,22 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -29,24 +36,29 @@ import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
-import kz.hotline114.calls.IvrMenu;
+
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallFilter;
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
-import kz.hotline114.routing.Callbacks;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
+import kz.hotline114.calls.IvrMenu;
+import kz.hotline114.routing.Callbacks;
 import kz.hotline114.security.CurrentUser;
-import kz.hotline114.shared.HotlineProperties;
-import kz.hotline114.ui.shell.HotlineI18n;
-import kz.hotline114.ui.dashboard.LiveCalls;
-import kz.hotline114.ui.cases.CaseView;
 import kz.hotline114.security.Roles;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.cases.CaseView;
+import kz.hotline114.ui.dashboard.LiveCalls;
+import kz.hotline114.ui.shell.Formats;
+import kz.hotline114.ui.shell.HotlineI18n;
 
 /**
  * The call log: every call to 114, newest first, filtered by period, outcome, queue and number.
@@ -58,8 +70,8 @@ import kz.hotline114.security.Roles;
 @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
 public class CallLogView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    private static final DateTimeFormatter TIME = Formats.DATE_TIME_SECONDS;
+    private static final DateTimeFormatter CLOCK = Formats.TIME_MILLIS;
 
     private final CallLog calls;
     private final LiveCalls live;
@@ -74,7 +86,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private final Span total = new Span();
     private final Grid<Call> grid = new Grid<>();
     private @Nullable Registration liveRegistration;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
 
     private final Clock clock;
 
@@ -155,7 +167,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> c.durationSeconds() == null ? "" : c.durationSeconds().toString())
                 .setHeader(getTranslation("calls.col.duration")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(new CallbackDataProvider<Call, Void>(
-                q -> filter() == null ? java.util.stream.Stream.empty()
+                q -> filter() == null ? Stream.empty()
                         : calls.find(filter(), q.getPage(), q.getPageSize()).items().stream(),
                 q -> {
                     var f = filter();
@@ -197,7 +209,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** The caller as a list shows it: the (masked) number, «withheld», and «repeat» when called within the window. */
-    public static String caller(com.vaadin.flow.component.Component view, Call c) {
+    public static String caller(Component view, Call c) {
         if (c.callerWithheld()) {
             return view.getTranslation("calls.withheld");
         }
@@ -241,7 +253,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showDetail(Call row) {
-        var call = calls.get(row.pbxId(), row.linkedid()).orElse(row);
+        var call = calls.get(row.key()).orElse(row);
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("detail.title") + " · " + caller(call));
         dialog.setWidth("720px");
@@ -266,7 +278,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         timeline.setPadding(false);
         timeline.setSpacing(false);
         timeline.setId("call-timeline");
-        for (CallStep step : calls.timeline(call.pbxId(), call.linkedid())) {
+        for (CallStep step : calls.timeline(call.key())) {
             var time = new Span(CLOCK.format(step.at().atZone(props.zone())));
             time.addClassName("timeline-time");
             var what = new Span(getTranslation("timeline." + step.kind().name())
@@ -276,7 +288,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         var title = new Span(getTranslation("detail.timeline"));
         title.getStyle().set("font-weight", "600");
         dialog.add(facts, title, timeline);
-        var notes = calls.notes(call.pbxId(), call.linkedid());
+        var notes = calls.notes(call.key());
         if (!notes.isEmpty()) {
             var notesTitle = new Span(getTranslation("detail.notes"));
             notesTitle.getStyle().set("font-weight", "600");
@@ -305,12 +317,12 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         callback.setEnabled(call.callerNumber() != null);
         var openCase = new Button(getTranslation("case.open"), e -> {
             dialog.close();
-            getUI().ifPresent(ui -> ui.navigate(CaseView.class, com.vaadin.flow.router.RouteParameters.empty(),
-                    com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("pbx", call.pbxId(),
+            getUI().ifPresent(ui -> ui.navigate(CaseView.class, RouteParameters.empty(),
+                    QueryParameters.simple(Map.of("pbx", call.pbxId(),
                             "linkedid", call.linkedid()))));
         });
         openCase.setId("open-case");
-        openCase.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        openCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(openCase, callback, new Button(getTranslation("detail.close"), e -> dialog.close()));
         dialog.open();
     }
@@ -318,11 +330,11 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private String localise(CallStep step) {
         return switch (step.kind()) {
             case QUEUE_JOINED, ABANDONED -> queueName(step.detail());
-            case TRANSFER -> java.util.Arrays.stream(step.detail().split(" → ")).map(this::queueName)
+            case TRANSFER -> Arrays.stream(step.detail().split(" → ")).map(this::queueName)
                     .collect(Collectors.joining(" → "));
             // the PBX's Q.850 text ("Normal Clearing") in the user's language when the bundle has it
             case ENDED -> i18n.getOr("cause." + step.detail().replaceAll("[^A-Za-z]", "").toLowerCase(
-                    java.util.Locale.ROOT), getLocale(), step.detail());
+                    Locale.ROOT), getLocale(), step.detail());
             default -> step.detail();
         };
     }

@@ -1,5 +1,6 @@
 package kz.hotline114.ui.calls;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 
 import com.vaadin.flow.component.button.Button;
@@ -17,7 +18,7 @@ import kz.hotline114.shared.HotlineProperties;
 /** Schedules a callback to the caller of a call: when, and what about (from the desk or the call log). */
 public class CallbackDialog extends Dialog {
 
-    public CallbackDialog(Callbacks callbacks, HotlineProperties props, java.time.Clock clock, String pbxId, String linkedid, Runnable onSaved) {
+    public CallbackDialog(Callbacks callbacks, HotlineProperties props, Clock clock, String pbxId, String linkedid, Runnable onSaved) {
         setHeaderTitle(getTranslation("desk.callback.title"));
         var when = new DateTimePicker(getTranslation("desk.callback.due"));
         when.setId("desk-callback-due");

@@ -10,21 +10,23 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallFilter;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.RebuildResult;
-import jakarta.annotation.security.RolesAllowed;
 import kz.hotline114.security.Roles;
 
 /**
@@ -126,7 +128,7 @@ class CallsApi {
         return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage()));
     }
 
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> denied(RuntimeException e) {
         return ResponseEntity.status(403).body(Map.of("status", 403, "error", "Forbidden", "message", e.getMessage()));
     }

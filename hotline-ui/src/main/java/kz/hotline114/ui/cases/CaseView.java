@@ -3,12 +3,15 @@ package kz.hotline114.ui.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
+import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,6 +24,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -33,9 +37,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.appointments.Appointment;
 import kz.hotline114.appointments.Appointments;
 import kz.hotline114.appointments.ExpertPool;
@@ -46,13 +54,14 @@ import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.ConsultationCase;
 import kz.hotline114.cases.InvalidCase;
 import kz.hotline114.cases.Taxonomy;
+import kz.hotline114.security.Roles;
 import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
 import kz.hotline114.shared.SocialStatus;
 import kz.hotline114.ui.centre.CentreWeekView;
-import kz.hotline114.security.Roles;
+import kz.hotline114.ui.shell.Formats;
 
 /**
  * One case: opened from a call ({@code case?pbx=..&linkedid=..}), by hand ({@code case}), or an existing
@@ -62,7 +71,7 @@ import kz.hotline114.security.Roles;
 @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
 public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter TIME = Formats.DATE_TIME;
 
     private final Cases cases;
     private final Appointments appointments;
@@ -105,7 +114,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         category.setItems(taxonomy.categories());
         movement.setItems(taxonomy.movements());
         referralPartner.setItems(taxonomy.partners());
-        for (var c : java.util.List.of(category, movement, referralPartner)) {
+        for (var c : List.of(category, movement, referralPartner)) {
             c.setItemLabelGenerator(t -> termName(t, getLocale()));
             c.setClearButtonVisible(true);
         }
@@ -165,7 +174,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         add(title, fromCall, form, save, details);
     }
 
-    private void label(com.vaadin.flow.component.HasLabel field, String key) {
+    private void label(HasLabel field, String key) {
         field.setLabel(getTranslation(key));
     }
 
@@ -177,8 +186,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     public void beforeEnter(BeforeEnterEvent event) {
         number = event.getRouteParameters().get("number").orElse(null);
         var params = event.getLocation().getQueryParameters().getParameters();
-        callPbx = params.getOrDefault("pbx", java.util.List.of()).stream().findFirst().orElse(null);
-        callLinkedid = params.getOrDefault("linkedid", java.util.List.of()).stream().findFirst().orElse(null);
+        callPbx = params.getOrDefault("pbx", List.of()).stream().findFirst().orElse(null);
+        callLinkedid = params.getOrDefault("linkedid", List.of()).stream().findFirst().orElse(null);
         if (number == null) {
             title.setText(getTranslation("case.title.new"));
             fromCall.setText(callLinkedid == null ? "" : getTranslation("case.fromCall", callLinkedid));
@@ -188,7 +197,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             var c = cases.get(number);
             if (c.isEmpty()) {
-                event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+                event.rerouteToError(NotFoundException.class);
                 return;
             }
             show(c.get());
@@ -285,9 +294,9 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /** The case's appointments at the centre, and «book». */
     private void showAppointments(ConsultationCase c) {
-        var book = new Button(getTranslation("case.book"), com.vaadin.flow.component.icon.VaadinIcon.CALENDAR.create(),
-                e -> getUI().ifPresent(ui -> ui.navigate(CentreWeekView.class, com.vaadin.flow.router.RouteParameters.empty(),
-                        com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of("case", c.number())))));
+        var book = new Button(getTranslation("case.book"), VaadinIcon.CALENDAR.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(CentreWeekView.class, RouteParameters.empty(),
+                        QueryParameters.simple(Map.of("case", c.number())))));
         book.setId("case-book");
         details.add(new H4(getTranslation("case.appointments")));
         var booked = appointments.ofCase(c.number());
@@ -304,7 +313,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void appointmentColumns() {
-        var centres = new java.util.HashMap<Long, String>();
+        var centres = new HashMap<Long, String>();
         pool.centres().forEach(c -> centres.put(c.id(), c.city() + " · " + c.address()));
         appointmentList.setId("case-appointments");
         appointmentList.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -323,7 +332,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                 .setHeader(getTranslation("day.col.status")).setKey("status").setAutoWidth(true);
     }
 
-    private static Taxonomy.@Nullable Term term(java.util.List<Taxonomy.Term> terms, @Nullable String code) {
+    private static Taxonomy.@Nullable Term term(List<Taxonomy.Term> terms, @Nullable String code) {
         return code == null ? null : terms.stream().filter(t -> t.code().equals(code)).findFirst().orElse(null);
     }
 
@@ -341,7 +350,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
             if (number == null) {
                 var opened = cases.open(draft());
                 Notification.show(getTranslation("case.saved", opened)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                getUI().ifPresent(ui -> ui.navigate(CaseView.class, new com.vaadin.flow.router.RouteParameters("number", opened)));
+                getUI().ifPresent(ui -> ui.navigate(CaseView.class, new RouteParameters("number", opened)));
             } else {
                 show(cases.update(number, draft()));
                 Notification.show(getTranslation("case.saved", number)).addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -4,11 +4,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +29,7 @@ import kz.hotline114.cases.CaseStatus;
 import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.ConsultationCase;
 import kz.hotline114.cases.InvalidCase;
+import kz.hotline114.cases.QaCollection;
 import kz.hotline114.cases.Taxonomy;
 import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
@@ -38,9 +42,9 @@ import kz.hotline114.shared.SocialStatus;
 class CasesApi {
 
     private final Cases cases;
-    private final kz.hotline114.cases.QaCollection qa;
+    private final QaCollection qa;
 
-    CasesApi(Cases cases, kz.hotline114.cases.QaCollection qa) {
+    CasesApi(Cases cases, QaCollection qa) {
         this.cases = cases;
         this.qa = qa;
     }
@@ -78,7 +82,7 @@ class CasesApi {
         CaseStatus s = null;
         if (status != null && !status.isBlank()) {
             try {
-                s = CaseStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+                s = CaseStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new InvalidCase(Map.of("status", "unknown"));
             }
@@ -113,7 +117,7 @@ class CasesApi {
         var bytes = qa.docx(start, end, lang);
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"hotline114-qa.docx\"")
-                .contentType(org.springframework.http.MediaType.parseMediaType(
+                .contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                 .body(bytes);
     }
@@ -144,7 +148,7 @@ class CasesApi {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.put(field, "unknown");
             return null;
@@ -189,7 +193,7 @@ class CasesApi {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("status", 403, "message", String.valueOf(e.getMessage())));
     }
 
-    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(Exception e) {
         return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "the body is not the JSON of a case"));
     }

@@ -1,13 +1,17 @@
 package kz.hotline114.ui.cases;
 
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -19,15 +23,23 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.cases.CaseFilter;
 import kz.hotline114.cases.CaseStatus;
 import kz.hotline114.cases.CaseSummary;
 import kz.hotline114.cases.Cases;
+import kz.hotline114.cases.QaCollection;
 import kz.hotline114.cases.Taxonomy;
-import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.security.CurrentUser;
+import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.Formats;
 
 /** The cases the user may see, searched by the words of their question and answer. */
 @Route("cases")
@@ -35,7 +47,7 @@ import kz.hotline114.security.Roles;
 @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
 public class CasesView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter TIME = Formats.DATE_TIME;
 
     private final Cases cases;
     private final TextField q = new TextField();
@@ -44,11 +56,11 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<CaseSummary> grid = new Grid<>();
     private final Span total = new Span();
 
-    private final kz.hotline114.cases.QaCollection qa;
+    private final QaCollection qa;
 
     private final Clock clock;
 
-    CasesView(Cases cases, kz.hotline114.cases.QaCollection qa, HotlineProperties props, Clock clock) {
+    CasesView(Cases cases, QaCollection qa, HotlineProperties props, Clock clock) {
         this.clock = clock;
         this.cases = cases;
         this.qa = qa;
@@ -75,19 +87,17 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
                 e -> getUI().ifPresent(ui -> ui.navigate(CaseView.class)));
         newCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var bar = new HorizontalLayout(q, category, status, newCase);
-        if (kz.hotline114.security.CurrentUser.has(kz.hotline114.security.Role.SUPERVISOR)
-                || kz.hotline114.security.CurrentUser.has(kz.hotline114.security.Role.ADMIN)) {
-            var today = java.time.LocalDate.now(clock);
-            var from = new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("cases.export.from"),
+        if (CurrentUser.has(Role.SUPERVISOR)
+                || CurrentUser.has(Role.ADMIN)) {
+            var today = LocalDate.now(clock);
+            var from = new DatePicker(getTranslation("cases.export.from"),
                     today.withDayOfYear(1));
-            var to = new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("cases.export.to"), today);
-            var export = new com.vaadin.flow.component.html.Anchor(
-                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
-                        var bytes = qa.docx(from.getValue().atStartOfDay(props.zone()).toInstant(),
-                                to.getValue().plusDays(1).atStartOfDay(props.zone()).toInstant(),
-                                getLocale().getLanguage());
-                        return new com.vaadin.flow.server.streams.DownloadResponse(
-                                new java.io.ByteArrayInputStream(bytes), "hotline114-qa-" + from.getValue() + "-"
+            var to = new DatePicker(getTranslation("cases.export.to"), today);
+            var export = new Anchor(
+                    DownloadHandler.fromInputStream(event -> {
+                        var bytes = qa.docx(from.getValue(), to.getValue(), getLocale().getLanguage());
+                        return new DownloadResponse(
+                                new ByteArrayInputStream(bytes), "hotline114-qa-" + from.getValue() + "-"
                                 + to.getValue() + ".docx",
                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes.length);
                     }), getTranslation("cases.export.qa"));
@@ -118,7 +128,7 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
                     return (int) Math.min(n, Integer.MAX_VALUE);
                 }, CaseSummary::number));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CaseView.class,
-                new com.vaadin.flow.router.RouteParameters("number", e.getItem().number()))));
+                new RouteParameters("number", e.getItem().number()))));
         grid.setSizeFull();
         total.setId("cases-total");
         add(bar, grid, total);

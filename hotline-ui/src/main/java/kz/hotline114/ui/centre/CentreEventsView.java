@@ -3,13 +3,16 @@ package kz.hotline114.ui.centre;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -19,6 +22,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -29,22 +33,25 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.appointments.CentreEvent;
 import kz.hotline114.appointments.EventsRegister;
 import kz.hotline114.appointments.InvalidEvent;
 import kz.hotline114.reports.GrantProject;
 import kz.hotline114.reports.GrantProjects;
+import kz.hotline114.security.Roles;
 import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.SocialStatus;
 import kz.hotline114.ui.shell.FieldErrors;
-import kz.hotline114.security.Roles;
+import kz.hotline114.ui.shell.Formats;
 
 /** The events register, the report's events table: list by period, add and edit an event with its participant breakdown. */
 @Route("centre/events")
@@ -52,7 +59,7 @@ import kz.hotline114.security.Roles;
 @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.REPORTER, Roles.ADMIN})
 public class CentreEventsView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = Formats.DATE;
 
     private final EventsRegister register;
     private final GrantProjects projects;
@@ -101,7 +108,7 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
     }
 
     /** A text column: long report texts stay one line in the grid, the whole text is the cell's tooltip. */
-    private void text(String header, com.vaadin.flow.function.ValueProvider<CentreEvent, String> value, int grow) {
+    private void text(String header, ValueProvider<CentreEvent, String> value, int grow) {
         grid.addColumn(value).setHeader(getTranslation(header)).setFlexGrow(grow).setTooltipGenerator(value::apply)
                 .setResizable(true);
     }
@@ -119,7 +126,7 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private static String join(String... parts) {
-        return String.join(", ", java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+        return String.join(", ", Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
     }
 
     /** The event's form. */
@@ -348,7 +355,7 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
                 register.update(event);
             }
         } catch (InvalidEvent ex) {
-            Map<String, com.vaadin.flow.component.HasValidation> errorFields = Map.of("name", fields.name(),
+            Map<String, HasValidation> errorFields = Map.of("name", fields.name(),
                     "city", fields.city(), "participants", fields.participants(), "grantProjectId", project,
                     "grantActivity", grantActivity);
             FieldErrors.show(this, "events.error.", ex.errors(), errorFields::get);
@@ -375,7 +382,7 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
         l.setPadding(false);
         l.setSpacing(false);
         l.setWidth("auto");
-        l.add(new com.vaadin.flow.component.html.H4(getTranslation(key)));
+        l.add(new H4(getTranslation(key)));
         fields.values().forEach(l::add);
         return l;
     }
@@ -385,7 +392,7 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private static <E extends Enum<E>> Map<E, Integer> values(Map<E, IntegerField> fields) {
-        var out = new java.util.HashMap<E, Integer>();
+        var out = new HashMap<E, Integer>();
         fields.forEach((k, f) -> {
             if (f.getValue() != null && f.getValue() > 0) {
                 out.put(k, f.getValue());

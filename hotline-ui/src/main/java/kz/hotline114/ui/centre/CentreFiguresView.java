@@ -16,10 +16,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.appointments.AppointmentStatistics;
 import kz.hotline114.appointments.CentreCounts;
-import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.security.Roles;
+import kz.hotline114.shared.HotlineProperties;
 
 /** The centre's figures for a period, as the report takes them: counts only, so reporters may see them. */
 @Route("centre/figures")

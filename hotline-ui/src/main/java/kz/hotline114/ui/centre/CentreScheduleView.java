@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -34,18 +36,20 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.appointments.AppointmentType;
 import kz.hotline114.appointments.Centre;
 import kz.hotline114.appointments.Closure;
 import kz.hotline114.appointments.Expert;
-import kz.hotline114.appointments.InvalidSchedule;
 import kz.hotline114.appointments.ExpertPool;
+import kz.hotline114.appointments.InvalidSchedule;
 import kz.hotline114.appointments.ReceptionDay;
 import kz.hotline114.appointments.ReceptionSchedule;
 import kz.hotline114.appointments.WeeklyHours;
+import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.ui.shell.FieldErrors;
-import kz.hotline114.security.Roles;
+import kz.hotline114.ui.shell.Formats;
 
 /** The reception schedule: weekly hours, public and mobile reception days, holidays and cancellations. */
 @Route("centre/schedule")
@@ -53,7 +57,7 @@ import kz.hotline114.security.Roles;
 @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
 public class CentreScheduleView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = Formats.DATE;
 
     private final ReceptionSchedule schedule;
     private final HotlineProperties props;
@@ -235,7 +239,7 @@ public class CentreScheduleView extends VerticalLayout implements HasDynamicTitl
         return row(date, centre, expert, reason, add);
     }
 
-    private boolean required(com.vaadin.flow.component.HasValue<?, ?>... fields) {
+    private boolean required(HasValue<?, ?>... fields) {
         boolean ok = true;
         for (var f : fields) {
             boolean missing = f.isEmpty();
@@ -263,11 +267,11 @@ public class CentreScheduleView extends VerticalLayout implements HasDynamicTitl
     }
 
     /** Ids for the form's fields ({@code hours-length}, {@code day-place}, ...): for tests and screen readers' anchors. */
-    private static void ids(String form, Map<String, ? extends com.vaadin.flow.component.Component> fields) {
+    private static void ids(String form, Map<String, ? extends Component> fields) {
         fields.forEach((name, c) -> c.setId(form + "-" + name));
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
+    private static HorizontalLayout row(Component... components) {
         var row = new HorizontalLayout(components);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);

@@ -10,6 +10,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,16 +33,19 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.appointments.Appointment;
 import kz.hotline114.appointments.AppointmentStatus;
+import kz.hotline114.appointments.AppointmentType;
 import kz.hotline114.appointments.Appointments;
 import kz.hotline114.appointments.Centre;
 import kz.hotline114.appointments.Expert;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.ReceptionSchedule;
 import kz.hotline114.appointments.Slot;
-import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.security.Roles;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.Formats;
 
 /**
  * A week of the centre (or of one expert): hours down, days across, built from plain Divs in a CSS grid.
@@ -53,8 +58,8 @@ import kz.hotline114.security.Roles;
 @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
 public class CentreWeekView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM");
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = Formats.DAY_MONTH;
+    private static final DateTimeFormatter HOUR = Formats.TIME;
 
     private final ExpertPool pool;
     private final Appointments appointments;
@@ -65,8 +70,8 @@ public class CentreWeekView extends VerticalLayout implements HasDynamicTitle, B
     final DatePicker week = new DatePicker();
     final Div calendar = new Div();
     private final Span title = new Span();
-    private java.util.Map<Long, String> names = java.util.Map.of();
-    private java.util.Map<Long, String> centreNames = java.util.Map.of();
+    private Map<Long, String> names = Map.of();
+    private Map<Long, String> centreNames = Map.of();
     /** The case to book for, from {@code centre?case=114-2026-00001} (how a case screen sends its client here). */
     private @Nullable String caseNumber;
     private final Span forCase = new Span();
@@ -143,8 +148,8 @@ public class CentreWeekView extends VerticalLayout implements HasDynamicTitle, B
             return;
         }
         var centreId = c == null ? null : c.id();
-        names = pool.experts().stream().collect(java.util.stream.Collectors.toMap(Expert::id, Expert::fullName));
-        centreNames = pool.centres().stream().collect(java.util.stream.Collectors.toMap(Centre::id, Centre::name));
+        names = pool.experts().stream().collect(Collectors.toMap(Expert::id, Expert::fullName));
+        centreNames = pool.centres().stream().collect(Collectors.toMap(Centre::id, Centre::name));
         var monday = monday();
         var sunday = monday.plusDays(6);
         var zone = props.zone();
@@ -265,7 +270,7 @@ public class CentreWeekView extends VerticalLayout implements HasDynamicTitle, B
             var now = LocalTime.now(clock).withSecond(0).withNano(0);
             var startAt = now.withMinute(0).plusHours(1);
             form = new BookingDialog.Form(expert.getValue(), centre.getValue(),
-                    kz.hotline114.appointments.AppointmentType.IN_PERSON, week.getValue(), startAt, startAt.plusHours(1));
+                    AppointmentType.IN_PERSON, week.getValue(), startAt, startAt.plusHours(1));
         } else {
             form = new BookingDialog.Form(pool.expert(slot.expertId()).orElse(null),
                     pool.centre(slot.centreId()).orElse(centre.getValue()), slot.type(),

@@ -1,6 +1,8 @@
 package kz.hotline114.ui.centre;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.appointments.Expert;
 import kz.hotline114.appointments.ExpertKind;
 import kz.hotline114.appointments.ExpertPool;
@@ -78,7 +81,7 @@ public class ExpertPoolView extends VerticalLayout implements HasDynamicTitle {
         @Nullable ExpertKind kind = ExpertKind.PSYCHOLOGIST;
         String title = "";
         String organisation = "";
-        java.util.Set<String> languages = new java.util.HashSet<>(List.of("kk", "ru"));
+        Set<String> languages = new HashSet<>(List.of("kk", "ru"));
         String contact = "";
         boolean staff;
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -30,6 +31,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.appointments.Appointment;
 import kz.hotline114.appointments.AppointmentStatus;
 import kz.hotline114.appointments.AppointmentType;
@@ -37,8 +39,9 @@ import kz.hotline114.appointments.Appointments;
 import kz.hotline114.appointments.Centre;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.InvalidTransition;
-import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.security.Roles;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.Formats;
 
 /**
  * The reception desk's day: the centre's appointments of one day with attended / no-show / cancel, a walk-in
@@ -49,8 +52,8 @@ import kz.hotline114.security.Roles;
 @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
 public class ReceptionDayView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM HH:mm");
+    private static final DateTimeFormatter HOUR = Formats.TIME;
+    private static final DateTimeFormatter WHEN = Formats.DAY_MONTH_TIME;
 
     private final ExpertPool pool;
     private final Appointments appointments;
@@ -122,7 +125,7 @@ public class ReceptionDayView extends VerticalLayout implements HasDynamicTitle 
     void refresh() {
         var c = centre.getValue();
         var d = day.getValue();
-        grid.setItems(c == null || d == null ? java.util.List.of() : appointments.day(c.id(), d));
+        grid.setItems(c == null || d == null ? List.of() : appointments.day(c.id(), d));
         var now = clock.instant();
         reminders.setItems(appointments.toRemind(now, now.plus(Duration.ofDays(2))));
     }

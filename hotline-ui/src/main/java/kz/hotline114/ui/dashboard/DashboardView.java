@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.charts.ChartData;
 import kz.hotline114.charts.ChartKind;
 import kz.hotline114.charts.Charts;
@@ -39,6 +42,7 @@ import kz.hotline114.dashboard.WallboardAccess;
 import kz.hotline114.live.LiveCall;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.security.CurrentUser;
+import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
 
 /**
@@ -60,7 +64,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<LiveCall> calls = new Grid<>();
     private final Span noCalls = new Span();
     /** Queue name → its "longest wait" value, rewritten every second. */
-    private final java.util.Map<String, Span> waitLabels = new java.util.HashMap<>();
+    private final Map<String, Span> waitLabels = new HashMap<>();
     private LiveBoard board;
     private @Nullable List<Long> chartedHours;
     private @Nullable Registration registration;
@@ -97,7 +101,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
         add(alerts, new H3(getTranslation("dashboard.queues")), queues, new H3(getTranslation("dashboard.calls")), noCalls,
                 calls, new H3(getTranslation("dashboard.today")), figures, chart);
-        if (CurrentUser.has(kz.hotline114.security.Role.ADMIN)) {
+        if (CurrentUser.has(Role.ADMIN)) {
             var link = new Anchor("/wallboard.html?token=" + wallboard.token(), getTranslation("dashboard.wallboard"));
             link.setTarget("_blank");
             link.setId("dashboard-wallboard-link");

@@ -3,9 +3,10 @@ package kz.hotline114.ui.dashboard;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.dashboard.Dashboard;
 import kz.hotline114.dashboard.LiveBoard;
-import jakarta.annotation.security.RolesAllowed;
 import kz.hotline114.security.Roles;
 
 /**

@@ -22,12 +22,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.vaadin.flow.shared.Registration;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+
 import kz.hotline114.dashboard.Dashboard;
 import kz.hotline114.dashboard.LiveBoard;
 import kz.hotline114.dashboard.WallboardAccess;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /ws/wallboard?token=...}: the live board as JSON (the same document as {@code GET /api/live})

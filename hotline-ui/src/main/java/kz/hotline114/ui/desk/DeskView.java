@@ -20,11 +20,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
-import kz.hotline114.calls.IvrMenu;
+
 import kz.hotline114.calls.CallLog;
+import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.LiveSnapshot;
 import kz.hotline114.pbx.PbxCommandFailed;
@@ -35,10 +37,12 @@ import kz.hotline114.routing.Desk;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.security.CurrentUser;
-import kz.hotline114.shared.HotlineProperties;
-import kz.hotline114.ui.shell.HotlineI18n;
-import kz.hotline114.ui.dashboard.LiveUpdates;
+import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.dashboard.LiveUpdates;
+import kz.hotline114.ui.shell.Formats;
+import kz.hotline114.ui.shell.HotlineI18n;
 
 /**
  * The specialist's desk: my phone's state in each of my queues, as the PBX reports it;
@@ -50,7 +54,7 @@ import kz.hotline114.security.Roles;
 @RolesAllowed({Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
 public class DeskView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter TIME = Formats.DATE_TIME;
 
     private final LiveModel live;
     private final LiveUpdates updates;
@@ -78,9 +82,9 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
             var none = new Span(getTranslation("desk.noPhone"));
             none.setId("desk-no-phone");
             add(none);
-            if (CurrentUser.has(kz.hotline114.security.Role.SUPERVISOR) || CurrentUser.has(kz.hotline114.security.Role.ADMIN)) {
+            if (CurrentUser.has(Role.SUPERVISOR) || CurrentUser.has(Role.ADMIN)) {
                 // the one who would be asked can do it: the phone is linked to a user on the specialists screen
-                var specialists = new com.vaadin.flow.router.RouterLink(getTranslation("desk.linkPhone"), SpecialistsView.class);
+                var specialists = new RouterLink(getTranslation("desk.linkPhone"), SpecialistsView.class);
                 specialists.setId("desk-link-phone");
                 add(specialists);
             }

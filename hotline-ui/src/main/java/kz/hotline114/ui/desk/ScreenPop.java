@@ -3,6 +3,7 @@ package kz.hotline114.ui.desk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -24,16 +25,19 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 
 import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.live.AgentCall;
 import kz.hotline114.live.LiveCall;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.Desk;
+import kz.hotline114.security.CurrentUser;
 import kz.hotline114.shared.HotlineProperties;
-import kz.hotline114.ui.shell.HotlineI18n;
 import kz.hotline114.ui.calls.CallLogView;
 import kz.hotline114.ui.calls.CallbackDialog;
 import kz.hotline114.ui.cases.CaseView;
+import kz.hotline114.ui.shell.Formats;
+import kz.hotline114.ui.shell.HotlineI18n;
 
 /**
  * The screen-pop: the queue call on my phone — who (masked by role), from where, what they chose,
@@ -43,8 +47,8 @@ import kz.hotline114.ui.cases.CaseView;
  */
 class ScreenPop extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    private final java.util.List<String> queues;
+    private static final DateTimeFormatter TIME = Formats.DATE_TIME;
+    private final List<String> queues;
 
     private final CallLog callLog;
     private final Desk desk;
@@ -65,7 +69,7 @@ class ScreenPop extends VerticalLayout {
     private final Clock clock;
 
     ScreenPop(CallLog callLog, Desk desk, Callbacks callbacks, HotlineProperties props, HotlineI18n i18n, String pbxId,
-              Runnable onChange, Clock clock, java.util.List<String> queues) {
+              Runnable onChange, Clock clock, List<String> queues) {
         this.clock = clock;
         this.queues = queues;
         this.callLog = callLog;
@@ -148,7 +152,7 @@ class ScreenPop extends VerticalLayout {
         transfer.setEnabled(onPhone.answered());
         transferTo.setEnabled(onPhone.answered());
         transferTo.setItems(queues.stream().filter(q -> !q.equals(onPhone.queue())).toList());
-        var call = callLog.get(pbxId, onPhone.linkedid()).orElse(null);
+        var call = callLog.get(new CallKey(pbxId, onPhone.linkedid())).orElse(null);
         facts.removeAll();
         facts.add(fact("desk.pop.caller", call == null ? "…" : CallLogView.caller(this, call)));
         if (call != null) {
@@ -161,9 +165,9 @@ class ScreenPop extends VerticalLayout {
         facts.add(fact("desk.pop.wait", getTranslation("desk.pop.seconds", Math.max(0, waited))));
         if (fresh) {
             note.clear();
-            callLog.notes(pbxId, onPhone.linkedid()).stream().filter(n -> n.author().equals(kz.hotline114.security.CurrentUser.name()))
+            callLog.notes(new CallKey(pbxId, onPhone.linkedid())).stream().filter(n -> n.author().equals(CurrentUser.name()))
                     .findFirst().ifPresent(n -> note.setValue(n.text()));
-            earlier.setItems(callLog.earlier(pbxId, onPhone.linkedid(), 10));
+            earlier.setItems(callLog.earlier(new CallKey(pbxId, onPhone.linkedid()), 10));
         }
     }
 
@@ -193,7 +197,7 @@ class ScreenPop extends VerticalLayout {
             return;
         }
         try {
-            callLog.saveNote(pbxId, linkedid, note.getValue());
+            callLog.saveNote(new CallKey(pbxId, linkedid), note.getValue());
             note.setInvalid(false);
             Notification.show(getTranslation("desk.pop.noteSaved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalArgumentException e) {

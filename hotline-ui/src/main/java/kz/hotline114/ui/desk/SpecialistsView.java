@@ -1,6 +1,7 @@
 package kz.hotline114.ui.desk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,6 +38,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.MemberState;
@@ -44,11 +47,12 @@ import kz.hotline114.routing.DutyRota;
 import kz.hotline114.routing.Shift;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
+import kz.hotline114.security.Roles;
 import kz.hotline114.security.UserAccount;
 import kz.hotline114.security.UserAccounts;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.Formats;
 import kz.hotline114.ui.shell.HotlineI18n;
-import kz.hotline114.security.Roles;
 
 /**
  * The specialist directory and the duty rota (supervisors and admins): who answers which queue
@@ -59,7 +63,7 @@ import kz.hotline114.security.Roles;
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter TIME = Formats.DATE_TIME;
 
     private final SpecialistDirectory directory;
     private final DutyRota rota;
@@ -84,7 +88,7 @@ public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
     private final TextField note = new TextField();
 
     private final Clock clock;
-    private final java.util.List<String> queueNames;
+    private final List<String> queueNames;
 
     SpecialistsView(SpecialistDirectory directory, DutyRota rota, LiveModel live, UserAccounts users,
                     HotlineProperties props, HotlineI18n i18n, Clock clock, IvrMenu menu) {
@@ -242,7 +246,7 @@ public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
             activeOnes.stream().filter(x -> x.id() == chosen.id()).findFirst().ifPresent(who::setValue);
         }
         var today = LocalDate.now(clock).atStartOfDay(props.zone()).toInstant();
-        shifts.setItems(rota.between(today, today.plus(java.time.Duration.ofDays(14))));
+        shifts.setItems(rota.between(today, today.plus(Duration.ofDays(14))));
     }
 
     private void edit(@Nullable Specialist s) {
@@ -286,7 +290,7 @@ public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
             Notification.show(getTranslation("specialists.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refresh();
             edit(null);
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException e) {
             username.setErrorMessage(getTranslation("specialists.error.user"));
             username.setInvalid(true);
         }

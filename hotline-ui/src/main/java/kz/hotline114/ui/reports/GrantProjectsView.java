@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import com.vaadin.flow.component.ClickEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,6 +37,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.reports.GrantProject;
 import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.reports.InvalidReport;
@@ -560,7 +563,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
     }
 
     private void button(Button b, String key, VaadinIcon icon, String id,
-                        com.vaadin.flow.component.ComponentEventListener<com.vaadin.flow.component.ClickEvent<Button>> l) {
+                        ComponentEventListener<ClickEvent<Button>> l) {
         b.setText(getTranslation(key));
         b.setIcon(icon.create());
         b.setId(id);

@@ -1,11 +1,17 @@
 package kz.hotline114.ui.reports;
 
-import java.time.Clock;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +25,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+
 import kz.hotline114.calls.CallFilter;
 import kz.hotline114.reports.CallExports;
 import kz.hotline114.reports.GrantProject;
@@ -27,11 +36,10 @@ import kz.hotline114.reports.InterimReport;
 import kz.hotline114.reports.InterimReports;
 import kz.hotline114.reports.InvalidReport;
 import kz.hotline114.reports.ReportDocuments;
+import kz.hotline114.security.Roles;
+import kz.hotline114.ui.calls.CallFilters;
 import kz.hotline114.ui.reports.BundleReportTexts;
 import kz.hotline114.ui.shell.HotlineI18n;
-import kz.hotline114.ui.calls.CallFilters;
-import jakarta.annotation.security.RolesAllowed;
-import kz.hotline114.security.Roles;
 
 /**
  * {@code GET /api/reports/projects}: the grant projects (the {@code project} ids) with their tasks, activities,
@@ -68,7 +76,7 @@ class ReportsApi {
 
     @GetMapping("/projects")
     @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
-    java.util.List<GrantProject> projects() {
+    List<GrantProject> projects() {
         return projects.list();
     }
 
@@ -85,7 +93,7 @@ class ReportsApi {
         var texts = BundleReportTexts.of(i18n, language(lang));
         var report = reports.report(projectId, start, end);
         String file = "interim-report-" + projectId + "-" + start + "-" + end + "-" + texts.locale().getLanguage();
-        return switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (format.strip().toLowerCase(Locale.ROOT)) {
             case "json" -> ResponseEntity.ok(json(report, texts));
             case "docx" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment(file + ".docx"))
                     .contentType(DOCX).body(documents.docx(report, texts));
@@ -105,7 +113,7 @@ class ReportsApi {
                @RequestParam(required = false) @Nullable String queue,
                @RequestParam(required = false) @Nullable String number,
                @RequestParam(defaultValue = "kk") String lang,
-               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+               HttpServletResponse response) throws IOException {
         var filter = filter(from, to, outcome, queue, number);
         var texts = BundleReportTexts.of(i18n, language(lang));
         if (format.equals("csv")) {
@@ -120,19 +128,19 @@ class ReportsApi {
      * before the first byte; rows stream from a database cursor), then copies it to the response and deletes
      * it. No async response body: an async dispatch would pass the stateless API's security again, unsigned.
      */
-    private static void file(jakarta.servlet.http.HttpServletResponse response, String name, String type,
-                             java.util.function.Consumer<OutputStream> write) throws java.io.IOException {
-        var file = java.nio.file.Files.createTempFile("hotline-export", name);
+    private static void file(HttpServletResponse response, String name, String type,
+                             Consumer<OutputStream> write) throws IOException {
+        var file = Files.createTempFile("hotline-export", name);
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
                 write.accept(out);
             }
             response.setContentType(type);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(name));
-            response.setContentLengthLong(java.nio.file.Files.size(file));
-            java.nio.file.Files.copy(file, response.getOutputStream());
+            response.setContentLengthLong(Files.size(file));
+            Files.copy(file, response.getOutputStream());
         } finally {
-            java.nio.file.Files.deleteIfExists(file);
+            Files.deleteIfExists(file);
         }
     }
 
@@ -239,7 +247,7 @@ class ReportsApi {
     }
 
     private static String language(String lang) {
-        var l = lang.strip().toLowerCase(java.util.Locale.ROOT);
+        var l = lang.strip().toLowerCase(Locale.ROOT);
         if (!l.equals("kk") && !l.equals("ru")) {
             throw new BadRequest("'lang' must be kk or ru, not '" + lang + "'");
         }

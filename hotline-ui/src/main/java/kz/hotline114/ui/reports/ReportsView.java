@@ -1,11 +1,15 @@
 package kz.hotline114.ui.reports;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -29,6 +33,8 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
+
+import kz.hotline114.reports.CallExports;
 import kz.hotline114.reports.GrantProject;
 import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.reports.InterimReport;
@@ -38,10 +44,11 @@ import kz.hotline114.reports.ReportContent;
 import kz.hotline114.reports.ReportDocuments;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
-import kz.hotline114.shared.HotlineProperties;
-import kz.hotline114.ui.shell.HotlineI18n;
-import kz.hotline114.ui.shell.FieldErrors;
 import kz.hotline114.security.Roles;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.FieldErrors;
+import kz.hotline114.ui.shell.Formats;
+import kz.hotline114.ui.shell.HotlineI18n;
 
 /**
  * The interim report: pick a grant project and a period, write the narrative per activity, the deviation
@@ -55,9 +62,9 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private final InterimReports reports;
     private final ReportDocuments documents;
     private final HotlineI18n i18n;
-    private final kz.hotline114.reports.CallExports exports;
-    private final java.time.ZoneId zone;
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private final CallExports exports;
+    private final ZoneId zone;
+    private static final DateTimeFormatter DAY = Formats.DATE;
     final Select<GrantProject> project = new Select<>();
     final Select<GrantProject.ReportingPeriod> period = new Select<>();
     final DatePicker from = new DatePicker();
@@ -70,14 +77,17 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     final Button show = new Button();
     final Map<String, TextArea> narratives = new LinkedHashMap<>();
     final Map<String, TextArea> justifications = new LinkedHashMap<>();
-    final List<TextArea[]> risks = new ArrayList<>();
+    /** One row of the risks table: what could go wrong, how it is handled, and whether it is the wrong-number risk. */
+    private record RiskRow(TextArea risk, TextArea mitigation, boolean wrongNumber) {
+    }
+
+    final List<RiskRow> risks = new ArrayList<>();
     final TextField leader = new TextField();
     final TextField position = new TextField();
     private List<ReportContent.Attachment> attachments = List.of();
-    private final List<Boolean> riskIsWrongNumber = new ArrayList<>();
 
     ReportsView(InterimReports reports, ReportDocuments documents, GrantProjects projects, HotlineI18n i18n,
-                kz.hotline114.reports.CallExports exports, HotlineProperties props) {
+                CallExports exports, HotlineProperties props) {
         this.reports = reports;
         this.exports = exports;
         this.zone = props.zone();
@@ -203,7 +213,6 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         narratives.clear();
         justifications.clear();
         risks.clear();
-        riskIsWrongNumber.clear();
         if (!valid()) {
             return;
         }
@@ -277,8 +286,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         m.setReadOnly(!editable);
         r.setWidth("50%");
         m.setWidth("50%");
-        risks.add(new TextArea[]{r, m});
-        riskIsWrongNumber.add(risk.wrongNumber());
+        risks.add(new RiskRow(r, m, risk.wrongNumber()));
         var row = new HorizontalLayout(r, m);
         row.setWidthFull();
         editor.add(row);
@@ -298,10 +306,10 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         var list = new ArrayList<ReportContent.Risk>();
-        for (int i = 0; i < risks.size(); i++) {
-            var r = risks.get(i)[0].getValue().strip();
-            var m = risks.get(i)[1].getValue().strip();
-            boolean wrong = riskIsWrongNumber.get(i);
+        for (var row : risks) {
+            var r = row.risk().getValue().strip();
+            var m = row.mitigation().getValue().strip();
+            boolean wrong = row.wrongNumber();
             if (wrong || !r.isEmpty()) {
                 list.add(new ReportContent.Risk(r.isEmpty() ? null : r, m.isEmpty() ? (wrong ? null : "") : m, wrong));
             }
@@ -341,7 +349,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         }
         var report = reports.report(project.getValue().id(), from.getValue(), to.getValue());
         var html = documents.html(report, BundleReportTexts.of(i18n, getLocale().getLanguage()));
-        preview.add(new com.vaadin.flow.component.Html(html));
+        preview.add(new Html(html));
     }
 
     private Anchor download(String format, String lang) {
@@ -360,28 +368,10 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     /** Attachment 2: the period's calls with their cases' questions and answers (numbers masked by role, audited). */
     private Anchor export(String format) {
         var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var filter = new kz.hotline114.calls.CallFilter(from.getValue().atStartOfDay(zone).toInstant(),
-                    to.getValue().plusDays(1).atStartOfDay(zone).toInstant(), null, null, null);
-            var file = java.nio.file.Files.createTempFile("hotline-export", "." + format);
-            try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
-                var texts = BundleReportTexts.of(i18n, getLocale().getLanguage());
-                if (format.equals("csv")) {
-                    exports.csv(filter, texts, out);
-                } else {
-                    exports.xlsx(filter, texts, out);
-                }
-            }
-            long size = java.nio.file.Files.size(file);
-            var in = new java.io.FilterInputStream(java.nio.file.Files.newInputStream(file)) {
-                @Override
-                public void close() throws java.io.IOException {
-                    super.close();
-                    java.nio.file.Files.deleteIfExists(file);
-                }
-            };
-            return new DownloadResponse(in, "calls-" + from.getValue() + "-" + to.getValue() + "." + format,
-                    format.equals("csv") ? "text/csv;charset=UTF-8"
-                            : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size);
+            var file = exports.export(from.getValue(), to.getValue(),
+                    CallExports.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)),
+                    BundleReportTexts.of(i18n, getLocale().getLanguage()));
+            return new DownloadResponse(file.content(), file.fileName(), file.contentType(), file.size());
         }), getTranslation("reports." + format));
         anchor.setId("report-export-" + format);
         return anchor;
@@ -392,7 +382,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("nav.reports") + " · " + getTranslation("app.title");
     }
 
-    private String day(java.time.Instant at) {
-        return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(at.atZone(zone));
+    private String day(Instant at) {
+        return at == null ? "" : Formats.DATE.format(at.atZone(zone));
     }
 }

@@ -1,10 +1,10 @@
 package kz.hotline114.ui.shell;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
-import com.vaadin.flow.component.dependency.StyleSheet;
 
 /** Vaadin 25 applies no theme by default: Lumo, plus our own small stylesheet; server push for live calls. */
 @Push

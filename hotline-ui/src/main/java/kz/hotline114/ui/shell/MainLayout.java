@@ -1,9 +1,14 @@
 package kz.hotline114.ui.shell;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -25,9 +30,8 @@ import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
-import kz.hotline114.pbx.PbxLink;
 
-import java.util.Locale;
+import kz.hotline114.pbx.PbxLink;
 
 /** The frame around every view: brand, PBX link state (and the demo PBX label), language, navigation, sign-out. */
 @Layout
@@ -39,12 +43,12 @@ class MainLayout extends AppLayout {
     private Thread poller;
 
     /** The routes with {@code @Menu} the current user may open, in their declared order. */
-    static java.util.List<Class<? extends Component>> menuViews(AccessAnnotationChecker access) {
+    static List<Class<? extends Component>> menuViews(AccessAnnotationChecker access) {
         return RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
                 .<Class<? extends Component>>map(RouteData::getNavigationTarget)
                 .filter(view -> view.isAnnotationPresent(Menu.class) && access.hasAccess(view))
                 .distinct()
-                .sorted(java.util.Comparator.comparingDouble(view -> view.getAnnotation(Menu.class).order()))
+                .sorted(Comparator.comparingDouble(view -> view.getAnnotation(Menu.class).order()))
                 .toList();
     }
 
@@ -125,7 +129,7 @@ class MainLayout extends AppLayout {
                     Thread.sleep(3_000);
                     ui.access(this::refreshState);
                 }
-            } catch (InterruptedException | com.vaadin.flow.component.UIDetachedException e) {
+            } catch (InterruptedException | UIDetachedException e) {
                 // view closed
             }
         });

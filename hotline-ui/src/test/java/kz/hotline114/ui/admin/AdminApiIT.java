@@ -11,6 +11,7 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
 import kz.hotline114.ui.UiIT;
 
 /** Administration over REST: the taxonomy grows, the audit log is readable by admins only. */

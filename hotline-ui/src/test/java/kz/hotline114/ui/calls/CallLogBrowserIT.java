@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-
-
 import kz.hotline114.support.Recordings;
-import kz.hotline114.ui.BrowserIT;
 import kz.hotline114.ui.Browser;
+import kz.hotline114.ui.BrowserIT;
 
 /** A real headless Chromium: sign in as admin and see a call that the PBX just sent. */
 class CallLogBrowserIT extends BrowserIT {

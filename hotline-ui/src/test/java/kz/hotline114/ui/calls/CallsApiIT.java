@@ -16,14 +16,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import kz.hotline114.security.Role;
 import kz.hotline114.support.Recordings;
-import tools.jackson.databind.json.JsonMapper;
 import kz.hotline114.support.TestClock;
 import kz.hotline114.ui.UiIT;
 

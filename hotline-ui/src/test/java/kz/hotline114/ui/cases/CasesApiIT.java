@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.json.JsonMapper;
+
 import kz.hotline114.ui.UiIT;
 
 /** Cases over REST: 201 with a number, 400 with field messages, the case back, found by a word. */

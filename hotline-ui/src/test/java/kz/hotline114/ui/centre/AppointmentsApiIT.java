@@ -20,13 +20,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import kz.hotline114.appointments.ExpertKind;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.NewExpert;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccounts;
 import kz.hotline114.shared.Region;
-import tools.jackson.databind.json.JsonMapper;
 import kz.hotline114.ui.UiIT;
 
 /** The centre's REST API over real HTTP with HTTP Basic: 201, 409 on a double booking, 400 with field messages, roles. */

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import kz.hotline114.ui.BrowserIT;
+
 import kz.hotline114.ui.Browser;
+import kz.hotline114.ui.BrowserIT;
 
 /**
  * A real headless Chromium at the reception desk: the seeded Taldykorgan centre's week shows its free slots,

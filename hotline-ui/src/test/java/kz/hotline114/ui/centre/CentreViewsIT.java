@@ -18,8 +18,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -42,8 +42,8 @@ import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.NewExpert;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
-import kz.hotline114.ui.shell.LoginView;
 import kz.hotline114.ui.UiIT;
+import kz.hotline114.ui.shell.LoginView;
 
 /** The centre's screens without a browser (Karibu-Testing), on the real services and PostgreSQL. */
 class CentreViewsIT extends UiIT {

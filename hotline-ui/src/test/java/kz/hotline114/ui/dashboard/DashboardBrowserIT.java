@@ -8,9 +8,9 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import kz.hotline114.dashboard.WallboardAccess;
-import kz.hotline114.ui.LiveTraffic;
-import kz.hotline114.ui.BrowserIT;
 import kz.hotline114.ui.Browser;
+import kz.hotline114.ui.BrowserIT;
+import kz.hotline114.ui.LiveTraffic;
 
 /** A real Chromium watches the dashboard and the wall-board move while a call is replayed over AMI. */
 @kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight

@@ -14,9 +14,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
 import kz.hotline114.dashboard.Figure;
-import kz.hotline114.ui.shell.HotlineI18n;
-import kz.hotline114.ui.LiveTraffic;
 import kz.hotline114.ui.KaribuIT;
+import kz.hotline114.ui.LiveTraffic;
+import kz.hotline114.ui.shell.HotlineI18n;
 
 /** The dashboard (browserless): it follows a replayed call, and every figure carries its definition. */
 @kz.hotline114.support.AwayFromMidnight // "today" before and after a call: not across midnight

@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 import kz.hotline114.ui.LiveTraffic;
 import kz.hotline114.ui.UiIT;
 

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import kz.hotline114.dashboard.WallboardAccess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import kz.hotline114.dashboard.WallboardAccess;
 import kz.hotline114.ui.LiveTraffic;
 import kz.hotline114.ui.UiIT;
 

@@ -12,15 +12,16 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import kz.hotline114.calls.CallLog;
 import kz.hotline114.amisim.AmiPacket;
+import kz.hotline114.calls.CallKey;
+import kz.hotline114.calls.CallLog;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccounts;
 import kz.hotline114.support.Recordings;
-import kz.hotline114.ui.BrowserIT;
 import kz.hotline114.ui.Browser;
+import kz.hotline114.ui.BrowserIT;
 
 /** A real headless Chromium: a specialist signs in, takes a break, comes back, and a replayed call pops up on her desk. */
 class DeskBrowserIT extends BrowserIT {
@@ -97,7 +98,7 @@ class DeskBrowserIT extends BrowserIT {
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         try {
-            assertThat(calls.notes(PBX_ID, linkedid)).singleElement().satisfies(n -> {
+            assertThat(calls.notes(new CallKey(PBX_ID, linkedid))).singleElement().satisfies(n -> {
                 assertThat(n.author()).isEqualTo("desk-browser");
                 assertThat(n.text()).isEqualTo("Отбасылық мәселе, кеңес берілді");
             });

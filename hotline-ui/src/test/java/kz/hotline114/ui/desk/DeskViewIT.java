@@ -1,8 +1,8 @@
 package kz.hotline114.ui.desk;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,11 +19,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
-import kz.hotline114.calls.CallLog;
 import kz.hotline114.amisim.AmiPacket;
-import kz.hotline114.support.Recordings;
+import kz.hotline114.calls.CallKey;
+import kz.hotline114.calls.CallLog;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
+import kz.hotline114.support.Recordings;
 import kz.hotline114.ui.KaribuIT;
 
 /** The desk: a break sends QueuePause for my own phone; the state shown is what the PBX then reports. */
@@ -152,7 +153,7 @@ class DeskViewIT extends KaribuIT {
             _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("desk-note"))
                     .setValue("Намаз туралы сұрады, түсіндірдім");
             _click(_get(Button.class, spec -> spec.withId("desk-note-save")));
-            assertThat(calls.notes(PBX_ID, linkedid)).singleElement()
+            assertThat(calls.notes(new CallKey(PBX_ID, linkedid))).singleElement()
                     .satisfies(n -> assertThat(n.author()).isEqualTo("desk-aigerim"));
 
             play(packets.subList(called + 1, connected + 1));

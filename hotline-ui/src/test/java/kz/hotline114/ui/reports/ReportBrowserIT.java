@@ -26,8 +26,8 @@ import kz.hotline114.reports.GrantProject;
 import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.reports.Seed004Data;
 import kz.hotline114.reports.Statistic;
-import kz.hotline114.ui.BrowserIT;
 import kz.hotline114.ui.Browser;
+import kz.hotline114.ui.BrowserIT;
 
 /**
  * A grantee in a real headless Chromium: picks a project, writes an activity's narrative, saves the draft,

@@ -28,10 +28,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import kz.hotline114.reports.Seed004Data;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccounts;
-import tools.jackson.databind.json.JsonMapper;
 import kz.hotline114.ui.UiIT;
 
 /**

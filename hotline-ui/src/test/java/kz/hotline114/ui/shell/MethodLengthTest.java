@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.json.JsonMapper;
+
 import kz.hotline114.ui.LiveTraffic;
 import kz.hotline114.ui.UiIT;
 

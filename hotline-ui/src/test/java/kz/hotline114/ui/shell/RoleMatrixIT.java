@@ -26,23 +26,23 @@ import com.vaadin.flow.component.UI;
 
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccounts;
-import kz.hotline114.ui.centre.CentreScheduleView;
-import kz.hotline114.ui.centre.CentreFiguresView;
-import kz.hotline114.ui.reports.GrantProjectsView;
-import kz.hotline114.ui.centre.ReceptionDayView;
-import kz.hotline114.ui.centre.CentreEventsView;
-import kz.hotline114.ui.desk.SpecialistsView;
-import kz.hotline114.ui.centre.CentreWeekView;
-import kz.hotline114.ui.centre.ExpertPoolView;
-import kz.hotline114.ui.dashboard.DashboardView;
-import kz.hotline114.ui.calls.CallLogView;
-import kz.hotline114.ui.reports.ReportsView;
-import kz.hotline114.ui.cases.CasesView;
+import kz.hotline114.ui.KaribuIT;
 import kz.hotline114.ui.admin.AdminView;
 import kz.hotline114.ui.admin.UsersView;
-import kz.hotline114.ui.desk.DeskView;
+import kz.hotline114.ui.calls.CallLogView;
 import kz.hotline114.ui.cases.CaseView;
-import kz.hotline114.ui.KaribuIT;
+import kz.hotline114.ui.cases.CasesView;
+import kz.hotline114.ui.centre.CentreEventsView;
+import kz.hotline114.ui.centre.CentreFiguresView;
+import kz.hotline114.ui.centre.CentreScheduleView;
+import kz.hotline114.ui.centre.CentreWeekView;
+import kz.hotline114.ui.centre.ExpertPoolView;
+import kz.hotline114.ui.centre.ReceptionDayView;
+import kz.hotline114.ui.dashboard.DashboardView;
+import kz.hotline114.ui.desk.DeskView;
+import kz.hotline114.ui.desk.SpecialistsView;
+import kz.hotline114.ui.reports.GrantProjectsView;
+import kz.hotline114.ui.reports.ReportsView;
 
 /** Every view and every endpoint, for every role: who gets in and who does not. */
 class RoleMatrixIT extends KaribuIT {
