@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import kz.hotline114.appointments.Appointment;
 import kz.hotline114.appointments.AppointmentStatus;
@@ -26,14 +27,41 @@ class JdbcAppointmentRepository {
 
     private final JdbcTemplate jdbc;
 
-    JdbcAppointmentRepository(JdbcTemplate jdbc) {
+    private final TransactionTemplate tx;
+
+    /** Advisory lock namespaces (the first key of {@code pg_advisory_xact_lock(int, int)}). */
+    private static final int EXPERT_LOCK = 11401;
+    private static final int ROOM_LOCK = 11402;
+
+    JdbcAppointmentRepository(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
-    /** One autocommitted insert: the exclusion constraints decide, even against concurrent bookings. */
+    /**
+     * One insert in a transaction of its own: the exclusion constraints decide, even against concurrent bookings.
+     * Bookings of the same expert or the same room first queue up on advisory locks (the expert's, then the room's:
+     * always in that order), so two of them never check the constraints against each other's uncommitted rows and
+     * cannot deadlock: eight bookers racing for one room used to deadlock one another again and again.
+     */
     long insert(long expertId, long centreId, @Nullable Long roomId, @Nullable Long receptionDayId, AppointmentType type,
                 Instant start, Instant end, @Nullable String caseNumber, @Nullable String clientLabel,
                 boolean callbackConsent, @Nullable String clientContact, String createdBy) {
+        return tx.execute(status -> {
+            jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)::text", String.class, EXPERT_LOCK, (int) expertId);
+            if (roomId != null) {
+                jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)::text", String.class, ROOM_LOCK,
+                        (int) (long) roomId);
+            }
+            return insertRow(expertId, centreId, roomId, receptionDayId, type, start, end, caseNumber, clientLabel,
+                    callbackConsent, clientContact, createdBy);
+        });
+    }
+
+    private Long insertRow(long expertId, long centreId, @Nullable Long roomId, @Nullable Long receptionDayId,
+                           AppointmentType type, Instant start, Instant end, @Nullable String caseNumber,
+                           @Nullable String clientLabel, boolean callbackConsent, @Nullable String clientContact,
+                           String createdBy) {
         return jdbc.queryForObject("""
                 insert into appointment (expert_id, centre_id, room_id, reception_day_id, type, starts_at, ends_at,
                                          case_number, client_label, callback_consent, client_contact, created_by)
