@@ -617,6 +617,13 @@ public final class AmiReplayServer implements AutoCloseable {
                 if (closed) {
                     throw new SocketException("connection closed");
                 }
+                if (closing && socket.isOutputShutdown()) {
+                    // dropped on purpose (FIN sent): an answer to an action that arrived meanwhile is not sent, as a
+                    // PBX going away would not send it. Failing here would close the socket with the client's action
+                    // unread, and that close is a reset: the client's TCP stack then throws away the events it has
+                    // received but not yet read, which is exactly what a graceful drop must not lose
+                    return;
+                }
                 writeStartedNanos = System.nanoTime();
                 try {
                     if (first != null) {

@@ -76,6 +76,8 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
     private volatile boolean running;
     private @Nullable TappedConnection connection;
     private @Nullable Thread supervisor;
+    /** Which start the running supervisor belongs to: one interrupted by a stop must not end the next start's loop. */
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
     private long lastMalformedLog;
 
     private final Clock clock;
@@ -141,14 +143,15 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
         }
         c.setHostname(host);
         c.setPort(port);
-        supervisor = Thread.ofVirtual().name("ami-login").start(this::loginLoop);
+        int gen = generation.incrementAndGet();
+        supervisor = Thread.ofVirtual().name("ami-login").start(() -> loginLoop(gen));
     }
 
     /** Logs in, doubling the wait after each failure; once in, Asterisk-Java itself reconnects a dropped link. */
-    private void loginLoop() {
+    private void loginLoop(int gen) {
         long backoff = props.initialBackoff().toMillis();
         long reconnectingSince = 0;
-        while (running) {
+        while (running && generation.get() == gen) {
             var c = connection;
             if (c == null) {
                 return;
@@ -203,8 +206,8 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
+            // a stop: it also moved the generation on, which ends this loop (and not the loop of a later start)
             Thread.currentThread().interrupt();
-            running = false;
         }
     }
 
@@ -248,6 +251,7 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        generation.incrementAndGet();
         if (supervisor != null) {
             supervisor.interrupt();
         }
