@@ -53,6 +53,13 @@ import kz.hotline114.amisim.TranscriptRewriter;
  */
 public class LiveLatencyBenchmark {
 
+    /**
+     * The machine's clock, named: this benchmark compares its send times with the browser's {@code Date.now()} on
+     * the same machine, so it must read the real wall clock (the app under test has its own Clock bean).
+     */
+    private static final java.time.Clock WALL = java.time.Clock.systemUTC();
+
+
     static final String TOKEN = "bench-wallboard-token";
     static final String PASSWORD = "bench-admin-114";
     static final List<String> SCENARIOS = List.of("answered-psychologist", "answered-theologian", "answered-scholar",
@@ -140,7 +147,7 @@ public class LiveLatencyBenchmark {
             double first = t.packets().stream().map(p -> p.get("Timestamp")).filter(v -> v != null && !v.isBlank())
                     .mapToDouble(Double::parseDouble).min().orElseThrow();
             var packets = new TranscriptRewriter(List.of(t)).rewriteAll(t, i + 1,
-                    Math.ceil(Instant.now().getEpochSecond() - first));
+                    Math.ceil(WALL.instant().getEpochSecond() - first));
             play(packets, speed);
             Thread.sleep(300);
             // a change never seen (a join and its leave coalesced into one board) must not pair with the next call's
@@ -189,7 +196,7 @@ public class LiveLatencyBenchmark {
             default -> 0;
         };
         if (direction != 0 && p.get("Queue") != null) {
-            var s = new Sent(p.get("Queue"), direction, System.nanoTime(), System.currentTimeMillis());
+            var s = new Sent(p.get("Queue"), direction, System.nanoTime(), WALL.millis());
             synchronized (pendingWs) {
                 pendingWs.add(s);
                 allSent.add(s);

@@ -13,7 +13,7 @@ class SharedConfiguration {
     /**
      * The one clock every service, view and API asks the time (in the hotline's zone, so that
      * {@code LocalDate.now(clock)} is the hotline's "today"). Tests put their own in its place to choose
-     * when they run; main code never calls {@code Instant.now()} and friends (ModularityTest checks it).
+     * when they run; main code never reads the machine's time directly (ModularityTest checks it).
      */
     @Bean
     Clock clock(HotlineProperties props) {
