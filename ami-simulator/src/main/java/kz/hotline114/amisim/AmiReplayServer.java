@@ -12,22 +12,15 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,11 +53,11 @@ import org.slf4j.LoggerFactory;
  * {@link EventSource} (once the client asked for the version, as Asterisk-Java does right after
  * login, or 500 ms after the login).
  *
- * <p>Options (see {@link Builder}): credentials, an events-per-second limit, faults for tests
- * ({@code dropEvery}: close the connection after every N events sent on it, the next connection
- * resumes where it stopped and nothing is sent twice; {@code garbageEvery}: a malformed packet from
- * {@link #garbagePackets()} before every Nth event) and a hold ({@link #release()}) so that a
- * benchmark can time ingestion alone.
+ * <p>Options (see {@link Builder}): credentials, an events-per-second limit, and {@link LinkFaults} a test
+ * or a benchmark asks for (drops, malformed packets, a hold); none by default.
+ *
+ * <p>The protocol (one client's actions and answers) is {@link AmiSession}'s; this class keeps the sockets,
+ * the threads and the event stream.
  *
  * <p>Events go to one client at a time: a second client is answered but gets events only when
  * the first has gone. All threads are daemon threads; a write that blocks longer than the write
@@ -92,47 +85,14 @@ public final class AmiReplayServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AmiReplayServer.class);
 
-    private static final List<byte[]> GARBAGE = List.of(
-            latin1("\u0000\u00ff\u00fe garbage without colon\r\n\r\n"),
-            latin1("Event: Newchannel\r\nChannel\r\nUniqueid: \r\nLinkedid:\r\n\r\n"),
-            latin1("Event: Hangup\r\nUniqueid: \u00c3\u0028\u00a0\u00a1\r\nCause: notanumber\r\n\r\n"),
-            latin1("Event: NoSuchEventType\r\nFoo: bar\r\n\r\n"),
-            latin1("Event: QueueCallerJoin\r\nQueue: psychologists\r\nPosition: -99999999999999999999\r\n"
-                    + "Uniqueid: 1.1\r\nLinkedid: 1.1\r\n\r\n"),
-            latin1("Event: UserEvent\r\nUserEvent: HotlineIvr\r\nStage: choice\r\nChoice: " + "9".repeat(5000)
-                    + "\r\n\r\n"),
-            latin1("Foo: no event line\r\nBar: baz\r\n\r\n"),
-            latin1("Event: Cdr\r\nStartTime: not-a-date\r\nDuration: -5\r\nUniqueID: x\r\n\r\n"));
-
-    /** Completion events of list actions (lower-case action name to event name). */
-    private static final Map<String, String> LIST_COMPLETE = Map.ofEntries(
-            Map.entry("queuestatus", "QueueStatusComplete"),
-            Map.entry("queuesummary", "QueueSummaryComplete"),
-            Map.entry("status", "StatusComplete"),
-            Map.entry("coreshowchannels", "CoreShowChannelsComplete"),
-            Map.entry("agents", "AgentsComplete"),
-            Map.entry("sippeers", "PeerlistComplete"),
-            Map.entry("iaxpeerlist", "PeerlistComplete"),
-            Map.entry("pjsipshowendpoints", "EndpointListComplete"),
-            Map.entry("pjsipshowcontacts", "ContactListComplete"),
-            Map.entry("extensionstatelist", "ExtensionStateListComplete"),
-            Map.entry("devicestatelist", "DeviceStateListComplete"),
-            Map.entry("presencestatelist", "PresenceStateListComplete"),
-            Map.entry("bridgelist", "BridgeListComplete"),
-            Map.entry("bridgeinfo", "BridgeInfoComplete"),
-            Map.entry("parkedcalls", "ParkedCallsComplete"),
-            Map.entry("confbridgelist", "ConfbridgeListComplete"),
-            Map.entry("confbridgelistrooms", "ConfbridgeListRoomsComplete"),
-            Map.entry("showdialplan", "ShowDialPlanComplete"));
-
     private static final int MAX_CONNECTIONS = 32;
 
     private final EventSource source;
     private final @Nullable String username;
     private final @Nullable String secret;
     private final double eventsPerSecond;
-    private final int dropEvery;
-    private final int garbageEvery;
+    private final LinkFaults faults;
+    private final AmiSession.Server sessions;
     private final long writeTimeoutNanos;
     private final long loginGraceMillis;
     private final ServerSocket serverSocket;
@@ -143,14 +103,11 @@ public final class AmiReplayServer implements AutoCloseable {
     private final ReentrantLock streamLock = new ReentrantLock();
     private @Nullable AmiPacket pending; // guarded by streamLock: taken from the source, not yet delivered
     private long nextSendNanos; // guarded by streamLock
-    private final CountDownLatch released;
     private final CountDownLatch done = new CountDownLatch(1);
     private final CountDownLatch firstLogin = new CountDownLatch(1);
     private final AtomicLong eventsSent = new AtomicLong();
-    private final AtomicLong garbageSent = new AtomicLong();
     private final AtomicLong connectionsAccepted = new AtomicLong();
     private final AtomicLong logins = new AtomicLong();
-    private final AtomicLong drops = new AtomicLong();
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptThread;
@@ -165,11 +122,11 @@ public final class AmiReplayServer implements AutoCloseable {
         this.username = b.username;
         this.secret = b.secret;
         this.eventsPerSecond = b.eventsPerSecond;
-        this.dropEvery = b.dropEvery;
-        this.garbageEvery = b.garbageEvery;
+        this.faults = b.faults;
+        this.sessions = new AmiSession.Server(username, secret, clock, startedMillis, state, () -> failOriginates,
+                this::keep);
         this.writeTimeoutNanos = b.writeTimeout.toNanos();
         this.loginGraceMillis = b.loginGrace.toMillis();
-        this.released = new CountDownLatch(b.holdUntilReleased ? 1 : 0);
         var ss = new ServerSocket();
         try {
             ss.setReuseAddress(true);
@@ -201,9 +158,7 @@ public final class AmiReplayServer implements AutoCloseable {
         private @Nullable String username;
         private @Nullable String secret;
         private double eventsPerSecond;
-        private int dropEvery;
-        private int garbageEvery;
-        private boolean holdUntilReleased;
+        private LinkFaults faults = LinkFaults.none();
         private Duration writeTimeout = Duration.ofSeconds(30);
         private Duration loginGrace = Duration.ofMillis(500);
         private String name = "ami-replay";
@@ -250,27 +205,9 @@ public final class AmiReplayServer implements AutoCloseable {
             return this;
         }
 
-        /** Closes the connection after every N events sent on it (the client must reconnect); 0 = never. */
-        public Builder dropEvery(int n) {
-            if (n < 0) {
-                throw new IllegalArgumentException("dropEvery: " + n);
-            }
-            this.dropEvery = n;
-            return this;
-        }
-
-        /** Sends one malformed packet ({@link AmiReplayServer#garbagePackets()}, in turn) before every Nth event; 0 = never. */
-        public Builder garbageEvery(int n) {
-            if (n < 0) {
-                throw new IllegalArgumentException("garbageEvery: " + n);
-            }
-            this.garbageEvery = n;
-            return this;
-        }
-
-        /** Holds all events after login until {@link AmiReplayServer#release()} is called. */
-        public Builder holdUntilReleased(boolean hold) {
-            this.holdUntilReleased = hold;
+        /** Faults to inject into the event stream (a test's or a benchmark's); default {@link LinkFaults#none()}. */
+        public Builder faults(LinkFaults faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
             return this;
         }
 
@@ -344,7 +281,6 @@ public final class AmiReplayServer implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
-    /** Event packets from the source written to a client so far (the server's own FullyBooted and garbage not counted). */
     /**
      * Whether a queued {@code Originate} is followed by a failed {@code OriginateResponse} (the
      * default: a replay server has no phones) or by nothing, for a test that then plays a recorded
@@ -364,13 +300,9 @@ public final class AmiReplayServer implements AutoCloseable {
         }
     }
 
+    /** Event packets from the source written to a client so far (the server's own FullyBooted and garbage not counted). */
     public long eventsSent() {
         return eventsSent.get();
-    }
-
-    /** Malformed packets sent so far. */
-    public long garbageSent() {
-        return garbageSent.get();
     }
 
     /** TCP connections accepted so far. */
@@ -383,9 +315,9 @@ public final class AmiReplayServer implements AutoCloseable {
         return logins.get();
     }
 
-    /** Connections closed on purpose by {@code dropEvery} so far. */
-    public long drops() {
-        return drops.get();
+    /** The faults this server injects (their counters: drops, malformed packets sent; the hold's release). */
+    public LinkFaults faults() {
+        return faults;
     }
 
     /** Clients currently connected. */
@@ -423,16 +355,6 @@ public final class AmiReplayServer implements AutoCloseable {
                 return latch.getCount() == 0;
             }
         }
-    }
-
-    /** Lets events flow when the server was built with {@code holdUntilReleased(true)}; no effect otherwise. */
-    public void release() {
-        released.countDown();
-    }
-
-    /** The malformed packets {@code garbageEvery} inserts, byte for byte those of {@code ami_replay.py} (copies). */
-    public static List<byte[]> garbagePackets() {
-        return GARBAGE.stream().map(byte[]::clone).toList();
     }
 
     /** Stops accepting, closes every connection and stops all threads. Idempotent. */
@@ -506,7 +428,7 @@ public final class AmiReplayServer implements AutoCloseable {
     private void stream(Connection c) throws InterruptedException {
         long sentHere = 0;
         while (!closed && !c.closing) {
-            if (!c.eventsOn) {
+            if (!c.session.eventsOn()) {
                 Thread.sleep(50);
                 continue;
             }
@@ -521,8 +443,7 @@ public final class AmiReplayServer implements AutoCloseable {
             }
             pace();
             long index = eventsSent.get() + 1;
-            byte[] garbage = garbageEvery > 0 && index % garbageEvery == 0
-                    ? GARBAGE.get((int) (garbageSent.get() % GARBAGE.size())) : null;
+            byte[] garbage = faults.garbageBefore(index);
             try {
                 c.write(garbage, p.toWire());
             } catch (IOException e) {
@@ -535,19 +456,19 @@ public final class AmiReplayServer implements AutoCloseable {
             state.sent(p);
             eventsSent.incrementAndGet();
             if (garbage != null) {
-                garbageSent.incrementAndGet();
+                faults.garbageWritten();
             }
             sentHere++;
-            if (dropEvery > 0 && sentHere % dropEvery == 0) {
+            if (faults.dropAfter(sentHere)) {
                 AmiPacket next = source.next(); // do not drop after the very last event
                 if (next == null) {
                     finished();
                     return;
                 }
                 pending = next;
-                drops.incrementAndGet();
+                faults.dropped();
                 log.debug("AMI replay: dropping {} after {} events (dropEvery)", c.remote, sentHere);
-                c.drop();
+                c.goodbye();
                 return;
             }
         }
@@ -577,19 +498,17 @@ public final class AmiReplayServer implements AutoCloseable {
     }
 
     /** One client connection: a reader thread answering actions, and after login a streamer thread. */
-    private final class Connection {
+    private final class Connection implements AmiSession.Peer {
         final Socket socket;
         final String remote;
         final int id;
         final Object writeLock = new Object();
         final OutputStream out;
         final CountDownLatch versionAsked = new CountDownLatch(1);
+        final AmiSession session;
         volatile long writeStartedNanos;
-        volatile boolean eventsOn = true;
         volatile boolean closing;
         volatile boolean closed;
-        boolean loggedIn; // reader thread only
-        @Nullable String challenge; // reader thread only
         volatile @Nullable Thread reader;
         volatile @Nullable Thread streamer;
 
@@ -606,6 +525,7 @@ public final class AmiReplayServer implements AutoCloseable {
                 closing = true;
             }
             this.out = o;
+            this.session = new AmiSession(sessions, this);
         }
 
         void start() {
@@ -640,7 +560,7 @@ public final class AmiReplayServer implements AutoCloseable {
         private void read() {
             log.debug("AMI replay: client {} connected", remote);
             try {
-                write(null, (BANNER + "\r\n").getBytes(StandardCharsets.UTF_8));
+                session.greet();
                 var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
                 var lines = new ArrayList<String>();
                 String line;
@@ -650,7 +570,7 @@ public final class AmiReplayServer implements AutoCloseable {
                         continue;
                     }
                     if (!lines.isEmpty() && !closing) {
-                        handle(lines);
+                        session.handle(lines);
                     }
                     lines.clear();
                 }
@@ -666,199 +586,12 @@ public final class AmiReplayServer implements AutoCloseable {
             }
         }
 
-        private void handle(List<String> lines) throws IOException {
-            Map<String, String> action = new HashMap<>();
-            for (String l : lines) {
-                var h = AmiPacket.Header.parse(l);
-                if (h.value() != null) {
-                    action.putIfAbsent(h.key().trim().toLowerCase(Locale.ROOT), h.value().trim());
-                }
-            }
-            String name = action.getOrDefault("action", "");
-            String actionId = action.get("actionid");
-            if (!name.equalsIgnoreCase("login") && !name.equalsIgnoreCase("challenge")) {
-                keep(AmiPacket.parseLines(lines));
-            }
-            switch (name.toLowerCase(Locale.ROOT)) {
-                case "" -> respond(actionId, "Response", "Error", "Message", "Missing action in request");
-                case "challenge" -> {
-                    if ("md5".equalsIgnoreCase(action.get("authtype"))) {
-                        challenge = String.format(Locale.ROOT, "%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
-                        respond(actionId, "Response", "Success", "Challenge", challenge);
-                    } else {
-                        respond(actionId, "Response", "Error", "Message", "Must specify AuthType");
-                    }
-                }
-                case "login" -> login(action, actionId);
-                case "logoff" -> {
-                    respond(actionId, "Response", "Goodbye", "Message", "Thanks for all the fish.");
-                    shutdown();
-                }
-                case "ping" -> respond(actionId, "Response", "Success", "Ping", "Pong", "Timestamp",
-                        String.format(Locale.ROOT, "%.6f", clock.millis() / 1000.0));
-                case "coresettings" -> {
-                    respond(actionId, "Response", "Success", "AMIversion", "11.0.0", "AsteriskVersion", ASTERISK_VERSION,
-                            "SystemName", "", "CoreMaxCalls", "0", "CoreMaxLoadAvg", "0.000000", "CoreRunUser", "",
-                            "CoreRunGroup", "", "CoreMaxFilehandles", "0", "CoreRealTimeEnabled", "No",
-                            "CoreCDRenabled", "Yes", "CoreHTTPenabled", "No");
-                    versionAsked.countDown();
-                }
-                case "command" -> {
-                    String cmd = action.getOrDefault("command", "");
-                    if (cmd.contains("version") && !cmd.contains("files")) {
-                        respond(actionId, "Response", "Success", "Message", "Command output follows",
-                                "Output", VERSION_OUTPUT);
-                        versionAsked.countDown();
-                    } else {
-                        respond(actionId, "Response", "Error", "Message", "Command output follows", "Output",
-                                "No such command '" + cmd + "' (type 'core show help " + cmd
-                                        + "' for other possible commands)");
-                    }
-                }
-                default -> {
-                    if (!loggedIn) {
-                        respond(actionId, "Response", "Error", "Message", "Permission denied");
-                    } else {
-                        other(name, action, actionId);
-                    }
-                }
-            }
-        }
-
-        private void login(Map<String, String> action, @Nullable String actionId) throws IOException {
-            if (!authenticated(action)) {
-                log.info("AMI replay: login of '{}' from {} refused", action.get("username"), remote);
-                respond(actionId, "Response", "Error", "Message", "Authentication failed");
-                shutdown();
-                return;
-            }
-            boolean first = !loggedIn;
-            loggedIn = true;
-            eventsOn = eventsEnabled(action.get("events"), eventsOn);
-            respond(actionId, "Response", "Success", "Message", "Authentication accepted");
-            if (!first) {
-                return;
-            }
-            long uptime = (clock.millis() - startedMillis) / 1000;
-            write(null, ("Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: " + uptime + "\r\nLastReload: "
-                    + uptime + "\r\nStatus: Fully Booted\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            logins.incrementAndGet();
-            firstLogin.countDown();
-            streamer = Thread.ofPlatform().daemon().name(threadPrefix + "-events-" + id).start(this::streamEvents);
-            if (closed) {
-                streamer.interrupt();
-            }
-        }
-
-        private boolean authenticated(Map<String, String> action) {
-            String user = action.get("username");
-            if (username != null && (user == null || !username.equalsIgnoreCase(user))) {
-                return false;
-            }
-            if (secret == null) {
-                return true;
-            }
-            String key = action.get("key");
-            if (key != null && challenge != null) {
-                return md5Hex(challenge + secret).equalsIgnoreCase(key);
-            }
-            String given = action.get("secret");
-            return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                    secret.getBytes(StandardCharsets.UTF_8));
-        }
-
-        private void other(String name, Map<String, String> action, @Nullable String actionId) throws IOException {
-            String lower = name.toLowerCase(Locale.ROOT);
-            switch (lower) {
-                case "events" -> {
-                    eventsOn = eventsEnabled(action.get("eventmask"), eventsOn);
-                    respond(actionId, "Response", "Success", "Events", eventsOn ? "On" : "Off");
-                }
-                case "originate" -> {
-                    String async = action.getOrDefault("async", "");
-                    if (async.equalsIgnoreCase("true") || async.equalsIgnoreCase("yes") || async.equals("1")) {
-                        boolean fail = failOriginates; // read before answering: the client may change it once answered
-                        respond(actionId, "Response", "Success", "Message", "Originate successfully queued");
-                        if (!fail) {
-                            return;  // the outbound call's events come from a recording the test plays
-                        }
-                        var sb = new StringBuilder("Event: OriginateResponse\r\nPrivilege: call,all\r\n");
-                        if (actionId != null) {
-                            sb.append("ActionID: ").append(actionId).append("\r\n");
-                        }
-                        sb.append("Response: Failure\r\nChannel: ").append(action.getOrDefault("channel", ""))
-                                .append("\r\nContext: ").append(action.getOrDefault("context", ""))
-                                .append("\r\nExten: ").append(action.getOrDefault("exten", ""))
-                                .append("\r\nApplication: ").append(action.getOrDefault("application", ""))
-                                .append("\r\nData: ").append(action.getOrDefault("data", ""))
-                                .append("\r\nReason: 0\r\nUniqueid: <null>\r\nCallerIDNum: <unknown>\r\n"
-                                        + "CallerIDName: <unknown>\r\n\r\n");
-                        write(null, sb.toString().getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        respond(actionId, "Response", "Error", "Message", "Originate failed");
-                    }
-                }
-                case "coreshowchannels" -> list(actionId, name, "CoreShowChannelsComplete", state.coreShowChannels(actionId));
-                case "queuestatus" -> list(actionId, name, "QueueStatusComplete", state.queueStatus(actionId));
-                default -> {
-                    String complete = LIST_COMPLETE.get(lower);
-                    if (complete == null && (lower.endsWith("status") || lower.endsWith("summary")
-                            || lower.startsWith("coreshow") || lower.startsWith("show") || lower.startsWith("list"))) {
-                        complete = name + "Complete";
-                    }
-                    if (complete == null) {
-                        respond(actionId, "Response", "Success", "Message", name + " accepted");
-                        return;
-                    }
-                    respond(actionId, "Response", "Success", "EventList", "start", "Message", name + " will follow");
-                    var sb = new StringBuilder("Event: ").append(complete).append("\r\n");
-                    if (actionId != null) {
-                        sb.append("ActionID: ").append(actionId).append("\r\n");
-                    }
-                    sb.append("EventList: Complete\r\nListItems: 0\r\n\r\n");
-                    write(null, sb.toString().getBytes(StandardCharsets.UTF_8));
-                }
-            }
-        }
-
-        /** A list answer as Asterisk writes it: the response, the items, the completion event with their count. */
-        private void list(@Nullable String actionId, String name, String complete, List<AmiPacket> items)
-                throws IOException {
-            var sb = new StringBuilder("Response: Success\r\n");
-            if (actionId != null) {
-                sb.append("ActionID: ").append(actionId).append("\r\n");
-            }
-            sb.append("EventList: start\r\nMessage: ").append(name).append(" will follow\r\n\r\n");
-            for (var item : items) {
-                sb.append(item.toWireString());
-            }
-            sb.append("Event: ").append(complete).append("\r\n");
-            if (actionId != null) {
-                sb.append("ActionID: ").append(actionId).append("\r\n");
-            }
-            sb.append("EventList: Complete\r\nListItems: ").append(items.size()).append("\r\n\r\n");
-            write(null, sb.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** "Key", "Value", ... with the ActionID (if any) after the first line, as Asterisk orders them. */
-        private void respond(@Nullable String actionId, String... keysAndValues) throws IOException {
-            var sb = new StringBuilder(128);
-            for (int i = 0; i < keysAndValues.length; i += 2) {
-                sb.append(keysAndValues[i]).append(": ").append(keysAndValues[i + 1]).append("\r\n");
-                if (i == 0 && actionId != null) {
-                    sb.append("ActionID: ").append(actionId).append("\r\n");
-                }
-            }
-            sb.append("\r\n");
-            write(null, sb.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
         private void streamEvents() {
             try {
                 versionAsked.await(loginGraceMillis, TimeUnit.MILLISECONDS);
                 streamLock.lockInterruptibly();
                 try {
-                    released.await();
+                    faults.awaitRelease();
                     stream(this);
                 } finally {
                     streamLock.unlock();
@@ -871,12 +604,29 @@ public final class AmiReplayServer implements AutoCloseable {
             }
         }
 
-        /** Ends the connection without losing what was written: FIN now, close when the client closes (at most 5 s). */
-        void drop() {
-            shutdown();
+        @Override
+        public void write(byte[] bytes) throws IOException {
+            write(null, bytes);
         }
 
-        private void shutdown() {
+        @Override
+        public void versionAsked() {
+            versionAsked.countDown();
+        }
+
+        @Override
+        public void loggedIn() {
+            logins.incrementAndGet();
+            firstLogin.countDown();
+            streamer = Thread.ofPlatform().daemon().name(threadPrefix + "-events-" + id).start(this::streamEvents);
+            if (closed) {
+                streamer.interrupt();
+            }
+        }
+
+        /** Ends the connection without losing what was written: FIN now, close when the client closes (at most 5 s). */
+        @Override
+        public void goodbye() {
             closing = true;
             try {
                 synchronized (writeLock) {
@@ -906,25 +656,6 @@ public final class AmiReplayServer implements AutoCloseable {
                 s.interrupt();
             }
         }
-    }
-
-    private static boolean eventsEnabled(@Nullable String mask, boolean current) {
-        if (mask == null || mask.isBlank()) {
-            return current;
-        }
-        return !mask.trim().equalsIgnoreCase("off");
-    }
-
-    private static String md5Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] latin1(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static void closeQuietly(Socket s) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import kz.hotline114.amisim.AmiReplayServer;
+import kz.hotline114.amisim.LinkFaults;
 import kz.hotline114.amisim.AmiTranscript;
 import kz.hotline114.amisim.EventSource;
 import kz.hotline114.pbx.PbxLink;
@@ -48,7 +49,7 @@ public class IngestionBenchmark {
         // 1. full speed
         var full = AmiReplayServer.builder(EventSource.of(transcripts, copies)).port(0)
                 .bindAddress(InetAddress.getLoopbackAddress()).username("hotline").secret("bench")
-                .holdUntilReleased(true).name("bench PBX").start();
+                .faults(LinkFaults.heldUntilReleased()).name("bench PBX").start();
         var dataDir = Files.createTempDirectory("hotline-bench");
         var ctx = start(full.port(), dataDir.toString());
         var link = ctx.getBean(PbxLink.class);
@@ -61,7 +62,7 @@ public class IngestionBenchmark {
                 transcripts.size(), eventsPerPass);
         long receivedBefore = link.status().received();
         long t0 = System.nanoTime();
-        full.release();
+        full.faults().release();
         full.awaitDone(Duration.ofMinutes(30));
         long sent = full.eventsSent();
         while (link.status().received() - receivedBefore < sent) {
@@ -82,13 +83,13 @@ public class IngestionBenchmark {
         // 2. paced
         var paced = AmiReplayServer.builder(EventSource.of(transcripts, copies * 2 + 10)).port(0)
                 .bindAddress(InetAddress.getLoopbackAddress()).username("hotline").secret("bench")
-                .eventsPerSecond(rate).holdUntilReleased(true).name("bench PBX paced").start();
+                .eventsPerSecond(rate).faults(LinkFaults.heldUntilReleased()).name("bench PBX paced").start();
         ctx = start(paced.port(), Files.createTempDirectory("hotline-bench").toString());
         link = ctx.getBean(PbxLink.class);
         var meters = ctx.getBean(MeterRegistry.class);
         paced.awaitLogin(Duration.ofSeconds(30));
         // skip the warm-up (first 10 s), then measure
-        paced.release();
+        paced.faults().release();
         Thread.sleep(10_000);
         var source = meters.get("hotline.ami.ingestion.lag").timer();
         long countBefore = source.count();

@@ -99,7 +99,7 @@ class AmiLinkFaultsIT {
                 .isEqualTo(expectedOutcomes.size());
 
         var status = link.status();
-        assertThat(PBX.server().drops()).isGreaterThanOrEqualTo(packets.size() / 97 - 1);
+        assertThat(PBX.server().faults().drops()).isGreaterThanOrEqualTo(packets.size() / 97 - 1);
         assertThat(status.reconnects()).isGreaterThan(0);
         assertThat(status.malformed() + status.received()).isGreaterThan(packets.size());
         assertThat(status.malformed()).as("packets without an Event line counted as malformed").isPositive();

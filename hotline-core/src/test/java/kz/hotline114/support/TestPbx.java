@@ -11,6 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.amisim.AmiReplayServer;
+import kz.hotline114.amisim.LinkFaults;
 
 /**
  * An AMI server on a free port that the app under test logs in to (the real Asterisk-Java client
@@ -35,7 +36,7 @@ public final class TestPbx implements AutoCloseable {
     public TestPbx(int dropEvery, int garbageEvery) {
         try {
             server = AmiReplayServer.builder(queue::take).port(0).bindAddress(InetAddress.getLoopbackAddress())
-                    .username("hotline").secret(SECRET).keepActions(100_000).dropEvery(dropEvery).garbageEvery(garbageEvery).name("test PBX").start();
+                    .username("hotline").secret(SECRET).keepActions(100_000).faults(LinkFaults.of(dropEvery, garbageEvery)).name("test PBX").start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,113 @@
+package kz.hotline114.amisim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The AMI protocol alone, without a socket: what a client's actions are answered with, and when events may flow. */
+class AmiSessionTest {
+
+    private final List<String> written = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>();
+    private final List<AmiPacket> kept = new ArrayList<>();
+    private boolean failOriginates = true;
+    private final AmiSession session = new AmiSession(new AmiSession.Server("hotline", "s3cret",
+            Clock.fixed(Instant.parse("2026-12-06T09:00:12Z"), ZoneOffset.UTC),
+            Instant.parse("2026-12-06T09:00:00Z").toEpochMilli(), new PbxStateMirror(), () -> failOriginates,
+            kept::add), new AmiSession.Peer() {
+                @Override
+                public void write(byte[] bytes) {
+                    written.add(new String(bytes, StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void goodbye() {
+                    calls.add("goodbye");
+                }
+
+                @Override
+                public void loggedIn() {
+                    calls.add("loggedIn");
+                }
+
+                @Override
+                public void versionAsked() {
+                    calls.add("versionAsked");
+                }
+            });
+
+    @Test
+    void a_wrong_secret_is_refused_and_the_connection_ended_without_events() throws Exception {
+        session.handle(List.of("Action: Login", "ActionID: 1", "Username: hotline", "Secret: wrong"));
+
+        assertThat(written).containsExactly("Response: Error\r\nActionID: 1\r\nMessage: Authentication failed\r\n\r\n");
+        assertThat(calls).containsExactly("goodbye");
+        assertThat(kept).as("credentials are never kept").isEmpty();
+    }
+
+    @Test
+    void actions_before_login_are_refused_and_after_it_answered() throws Exception {
+        session.handle(List.of("Action: QueueStatus", "ActionID: q0"));
+        assertThat(written).last().asString().contains("Permission denied");
+
+        session.handle(List.of("Action: Login", "ActionID: 1", "Username: HOTLINE", "Secret: s3cret"));
+        assertThat(written.get(1)).contains("Authentication accepted");
+        assertThat(written.get(2)).startsWith("Event: FullyBooted").contains("Uptime: 12\r\n");
+        assertThat(calls).containsExactly("loggedIn");
+
+        session.handle(List.of("Action: Status", "ActionID: s1"));
+        assertThat(written).last().asString()
+                .isEqualTo("Response: Success\r\nActionID: s1\r\nEventList: start\r\nMessage: Status will follow\r\n\r\n"
+                        + "Event: StatusComplete\r\nActionID: s1\r\nEventList: Complete\r\nListItems: 0\r\n\r\n");
+        assertThat(kept).extracting(p -> p.get("ActionID")).containsExactly("q0", "s1");
+    }
+
+    @Test
+    void an_md5_challenge_login_works_and_the_version_question_lets_events_flow() throws Exception {
+        session.handle(List.of("Action: Challenge", "ActionID: c", "AuthType: MD5"));
+        String challenge = written.getFirst().lines().filter(l -> l.startsWith("Challenge: ")).findFirst()
+                .orElseThrow().substring("Challenge: ".length());
+        String key = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest((challenge + "s3cret").getBytes(StandardCharsets.UTF_8)));
+
+        session.handle(List.of("Action: Login", "ActionID: 2", "Username: hotline", "AuthType: MD5", "Key: " + key,
+                "Events: off"));
+        session.handle(List.of("Action: Command", "ActionID: v", "Command: core show version"));
+
+        assertThat(written.get(1)).contains("Authentication accepted");
+        assertThat(session.eventsOn()).isFalse();
+        assertThat(written).last().asString().contains("Output: " + AmiReplayServer.VERSION_OUTPUT);
+        assertThat(calls).containsExactly("loggedIn", "versionAsked");
+    }
+
+    @Test
+    void an_async_originate_is_queued_then_fails_unless_the_test_plays_the_call() throws Exception {
+        session.handle(List.of("Action: Login", "Username: hotline", "Secret: s3cret"));
+        session.handle(List.of("Action: Originate", "ActionID: o1", "Channel: PJSIP/201", "Async: true"));
+        assertThat(written.get(written.size() - 2)).contains("Originate successfully queued");
+        assertThat(written).last().asString().startsWith("Event: OriginateResponse").contains("ActionID: o1\r\n",
+                "Response: Failure", "Channel: PJSIP/201");
+
+        failOriginates = false;
+        int before = written.size();
+        session.handle(List.of("Action: Originate", "ActionID: o2", "Channel: PJSIP/201", "Async: yes"));
+        assertThat(written).hasSize(before + 1);
+        assertThat(written).last().asString().contains("Originate successfully queued");
+    }
+
+    @Test
+    void logoff_says_goodbye_and_ends_the_connection() throws Exception {
+        session.handle(List.of("Action: Logoff", "ActionID: bye"));
+        assertThat(written).containsExactly("Response: Goodbye\r\nActionID: bye\r\nMessage: Thanks for all the fish.\r\n\r\n");
+        assertThat(calls).containsExactly("goodbye");
+    }
+}
