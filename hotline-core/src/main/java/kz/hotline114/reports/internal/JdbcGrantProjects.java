@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import kz.hotline114.reports.GrantProject.Activity;
 import kz.hotline114.reports.GrantProject.Indicator;
 import kz.hotline114.reports.GrantProject.ReportingPeriod;
 import kz.hotline114.reports.GrantProject.Task;
+import kz.hotline114.reports.GrantProjectRules;
 import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.reports.InvalidReport;
 import kz.hotline114.reports.Statistic;
@@ -162,65 +162,7 @@ class JdbcGrantProjects implements GrantProjects {
     }
 
     static void validate(GrantProject p) {
-        var errors = new LinkedHashMap<String, String>();
-        if (blank(p.name())) {
-            errors.put("name", "required");
-        }
-        if (blank(p.grantee())) {
-            errors.put("grantee", "required");
-        }
-        if (p.periodFrom() == null || p.periodTo() == null) {
-            errors.put("period", "required");
-        } else if (p.periodTo().isBefore(p.periodFrom())) {
-            errors.put("period", "to-before-from");
-        }
-        if (p.grantSum() != null && p.grantSum().signum() < 0) {
-            errors.put("grantSum", "negative");
-        }
-        var taskNumbers = new HashSet<Integer>();
-        for (Task t : p.tasks()) {
-            String key = "task." + t.number();
-            if (t.number() < 1 || !taskNumbers.add(t.number())) {
-                errors.put(key + ".number", "duplicate-or-invalid");
-            }
-            if (blank(t.title())) {
-                errors.put(key + ".title", "required");
-            }
-            var activityNumbers = new HashSet<Integer>();
-            for (Activity a : t.activities()) {
-                String akey = key + "." + a.number();
-                if (a.number() < 1 || !activityNumbers.add(a.number())) {
-                    errors.put(akey + ".number", "duplicate-or-invalid");
-                }
-                if (blank(a.title())) {
-                    errors.put(akey + ".title", "required");
-                }
-                int n = 0;
-                for (Indicator i : a.indicators()) {
-                    String ikey = akey + "." + (++n);
-                    if (blank(i.name())) {
-                        errors.put(ikey + ".name", "required");
-                    }
-                    if (blank(i.unit())) {
-                        errors.put(ikey + ".unit", "required");
-                    }
-                    if (i.planned() == null || i.planned().signum() < 0) {
-                        errors.put(ikey + ".planned", "required-not-negative");
-                    }
-                    if (i.metric() != null && !i.metric().indicatorMetric()) {
-                        errors.put(ikey + ".metric", "not-an-indicator-metric");
-                    }
-                    if (i.manualActual() != null && i.manualActual().signum() < 0) {
-                        errors.put(ikey + ".manualActual", "negative");
-                    }
-                }
-            }
-        }
-        for (ReportingPeriod r : p.periods()) {
-            if (blank(r.label()) || r.from() == null || r.to() == null || r.to().isBefore(r.from())) {
-                errors.put("periods", "invalid");
-            }
-        }
+        var errors = GrantProjectRules.problems(p);
         if (!errors.isEmpty()) {
             throw new InvalidReport(errors);
         }

@@ -1,10 +1,12 @@
 package kz.hotline114.ui.reports;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +33,9 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationResult;
+import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -39,6 +44,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import kz.hotline114.reports.GrantProject;
+import kz.hotline114.reports.GrantProjectRules;
 import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.reports.InvalidReport;
 import kz.hotline114.reports.Statistic;
@@ -79,6 +85,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
     final Button remove = new Button();
     final Button save = new Button();
     final Span problems = new Span();
+    private final Binder<Agreement> agreement = new Binder<>();
     private long projectId;
 
     GrantProjectsView(GrantProjects projects) {
@@ -147,11 +154,39 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         periodTo.setLabel(getTranslation("projects.periodTo"));
         periodTo.setId("project-to");
         periodTo.setRequiredIndicatorVisible(true);
+        bindAgreement();
         var form = new FormLayout(name, grantee, agreementNo, agreementDate, grantSum, periodFrom, periodTo);
         form.setColspan(name, 2);
         form.setColspan(grantee, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         add(form);
+    }
+
+    /** The agreement's fields, each checked as it is typed by the rule {@link GrantProjects#save} applies. */
+    private void bindAgreement() {
+        agreement.forField(name).withValidator(rule(GrantProjectRules::required)).bind(a -> a.name, (a, v) -> a.name = v);
+        agreement.forField(grantee).withValidator(rule(GrantProjectRules::required))
+                .bind(a -> a.grantee, (a, v) -> a.grantee = v);
+        agreement.forField(agreementNo).bind(a -> a.agreementNo, (a, v) -> a.agreementNo = v);
+        agreement.forField(agreementDate).bind(a -> a.agreementDate, (a, v) -> a.agreementDate = v);
+        agreement.forField(grantSum).withValidator(rule(GrantProjectRules::notNegative))
+                .bind(a -> a.grantSum, (a, v) -> a.grantSum = v);
+        var from = agreement.forField(periodFrom)
+                .withValidator(rule(v -> GrantProjectRules.period(v, periodTo.getValue())))
+                .bind(a -> a.periodFrom, (a, v) -> a.periodFrom = v);
+        var to = agreement.forField(periodTo)
+                .withValidator(rule(v -> GrantProjectRules.period(periodFrom.getValue(), v)))
+                .bind(a -> a.periodTo, (a, v) -> a.periodTo = v);
+        periodFrom.addValueChangeListener(e -> to.validate());
+        periodTo.addValueChangeListener(e -> from.validate());
+    }
+
+    /** A field's check by one of {@link GrantProjectRules}: its problem code, translated, next to the field. */
+    private <V> Validator<V> rule(Function<V, @Nullable String> rule) {
+        return (value, context) -> {
+            String problem = rule.apply(value);
+            return problem == null ? ValidationResult.ok() : ValidationResult.error(getTranslation("projects.error." + problem));
+        };
     }
 
     /** The reporting periods' rows and «add period». */
@@ -231,13 +266,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
     void show(@Nullable GrantProject p) {
         projectId = p == null ? 0 : p.id();
         clearErrors();
-        name.setValue(p == null ? "" : p.name());
-        grantee.setValue(p == null ? "" : p.grantee());
-        agreementNo.setValue(p == null || p.agreementNo() == null ? "" : p.agreementNo());
-        agreementDate.setValue(p == null ? null : p.agreementDate());
-        grantSum.setValue(p == null ? null : p.grantSum());
-        periodFrom.setValue(p == null ? null : p.periodFrom());
-        periodTo.setValue(p == null ? null : p.periodTo());
+        agreement.readBean(Agreement.of(p));
         periodRows.removeAll();
         periods.clear();
         if (p != null) {
@@ -268,18 +297,12 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
                 }
             }
         }
-        for (var field : List.of(name, grantee, agreementNo)) {
-            field.setReadOnly(!writes);
-        }
-        for (var field : List.of(agreementDate, periodFrom, periodTo)) {
-            field.setReadOnly(!writes);
-        }
-        grantSum.setReadOnly(!writes);
+        agreement.setReadOnly(!writes);
         refresh();
     }
 
-    /** The project as the screen shows it. */
-    GrantProject project() {
+    /** The project as the screen shows it, its agreement as the binder wrote it. */
+    GrantProject project(Agreement form) {
         var taskList = tasks.stream().map(t -> new GrantProject.Task(0, t.number, t.title, t.children.stream()
                 .map(a -> new GrantProject.Activity(0, a.number, a.title, a.children.stream()
                         .map(i -> new GrantProject.Indicator(0, i.title, i.unit, i.planned, i.metric,
@@ -288,15 +311,20 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
                 .toList())).toList();
         var periodList = periods.stream().map(r -> new GrantProject.ReportingPeriod(r.label.getValue().strip(),
                 r.from.getValue(), r.to.getValue())).toList();
-        return new GrantProject(projectId, name.getValue(), grantee.getValue(),
-                agreementNo.getValue().isBlank() ? null : agreementNo.getValue().strip(), agreementDate.getValue(),
-                grantSum.getValue(), periodFrom.getValue(), periodTo.getValue(), taskList, periodList);
+        return new GrantProject(projectId, form.name, form.grantee,
+                form.agreementNo.isBlank() ? null : form.agreementNo.strip(),
+                form.agreementDate, form.grantSum, form.periodFrom, form.periodTo, taskList, periodList);
     }
 
     void save() {
         clearErrors();
+        var draft = new Agreement();
+        if (!agreement.writeBeanIfValid(draft)) {
+            Notification.show(getTranslation("projects.invalid")).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
         try {
-            var stored = projects.save(project());
+            var stored = projects.save(project(draft));
             var all = projects.list();
             choose.setItems(all);
             choose.setValue(all.stream().filter(p -> p.id() == stored.id()).findFirst().orElse(stored));
@@ -307,7 +335,10 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         }
     }
 
-    /** Each problem next to its field; those of the tree (seldom: the dialogs check first) listed above «save». */
+    /**
+     * What the server still refused (the form and the dialogs check the same rules first, so seldom anything): each
+     * problem next to its field, those of the tree listed above «save».
+     */
     private void showErrors(Map<String, String> errors) {
         var rest = new ArrayList<String>();
         errors.forEach((field, code) -> {
@@ -380,8 +411,8 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         }
 
         boolean valid() {
-            return !label.getValue().isBlank() && from.getValue() != null && to.getValue() != null
-                    && !to.getValue().isBefore(from.getValue());
+            return GrantProjectRules.reportingPeriod(
+                    new GrantProject.ReportingPeriod(label.getValue(), from.getValue(), to.getValue())) == null;
         }
     }
 
@@ -391,13 +422,8 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         dialog.setHeaderTitle(getTranslation("projects.kind." + node.kind.name()) + (isNew ? "" : " " + node.key()));
         dialog.setWidth("40em");
         var f = nodeFields(node.kind);
-        f.number().setValue(node.number);
-        f.title().setValue(node.title);
-        f.unit().setValue(node.unit);
-        f.planned().setValue(node.planned);
-        f.metric().setValue(node.metric);
-        f.manual().setValue(node.manualActual);
-        f.evidence().setValue(node.evidence);
+        var binder = nodeBinder(node, f);
+        binder.readBean(node);
         f.manual().setVisible(node.metric == null);
         f.evidence().setVisible(node.metric == null);
         var layout = new VerticalLayout();
@@ -408,7 +434,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
             layout.add(f.number(), f.title());
         }
         dialog.add(layout);
-        var ok = new Button(getTranslation("projects.ready"), e -> ready(dialog, node, isNew, f));
+        var ok = new Button(getTranslation("projects.ready"), e -> ready(dialog, node, isNew, binder));
         ok.setId("node-ready");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var cancel = new Button(getTranslation("day.cancel"), e -> dialog.close());
@@ -457,20 +483,40 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         return new NodeFields(number, title, unit, planned, metric, manual, evidence);
     }
 
+    /** The dialog's fields bound to the node, each with the rule {@link GrantProjects#save} applies to it. */
+    private Binder<Node> nodeBinder(Node node, NodeFields f) {
+        var binder = new Binder<Node>();
+        binder.forField(f.title()).withValidator(rule(GrantProjectRules::required))
+                .bind(n -> n.title, (n, v) -> n.title = v.strip());
+        if (node.kind != Kind.INDICATOR) {
+            var siblings = node.parent == null ? tasks : node.parent.children;
+            binder.forField(f.number())
+                    .withValidator(rule(v -> GrantProjectRules.number(v,
+                            siblings.stream().filter(s -> s != node).map(s -> s.number).toList())))
+                    .bind(n -> n.number, (n, v) -> n.number = v);
+            return binder;
+        }
+        binder.forField(f.unit()).withValidator(rule(GrantProjectRules::required))
+                .bind(n -> n.unit, (n, v) -> n.unit = v.strip());
+        binder.forField(f.planned()).withValidator(rule(GrantProjectRules::planned))
+                .bind(n -> n.planned, (n, v) -> n.planned = v);
+        binder.forField(f.metric()).withValidator(rule(GrantProjectRules::metric))
+                .bind(n -> n.metric, (n, v) -> n.metric = v);
+        binder.forField(f.manual())
+                .withValidator(rule(v -> f.metric().getValue() == null ? GrantProjectRules.notNegative(v) : null))
+                .bind(n -> n.manualActual, (n, v) -> n.manualActual = v);
+        binder.forField(f.evidence()).bind(n -> n.evidence, (n, v) -> n.evidence = v.strip());
+        return binder;
+    }
+
     /** «Ready»: when the dialog's values are good, puts them in the node (and a new node in the tree). */
-    private void ready(Dialog dialog, Node node, boolean isNew, NodeFields f) {
-        if (!checkNode(node, f)) {
+    private void ready(Dialog dialog, Node node, boolean isNew, Binder<Node> binder) {
+        if (!binder.writeBeanIfValid(node)) {
             return;
         }
-        node.title = f.title().getValue().strip();
-        if (node.kind == Kind.INDICATOR) {
-            node.unit = f.unit().getValue().strip();
-            node.planned = f.planned().getValue();
-            node.metric = f.metric().getValue();
-            node.manualActual = f.metric().getValue() == null ? f.manual().getValue() : null;
-            node.evidence = f.metric().getValue() == null ? f.evidence().getValue().strip() : "";
-        } else {
-            node.number = f.number().getValue();
+        if (node.metric != null) { // the actual value comes from the figure: nothing by hand
+            node.manualActual = null;
+            node.evidence = "";
         }
         if (isNew) {
             (node.parent == null ? tasks : node.parent.children).add(node);
@@ -478,37 +524,6 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         dialog.close();
         refresh();
         tree.select(node);
-    }
-
-    /** Whether the node's dialog is good; marks each bad field. */
-    private boolean checkNode(Node node, NodeFields f) {
-        boolean good = true;
-        if (f.title().getValue().isBlank()) {
-            invalid(f.title(), getTranslation("projects.error.required"));
-            good = false;
-        }
-        if (node.kind == Kind.INDICATOR) {
-            if (f.unit().getValue().isBlank()) {
-                invalid(f.unit(), getTranslation("projects.error.required"));
-                good = false;
-            }
-            if (f.planned().getValue() == null || f.planned().getValue().signum() < 0) {
-                invalid(f.planned(), getTranslation("projects.error.required-not-negative"));
-                good = false;
-            }
-            if (f.metric().getValue() == null && f.manual().getValue() != null && f.manual().getValue().signum() < 0) {
-                invalid(f.manual(), getTranslation("projects.error.negative"));
-                good = false;
-            }
-        } else {
-            var siblings = node.parent == null ? tasks : node.parent.children;
-            var n = f.number().getValue();
-            if (n == null || n < 1 || siblings.stream().anyMatch(s -> s != node && s.number == n)) {
-                invalid(f.number(), getTranslation("projects.error.duplicate-or-invalid"));
-                good = false;
-            }
-        }
-        return good;
     }
 
     private void refresh() {
@@ -576,6 +591,31 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
     }
 
     enum Kind { TASK, ACTIVITY, INDICATOR }
+
+    /** The agreement's part of the screen, as its binder reads and writes it. */
+    static final class Agreement {
+        String name = "";
+        String grantee = "";
+        String agreementNo = "";
+        @Nullable LocalDate agreementDate;
+        @Nullable BigDecimal grantSum;
+        @Nullable LocalDate periodFrom;
+        @Nullable LocalDate periodTo;
+
+        static Agreement of(@Nullable GrantProject p) {
+            var a = new Agreement();
+            if (p != null) {
+                a.name = p.name();
+                a.grantee = p.grantee();
+                a.agreementNo = p.agreementNo() == null ? "" : p.agreementNo();
+                a.agreementDate = p.agreementDate();
+                a.grantSum = p.grantSum();
+                a.periodFrom = p.periodFrom();
+                a.periodTo = p.periodTo();
+            }
+            return a;
+        }
+    }
 
     /** A task, activity or indicator as edited on the screen. */
     static final class Node {
