@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import kz.hotline114.calls.CallKey;
+
 /**
  * The case file. Permissions: operators open cases (and see those they opened); specialists see
  * and edit the cases they opened or are assigned; supervisors and admins see all; reporters see
@@ -30,7 +32,7 @@ public interface Cases {
     ConsultationCase completeFollowUp(String number, long followUpId);
 
     /** Adds a later call (a follow-up call from the same person) to the case. */
-    ConsultationCase attachCall(String number, String pbxId, String linkedid);
+    ConsultationCase attachCall(String number, CallKey call);
 
     /** Cases the user may see, newest first. */
     CasePage find(CaseFilter filter, int page, int size);
@@ -39,7 +41,7 @@ public interface Cases {
     long count(CaseFilter filter);
 
     /** Cases opened from (or attached to) a call, that the user may see. */
-    List<CaseSummary> ofCall(String pbxId, String linkedid);
+    List<CaseSummary> ofCall(CallKey call);
 
     /**
      * Whether a case with this number exists, whoever may read it: for features that refer to a case by number

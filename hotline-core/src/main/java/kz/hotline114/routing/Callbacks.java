@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import kz.hotline114.calls.CallKey;
+
 /**
  * Callbacks: a specialist or operator schedules one for an earlier call; when it is due and the
  * assigned phone is free (or at once when asked), the app originates it over AMI from the
@@ -14,12 +16,12 @@ import org.jspecify.annotations.Nullable;
 public interface Callbacks {
 
     /**
-     * Schedules a callback for the caller of {@code forLinkedid}.
+     * Schedules a callback for the caller of call {@code of}.
      *
      * @param assignee the phone that will call back; null = the signed-in specialist's phone, or anyone's
      * @throws IllegalArgumentException when the call is unknown or its number is withheld
      */
-    Callback schedule(String pbxId, String forLinkedid, Instant dueAt, @Nullable String note, @Nullable String assignee);
+    Callback schedule(CallKey of, Instant dueAt, @Nullable String note, @Nullable String assignee);
 
     /** Originates the callback now from the signed-in specialist's phone. */
     Callback dialNow(long id);
@@ -27,7 +29,7 @@ public interface Callbacks {
     Callback cancel(long id);
 
     /** The callbacks of one original call, oldest first. */
-    List<Callback> ofCall(String pbxId, String forLinkedid);
+    List<Callback> ofCall(CallKey call);
 
     /** Open callbacks (scheduled or dialling) for the signed-in specialist's phone and unassigned ones, soonest first. */
     List<Callback> open();

@@ -27,7 +27,7 @@ class CallInterpreterTest {
     private List<Call> calls(String recording) {
         var out = new ArrayList<Call>();
         Recordings.eventsByLinkedid(recording).forEach((lid, events) ->
-                interpreter.interpret("test-pbx", lid, events).ifPresent(out::add));
+                interpreter.interpret(new CallKey("test-pbx", lid), events).ifPresent(out::add));
         return out;
     }
 
@@ -114,7 +114,7 @@ class CallInterpreterTest {
         var byCall = Recordings.eventsByLinkedid("wrong-number-short");
         assertThat(byCall).as("calls in the recording").hasSize(1);
         byCall.forEach((lid, events) -> {
-            var c = noShortCalls.interpret("test-pbx", lid, events).orElseThrow();
+            var c = noShortCalls.interpret(new CallKey("test-pbx", lid), events).orElseThrow();
             assertThat(c.outcome()).isEqualTo(CallOutcome.IVR_ABANDONED);
             assertThat(c.wrongNumberReason()).isNull();
             assertThat(c.ivrChoice()).isNull();
@@ -246,12 +246,12 @@ class CallInterpreterTest {
         var byCall = Recordings.eventsByLinkedid("transfer");
         assertThat(byCall).as("calls in the recording").hasSize(1);
         byCall.forEach((lid, events) -> {
-            var expected = interpreter.interpret("p", lid, events);
+            var expected = interpreter.interpret(new CallKey("p", lid), events);
             assertThat(expected).as("the call in order").isPresent();
             var shuffled = new ArrayList<>(events);
             shuffled.addAll(events.subList(0, events.size() / 2));
             Collections.shuffle(shuffled, new Random(7));
-            assertThat(interpreter.interpret("p", lid, shuffled)).isEqualTo(expected);
+            assertThat(interpreter.interpret(new CallKey("p", lid), shuffled)).isEqualTo(expected);
         });
     }
 
@@ -261,7 +261,7 @@ class CallInterpreterTest {
         assertThat(byCall).as("calls in the recording").hasSize(1);
         byCall.forEach((lid, events) -> {
             var half = events.subList(0, events.size() / 2);
-            var c = interpreter.interpret("p", lid, half).orElseThrow();
+            var c = interpreter.interpret(new CallKey("p", lid), half).orElseThrow();
             assertThat(c.outcome()).isEqualTo(CallOutcome.IN_PROGRESS);
             assertThat(c.endedAt()).isNull();
             assertThat(c.hangupBy()).isNull();

@@ -56,8 +56,8 @@ class PbxRecordsTest {
         var byCall = Recordings.eventsByLinkedid(recording);
         assertThat(byCall).as("%s: calls in the recording", recording).isNotEmpty();
         for (var entry : byCall.entrySet()) {
-            var live = interpreter.interpret("test-pbx", entry.getKey(), entry.getValue());
-            var recovered = interpreter.interpret("test-pbx", entry.getKey(), records(entry.getValue()));
+            var live = interpreter.interpret(new CallKey("test-pbx", entry.getKey()), entry.getValue());
+            var recovered = interpreter.interpret(new CallKey("test-pbx", entry.getKey()), records(entry.getValue()));
             assertThat(recovered.isPresent()).as("%s %s is a call", recording, entry.getKey())
                     .isEqualTo(live.isPresent());
             if (live.isEmpty()) {
@@ -106,12 +106,12 @@ class PbxRecordsTest {
     void a_member_the_link_saw_answer_keeps_its_name_else_the_interface_names_it() {
         var events = Recordings.eventsByLinkedid("sip-phones/pjsip-answered-theologian").values().iterator().next();
         var lid = events.getFirst().linkedid();
-        var alone = interpreter.interpret("test-pbx", lid, records(events)).orElseThrow();
+        var alone = interpreter.interpret(new CallKey("test-pbx", lid), records(events)).orElseThrow();
         assertThat(alone.answeredBy()).singleElement().asString().startsWith("PJSIP/");
         var withConnect = new ArrayList<>(records(events));
         events.stream().filter(e -> e.name().equals("AgentConnect")).forEach(withConnect::add);
-        var named = interpreter.interpret("test-pbx", lid, withConnect).orElseThrow();
-        var live = interpreter.interpret("test-pbx", lid, events).orElseThrow();
+        var named = interpreter.interpret(new CallKey("test-pbx", lid), withConnect).orElseThrow();
+        var live = interpreter.interpret(new CallKey("test-pbx", lid), events).orElseThrow();
         assertThat(named.answeredBy()).isEqualTo(live.answeredBy());
         assertThat(named.recovered()).isTrue();
     }

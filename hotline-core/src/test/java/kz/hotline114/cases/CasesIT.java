@@ -77,7 +77,7 @@ class CasesIT extends TelephonyIT {
         assertThat(c.specialist()).isEqualTo("aigerim");
         assertThat(c.calls()).extracting(ConsultationCase.CallRef::linkedid).containsExactly(call.linkedid());
         assertThat(c.history()).extracting(ConsultationCase.StatusChange::to).containsExactly(CaseStatus.OPEN);
-        assertThat(cases.ofCall(call.pbxId(), call.linkedid())).extracting(CaseSummary::number).containsExactly(number);
+        assertThat(cases.ofCall(call.key())).extracting(CaseSummary::number).containsExactly(number);
         assertThat(audits("CASE_OPENED", number)).isEqualTo(1);
         assertThat(audits("CASE_VIEWED", number)).isEqualTo(1);
         // enqueued for the index (the relay may already have taken it: the sequence, not the table, says so)

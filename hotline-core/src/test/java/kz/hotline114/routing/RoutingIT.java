@@ -57,7 +57,7 @@ class RoutingIT extends TelephonyIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<Callback> all;
         do {
-            all = callbacks.ofCall(PBX_ID, linkedid);
+            all = callbacks.ofCall(new CallKey(PBX_ID, linkedid));
             if (all.stream().anyMatch(c -> c.status() == status && c.endedAt() != null)) {
                 return all.stream().filter(c -> c.status() == status).findFirst().orElseThrow();
             }
@@ -110,7 +110,7 @@ class RoutingIT extends TelephonyIT {
                 List.of("psychologists"), true, "rt-aigerim");
 
         as("rt-aigerim", "SPECIALIST");
-        var scheduled = callbacks.schedule(PBX_ID, original.linkedid(), TestClock.now().plus(Duration.ofHours(1)),
+        var scheduled = callbacks.schedule(original.key(), TestClock.now().plus(Duration.ofHours(1)),
                 "қайта хабарласу", null);
         assertThat(scheduled.status()).isEqualTo(Callback.Status.SCHEDULED);
         assertThat(scheduled.assignee()).isEqualTo(iface);
@@ -161,12 +161,12 @@ class RoutingIT extends TelephonyIT {
         directory.save("Yerlan (theologian)", Specialist.Kind.THEOLOGIAN, List.of("kk", "ru"), "PJSIP/203",
                 List.of("theologians"), true, "rt-yerlan");
         as("rt-yerlan", "SPECIALIST");
-        var c = callbacks.schedule(PBX_ID, original.linkedid(), TestClock.now().plus(Duration.ofHours(2)), null, null);
+        var c = callbacks.schedule(original.key(), TestClock.now().plus(Duration.ofHours(2)), null, null);
         callbacks.dialNow(c.id());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Callback now;
         do {
-            now = callbacks.ofCall(PBX_ID, original.linkedid()).getFirst();
+            now = callbacks.ofCall(original.key()).getFirst();
             Thread.sleep(20);
         } while (now.status() != Callback.Status.FAILED && System.nanoTime() < deadline);
         assertThat(now.status()).isEqualTo(Callback.Status.FAILED);
@@ -180,7 +180,7 @@ class RoutingIT extends TelephonyIT {
     @Test
     void a_withheld_or_unknown_call_cannot_be_called_back() {
         as("rt-op", "OPERATOR");
-        assertThatThrownBy(() -> callbacks.schedule(PBX_ID, "no-such-call", TestClock.now(), null, null))
+        assertThatThrownBy(() -> callbacks.schedule(new CallKey(PBX_ID, "no-such-call"), TestClock.now(), null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

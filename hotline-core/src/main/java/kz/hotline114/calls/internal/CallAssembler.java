@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallRecorded;
 import kz.hotline114.calls.CallUpdated;
@@ -46,7 +47,7 @@ class CallAssembler {
     private final CallsProperties props;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
-    private final Map<Key, Group> groups = new HashMap<>();
+    private final Map<CallKey, Group> groups = new HashMap<>();
     private final Counter callsFinished;
     private final Clock clock;
 
@@ -61,9 +62,6 @@ class CallAssembler {
         this.tx = tx;
         this.clock = clock;
         this.callsFinished = Counter.builder("hotline.calls.recorded").description("calls finalised").register(meters);
-    }
-
-    record Key(String pbxId, String linkedid) {
     }
 
     private static final class Group {
@@ -82,14 +80,14 @@ class CallAssembler {
 
     @EventListener
     synchronized void on(AmiEventsJournaled batch) {
-        var touched = new LinkedHashSet<Key>();
+        var touched = new LinkedHashSet<CallKey>();
         var now = clock.instant();
         for (var e : batch.events()) {
             var lid = e.linkedid();
             if (lid == null || !CallInterpreter.isRelevant(e)) {
                 continue;
             }
-            var key = new Key(e.pbxId(), lid);
+            var key = new CallKey(e.pbxId(), lid);
             var g = groups.get(key);
             if (g == null) {
                 g = new Group(now);
@@ -116,7 +114,7 @@ class CallAssembler {
                 return out;
             });
             for (var call : changed) {
-                var g = groups.get(new Key(call.pbxId(), call.linkedid()));
+                var g = groups.get(call.key());
                 if (call.outcome() != CallOutcome.IN_PROGRESS) {
                     if (g.finishedAt == null) {
                         g.finishedAt = now;
@@ -134,8 +132,8 @@ class CallAssembler {
         evict(now);
     }
 
-    private Optional<Call> interpret(Key key, Group g) {
-        var call = interpreter.interpret(key.pbxId(), key.linkedid(), g.events);
+    private Optional<Call> interpret(CallKey key, Group g) {
+        var call = interpreter.interpret(key, g.events);
         if (call.isEmpty()) {
             return call;
         }
@@ -145,21 +143,20 @@ class CallAssembler {
         }
         var repeatKey = c.callerNumber() + "@" + c.startedAt();
         if (!repeatKey.equals(g.repeatKey)) {
-            g.repeat = calls.calledBefore(c.callerNumber(), c.startedAt(), props.repeatWindow(), key.pbxId(),
-                    key.linkedid());
+            g.repeat = calls.calledBefore(c.callerNumber(), c.startedAt(), props.repeatWindow(), key);
             g.repeatKey = repeatKey;
         }
         return Optional.of(c.withRepeatCaller(g.repeat));
     }
 
     /** Re-interprets one call from the whole journal (rebuild); returns the row written, if any. */
-    synchronized Optional<Call> rebuild(String pbxId, String linkedid) {
-        var events = journal.eventsOfCall(pbxId, linkedid);
+    synchronized Optional<Call> rebuild(CallKey key) {
+        var events = journal.eventsOfCall(key.pbxId(), key.linkedid());
         var g = new Group(clock.instant());
         g.events.addAll(events.stream().filter(CallInterpreter::isRelevant).toList());
-        var call = interpret(new Key(pbxId, linkedid), g);
+        var call = interpret(key, g);
         call.ifPresent(calls::upsert);
-        var live = groups.get(new Key(pbxId, linkedid));
+        var live = groups.get(key);
         if (live != null) {
             live.written = call.orElse(null);
         }

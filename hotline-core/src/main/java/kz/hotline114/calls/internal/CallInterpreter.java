@@ -16,6 +16,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.HangupSide;
@@ -81,9 +82,9 @@ public final class CallInterpreter {
     }
 
     /** The call these events make, or empty when they hold no inbound hotline call (a callback, noise). */
-    public Optional<Call> interpret(String pbxId, String linkedid, List<AmiEvent> rawEvents) {
+    public Optional<Call> interpret(CallKey key, List<AmiEvent> rawEvents) {
         boolean recovered = PbxRecords.present(rawEvents);
-        var raw = RawCall.read(linkedid, ordered(recovered ? PbxRecords.asChannelEvents(rawEvents) : rawEvents));
+        var raw = RawCall.read(key.linkedid(), ordered(recovered ? PbxRecords.asChannelEvents(rawEvents) : rawEvents));
         if (raw == null) {
             return Optional.empty();
         }
@@ -91,7 +92,7 @@ public final class CallInterpreter {
         Instant clock = endedAt != null ? endedAt : raw.lastEventAt;
         var verdict = classify(raw, endedAt);
         var number = PhoneNumbers.describe(raw.callerRaw);
-        return Optional.of(new Call(pbxId, linkedid, raw.startedAt, raw.ivrAnswered, endedAt, number.e164(),
+        return Optional.of(new Call(key.pbxId(), key.linkedid(), raw.startedAt, raw.ivrAnswered, endedAt, number.e164(),
                 number.withheld(), blankToNull(raw.callerRaw), displayName(raw.callerName), number.operator(),
                 number.region(), blankToNull(raw.dialled), raw.choice, raw.queues, waitSeconds(raw, clock),
                 raw.answeredBy, talkSeconds(raw, clock), raw.transfers, hangupSide(raw, endedAt), verdict.outcome(),

@@ -65,80 +65,68 @@ class CallLogService implements CallLog {
 
     @Override
     public Optional<Call> get(CallKey key) {
-        var pbxId = key.pbxId();
-        var linkedid = key.linkedid();
-        var call = calls.find(pbxId, linkedid);
+        var call = calls.find(key);
         if (!CurrentUser.maySeeCallerNumbers()) {
             return call.map(Call::masked);
         }
-        call.ifPresent(c -> audit.record("CALL_VIEWED", pbxId + "/" + linkedid, null));
+        call.ifPresent(c -> audit.record("CALL_VIEWED", key.toString(), null));
         return call;
     }
 
     @Override
     public List<Call> earlier(CallKey key, int limit) {
-        var pbxId = key.pbxId();
-        var linkedid = key.linkedid();
-        var call = calls.find(pbxId, linkedid).orElse(null);
+        var call = calls.find(key).orElse(null);
         if (call == null || call.callerNumber() == null) {
             return List.of();
         }
-        var items = calls.earlier(call.callerNumber(), call.startedAt(), pbxId, linkedid, Math.clamp(limit, 1, 100));
+        var items = calls.earlier(call.callerNumber(), call.startedAt(), key, Math.clamp(limit, 1, 100));
         if (!CurrentUser.maySeeCallerNumbers()) {
             return items.stream().map(Call::masked).toList();
         }
         if (!items.isEmpty()) {
-            audit.record("CALLS_LISTED", pbxId + "/" + linkedid, items.size() + " earlier calls of the caller");
+            audit.record("CALLS_LISTED", key.toString(), items.size() + " earlier calls of the caller");
         }
         return items;
     }
 
     @Override
     public Optional<String> numberToDial(CallKey key) {
-        var pbxId = key.pbxId();
-        var linkedid = key.linkedid();
-        var number = calls.find(pbxId, linkedid).map(Call::callerNumber);
-        number.ifPresent(n -> audit.record("CALL_NUMBER_DIALLED", pbxId + "/" + linkedid, "callback"));
+        var number = calls.find(key).map(Call::callerNumber);
+        number.ifPresent(n -> audit.record("CALL_NUMBER_DIALLED", key.toString(), "callback"));
         return number;
     }
 
     @Override
     public void saveNote(CallKey key, String text) {
-        var pbxId = key.pbxId();
-        var linkedid = key.linkedid();
         var author = CurrentUser.name();
-        if (calls.find(pbxId, linkedid).isEmpty()) {
-            throw new IllegalArgumentException("no call " + pbxId + "/" + linkedid);
+        if (calls.find(key).isEmpty()) {
+            throw new IllegalArgumentException("no call " + key.toString());
         }
         var trimmed = text == null ? "" : text.strip();
         if (trimmed.length() > 4000) {
             throw new IllegalArgumentException("a note holds at most 4000 characters");
         }
         if (trimmed.isEmpty()) {
-            calls.deleteNote(pbxId, linkedid, author);
-            audit.record("CALL_NOTE_REMOVED", pbxId + "/" + linkedid, null);
+            calls.deleteNote(key, author);
+            audit.record("CALL_NOTE_REMOVED", key.toString(), null);
         } else {
-            calls.saveNote(pbxId, linkedid, author, trimmed);
-            audit.record("CALL_NOTE_SAVED", pbxId + "/" + linkedid, trimmed.length() + " characters");
+            calls.saveNote(key, author, trimmed);
+            audit.record("CALL_NOTE_SAVED", key.toString(), trimmed.length() + " characters");
         }
     }
 
     @Override
     public List<CallNote> notes(CallKey key) {
-        var pbxId = key.pbxId();
-        var linkedid = key.linkedid();
-        var notes = calls.notes(pbxId, linkedid);
+        var notes = calls.notes(key);
         if (!notes.isEmpty()) {
-            audit.record("CALL_NOTES_VIEWED", pbxId + "/" + linkedid, null);
+            audit.record("CALL_NOTES_VIEWED", key.toString(), null);
         }
         return notes;
     }
 
     @Override
     public List<CallStep> timeline(CallKey key) {
-        var pbxId = key.pbxId();
-        var linkedid = key.linkedid();
-        var steps = interpreter.timeline(journal.eventsOfCall(pbxId, linkedid));
+        var steps = interpreter.timeline(journal.eventsOfCall(key.pbxId(), key.linkedid()));
         if (CurrentUser.maySeeCallerNumbers()) {
             return steps;
         }
@@ -159,7 +147,7 @@ class CallLogService implements CallLog {
         var linkedids = journal.linkedidsReceivedBetween(pbxId, from, to);
         var kept = new ArrayList<String>();
         for (var lid : linkedids) {
-            assembler.rebuild(pbxId, lid).ifPresent(c -> kept.add(c.linkedid()));
+            assembler.rebuild(new CallKey(pbxId, lid)).ifPresent(c -> kept.add(c.linkedid()));
         }
         int removed = calls.deleteExcept(pbxId, linkedids, kept);
         return new RebuildResult(linkedids.size(), kept.size(), removed);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import kz.hotline114.calls.Call;
+import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallNote;
 import kz.hotline114.calls.CallFilter;
 import kz.hotline114.calls.CallOutcome;
@@ -94,38 +95,40 @@ class JdbcCallRepository {
     }
 
     /** True when the number called in {@code [startedAt - window, startedAt)} in another call. */
-    boolean calledBefore(String e164, Instant startedAt, Duration window, String pbxId, String linkedid) {
+    boolean calledBefore(String e164, Instant startedAt, Duration window, CallKey other) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from calls where caller_number = ? and started_at < ? and started_at >= ?
                                and not (pbx_id = ? and linkedid = ?))""", Boolean.class,
-                e164, ts(startedAt), ts(startedAt.minus(window)), pbxId, linkedid));
+                e164, ts(startedAt), ts(startedAt.minus(window)), other.pbxId(), other.linkedid()));
     }
 
-    List<Call> earlier(String e164, Instant before, String pbxId, String linkedid, int limit) {
+    List<Call> earlier(String e164, Instant before, CallKey other, int limit) {
         return jdbc.query("""
                 select * from calls where caller_number = ? and started_at < ? and not (pbx_id = ? and linkedid = ?)
-                order by started_at desc limit ?""", MAPPER, e164, ts(before), pbxId, linkedid, limit);
+                order by started_at desc limit ?""", MAPPER, e164, ts(before), other.pbxId(), other.linkedid(), limit);
     }
 
-    void saveNote(String pbxId, String linkedid, String author, String text) {
+    void saveNote(CallKey call, String author, String text) {
         jdbc.update("""
                 insert into call_note (pbx_id, linkedid, author, text) values (?, ?, ?, ?)
                 on conflict (pbx_id, linkedid, author) do update set text = excluded.text, updated_at = now()""",
-                pbxId, linkedid, author, text);
+                call.pbxId(), call.linkedid(), author, text);
     }
 
-    void deleteNote(String pbxId, String linkedid, String author) {
-        jdbc.update("delete from call_note where pbx_id = ? and linkedid = ? and author = ?", pbxId, linkedid, author);
+    void deleteNote(CallKey call, String author) {
+        jdbc.update("delete from call_note where pbx_id = ? and linkedid = ? and author = ?", call.pbxId(),
+                call.linkedid(), author);
     }
 
-    List<CallNote> notes(String pbxId, String linkedid) {
+    List<CallNote> notes(CallKey call) {
         return jdbc.query("select author, text, updated_at from call_note where pbx_id = ? and linkedid = ? order by created_at",
                 (rs, n) -> new CallNote(rs.getString("author"), rs.getString("text"), rs.getTimestamp("updated_at").toInstant()),
-                pbxId, linkedid);
+                call.pbxId(), call.linkedid());
     }
 
-    Optional<Call> find(String pbxId, String linkedid) {
-        return jdbc.query("select * from calls where pbx_id = ? and linkedid = ?", MAPPER, pbxId, linkedid).stream()
+    Optional<Call> find(CallKey call) {
+        return jdbc.query("select * from calls where pbx_id = ? and linkedid = ?", MAPPER, call.pbxId(), call.linkedid())
+                .stream()
                 .findFirst();
     }
 

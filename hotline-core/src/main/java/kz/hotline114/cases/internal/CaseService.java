@@ -34,6 +34,7 @@ import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.calls.CallKey;
 
 @Service
 class CaseService implements Cases {
@@ -118,8 +119,8 @@ class CaseService implements Cases {
         long id = cases.insert(number, openedAt, CurrentUser.name(), draft, specialist);
         cases.recordStatus(id, CurrentUser.name(), null, CaseStatus.OPEN, null);
         if (draft.callLinkedid() != null && !draft.callLinkedid().isBlank()) {
-            cases.addCall(id, draft.callPbx() == null || draft.callPbx().isBlank() ? "pbx-114" : draft.callPbx(),
-                    draft.callLinkedid().strip());
+            cases.addCall(id, new CallKey(draft.callPbx() == null || draft.callPbx().isBlank() ? "pbx-114" : draft.callPbx(),
+                    draft.callLinkedid().strip()));
         }
         outbox.enqueue(DOC_TYPE, number);
         audit.record("CASE_OPENED", number, draft.category());
@@ -148,7 +149,7 @@ class CaseService implements Cases {
                 : c.specialist();
         cases.update(c.id(), draft, specialist);
         if (draft.callLinkedid() != null && !draft.callLinkedid().isBlank()) {
-            cases.addCall(c.id(), draft.callPbx() == null ? "pbx-114" : draft.callPbx(), draft.callLinkedid());
+            cases.addCall(c.id(), new CallKey(draft.callPbx() == null ? "pbx-114" : draft.callPbx(), draft.callLinkedid()));
         }
         outbox.enqueue(DOC_TYPE, number);
         audit.record("CASE_UPDATED", number, changes(c, draft));
@@ -199,11 +200,11 @@ class CaseService implements Cases {
 
     @Override
     @Transactional
-    public ConsultationCase attachCall(String number, String pbxId, String linkedid) {
+    public ConsultationCase attachCall(String number, CallKey call) {
         var c = editable(number);
-        cases.addCall(c.id(), pbxId, linkedid);
+        cases.addCall(c.id(), call);
         cases.touch(c.id());
-        audit.record("CASE_CALL_ATTACHED", number, pbxId + "/" + linkedid);
+        audit.record("CASE_CALL_ATTACHED", number, call.toString());
         return cases.findById(c.id()).orElseThrow();
     }
 
@@ -244,11 +245,11 @@ class CaseService implements Cases {
     }
 
     @Override
-    public List<CaseSummary> ofCall(String pbxId, String linkedid) {
+    public List<CaseSummary> ofCall(CallKey call) {
         var v = visibility();
-        var list = cases.ofCall(pbxId, linkedid, v);
+        var list = cases.ofCall(call, v);
         if (!list.isEmpty()) {
-            audit.record("CASES_OF_CALL_LISTED", pbxId + "/" + linkedid, list.size() + " cases");
+            audit.record("CASES_OF_CALL_LISTED", call.toString(), list.size() + " cases");
         }
         return list;
     }

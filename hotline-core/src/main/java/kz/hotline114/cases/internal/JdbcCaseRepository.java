@@ -29,6 +29,7 @@ import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.Region;
 import kz.hotline114.shared.SocialStatus;
+import kz.hotline114.calls.CallKey;
 
 @Repository
 class JdbcCaseRepository {
@@ -84,9 +85,9 @@ class JdbcCaseRepository {
                 id, by, from == null ? null : from.name(), to.name(), note);
     }
 
-    void addCall(long id, String pbx, String linkedid) {
-        jdbc.update("insert into case_call (case_id, pbx_id, linkedid) values (?, ?, ?) on conflict do nothing", id, pbx,
-                linkedid);
+    void addCall(long id, CallKey call) {
+        jdbc.update("insert into case_call (case_id, pbx_id, linkedid) values (?, ?, ?) on conflict do nothing", id,
+                call.pbxId(), call.linkedid());
     }
 
     void addFollowUp(long id, LocalDate due, String what) {
@@ -161,8 +162,8 @@ class JdbcCaseRepository {
         return jdbc.queryForObject("select count(*) from consultation_case" + w.sql, Long.class, w.args.toArray());
     }
 
-    List<CaseSummary> ofCall(String pbx, String linkedid, Visibility v) {
-        var args = new ArrayList<Object>(List.of(pbx, linkedid));
+    List<CaseSummary> ofCall(CallKey call, Visibility v) {
+        var args = new ArrayList<Object>(List.of(call.pbxId(), call.linkedid()));
         var restrict = "";
         if (v.user() != null) {
             restrict = " and (c.opened_by = ? or c.specialist = ?)";

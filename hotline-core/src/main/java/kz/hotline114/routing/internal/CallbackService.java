@@ -85,18 +85,17 @@ class CallbackService implements Callbacks {
     }
 
     @Override
-    public Callback schedule(String pbxId, String forLinkedid, Instant dueAt, @Nullable String note,
-                             @Nullable String assignee) {
+    public Callback schedule(CallKey of, Instant dueAt, @Nullable String note, @Nullable String assignee) {
         requireStaff();
-        var number = callLog.numberToDial(new CallKey(pbxId, forLinkedid))
+        var number = callLog.numberToDial(of)
                 .orElseThrow(() -> new IllegalArgumentException("the caller's number is unknown or withheld: no callback"));
         var phone = assignee != null && !assignee.isBlank() ? assignee
                 : directory.ofUser(CurrentUser.name()).map(s -> s.iface()).orElse(null);
         Long id = jdbc.queryForObject("""
                 insert into callback (pbx_id, for_linkedid, number, requested_by, assignee, due_at, note, status)
-                values (?, ?, ?, ?, ?, ?, ?, 'SCHEDULED') returning id""", Long.class, pbxId, forLinkedid, number,
+                values (?, ?, ?, ?, ?, ?, ?, 'SCHEDULED') returning id""", Long.class, of.pbxId(), of.linkedid(), number,
                 CurrentUser.name(), phone, Timestamp.from(dueAt), note == null || note.isBlank() ? null : note.strip());
-        audit.record("CALLBACK_SCHEDULED", pbxId + "/" + forLinkedid, "callback " + id + " due " + dueAt
+        audit.record("CALLBACK_SCHEDULED", of.toString(), "callback " + id + " due " + dueAt
                 + (phone == null ? "" : " by " + phone));
         return get(id);
     }
@@ -121,9 +120,9 @@ class CallbackService implements Callbacks {
     }
 
     @Override
-    public List<Callback> ofCall(String pbxId, String forLinkedid) {
+    public List<Callback> ofCall(CallKey call) {
         return jdbc.query("select * from callback where pbx_id = ? and for_linkedid = ? order by created_at",
-                CallbackService::map, pbxId, forLinkedid);
+                CallbackService::map, call.pbxId(), call.linkedid());
     }
 
     @Override

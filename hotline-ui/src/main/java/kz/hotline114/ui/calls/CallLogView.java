@@ -296,7 +296,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
             notes.forEach(n -> dialog.add(new Div(new Span(n.author() + " (" + TIME.format(n.updatedAt().atZone(props.zone()))
                     + "): "), new Span(n.text()))));
         }
-        var backs = callbacks.ofCall(call.pbxId(), call.linkedid());
+        var backs = callbacks.ofCall(call.key());
         if (!backs.isEmpty()) {
             var backsTitle = new Span(getTranslation("detail.callbacks"));
             backsTitle.getStyle().set("font-weight", "600");
@@ -312,7 +312,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
             dialog.add(backsTitle, list);
         }
         var callback = new Button(getTranslation("desk.pop.callback"), e -> new CallbackDialog(callbacks, props, clock,
-                call.pbxId(), call.linkedid(), dialog::close).open());
+                call.key(), dialog::close).open());
         callback.setId("schedule-callback");
         callback.setEnabled(call.callerNumber() != null);
         var openCase = new Button(getTranslation("case.open"), e -> {

@@ -14,11 +14,12 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.calls.CallKey;
 
 /** Schedules a callback to the caller of a call: when, and what about (from the desk or the call log). */
 public class CallbackDialog extends Dialog {
 
-    public CallbackDialog(Callbacks callbacks, HotlineProperties props, Clock clock, String pbxId, String linkedid, Runnable onSaved) {
+    public CallbackDialog(Callbacks callbacks, HotlineProperties props, Clock clock, CallKey call, Runnable onSaved) {
         setHeaderTitle(getTranslation("desk.callback.title"));
         var when = new DateTimePicker(getTranslation("desk.callback.due"));
         when.setId("desk-callback-due");
@@ -34,7 +35,7 @@ public class CallbackDialog extends Dialog {
                 return;
             }
             try {
-                callbacks.schedule(pbxId, linkedid, when.getValue().atZone(props.zone()).toInstant(), text.getValue(), null);
+                callbacks.schedule(call, when.getValue().atZone(props.zone()).toInstant(), text.getValue(), null);
                 close();
                 Notification.show(getTranslation("desk.callback.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 onSaved.run();

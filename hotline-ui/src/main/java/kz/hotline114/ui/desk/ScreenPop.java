@@ -234,7 +234,7 @@ class ScreenPop extends VerticalLayout {
 
     private void scheduleCallback() {
         if (linkedid != null) {
-            new CallbackDialog(callbacks, props, clock, pbxId, linkedid, onChange).open();
+            new CallbackDialog(callbacks, props, clock, new CallKey(pbxId, linkedid), onChange).open();
         }
     }
 }
