@@ -2,13 +2,11 @@ package kz.hotline114.amisim;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;

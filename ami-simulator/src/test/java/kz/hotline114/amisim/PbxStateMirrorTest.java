@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-
 /** What the replay server answers to CoreShowChannels and QueueStatus follows the recorded calls as Asterisk would. */
 class PbxStateMirrorTest {
 

@@ -3,7 +3,6 @@ package kz.hotline114.bench;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -128,5 +127,4 @@ public class IngestionBenchmark {
         }
         return fallback;
     }
-
 }

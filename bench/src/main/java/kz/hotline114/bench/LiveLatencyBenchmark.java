@@ -10,7 +10,6 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedList;
@@ -58,7 +57,6 @@ public class LiveLatencyBenchmark {
      * the same machine, so it must read the real wall clock (the app under test has its own Clock bean).
      */
     private static final java.time.Clock WALL = java.time.Clock.systemUTC();
-
 
     static final String TOKEN = "bench-wallboard-token";
     static final String PASSWORD = "bench-admin-114";

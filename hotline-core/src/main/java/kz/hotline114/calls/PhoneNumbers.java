@@ -102,6 +102,15 @@ public final class PhoneNumbers {
         }
     }
 
+    /** Whether an E.164 number is a whole, valid number (not a fragment or a prefix). */
+    public static boolean isWhole(String e164) {
+        try {
+            return UTIL.isValidNumber(UTIL.parse(e164, "KZ"));
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
     /**
      * A number shown to a role without the right to see it: country code, operator/area prefix and the
      * last two digits stay, the rest is starred ({@code +7 701 *** ** 01}).

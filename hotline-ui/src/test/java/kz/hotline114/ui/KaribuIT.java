@@ -54,7 +54,6 @@ public abstract class KaribuIT extends UiIT {
         SecurityContextHolder.clearContext();
     }
 
-
     @BeforeEach
     protected void noUser() {
         SecurityContextHolder.clearContext();

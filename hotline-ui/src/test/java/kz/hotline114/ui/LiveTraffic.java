@@ -1,6 +1,5 @@
 package kz.hotline114.ui;
 
-import java.time.Instant;
 import java.util.List;
 
 import kz.hotline114.amisim.AmiPacket;

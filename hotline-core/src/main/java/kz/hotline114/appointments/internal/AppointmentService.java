@@ -301,5 +301,4 @@ class AppointmentService implements Appointments {
     private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
-
 }

@@ -187,5 +187,4 @@ class ScheduleService implements ReceptionSchedule {
                 rs.getString("place_name"), rs.getString("place_address"),
                 Arrays.stream((Long[]) experts.getArray()).toList(), rs.getString("note"));
     }
-
 }

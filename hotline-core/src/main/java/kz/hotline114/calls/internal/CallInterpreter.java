@@ -4,12 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +19,6 @@ import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.HangupSide;
 import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.calls.PhoneNumbers;
-import kz.hotline114.calls.Transfer;
 import kz.hotline114.calls.WrongNumberReason;
 import kz.hotline114.pbx.AmiEvent;
 

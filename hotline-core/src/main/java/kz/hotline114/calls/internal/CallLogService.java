@@ -21,6 +21,7 @@ import kz.hotline114.pbx.AmiJournal;
 import kz.hotline114.pbx.PbxLink;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
+import kz.hotline114.calls.CallerNumberFilter;
 
 @Service
 class CallLogService implements CallLog {
@@ -30,11 +31,16 @@ class CallLogService implements CallLog {
     private final CallInterpreter interpreter;
     private final CallAssembler assembler;
     private final PbxLink link;
+    /** The deepest page start served: past a million rows a narrower period is the way (and int arithmetic stays safe). */
+    static final int MAX_OFFSET = 1_000_000;
+
     private final AuditLog audit;
+    private final CallerNumberFilter numbers;
 
     CallLogService(JdbcCallRepository calls, AmiJournal journal, CallInterpreter interpreter, CallAssembler assembler,
-                   PbxLink link, AuditLog audit) {
+                   PbxLink link, AuditLog audit, CallerNumberFilter numbers) {
         this.audit = audit;
+        this.numbers = numbers;
         this.calls = calls;
         this.journal = journal;
         this.interpreter = interpreter;
@@ -47,20 +53,23 @@ class CallLogService implements CallLog {
         if (page < 0 || size < 1 || size > 1000) {
             throw new IllegalArgumentException("page must be >= 0 and size between 1 and 1000");
         }
-        var items = calls.find(filter, page * size, size);
-        if (!CurrentUser.maySeeCallerNumbers()) {
-            return new CallPage(calls.count(filter), items.stream().map(Call::masked).toList());
+        if ((long) page * size > MAX_OFFSET) {
+            throw new IllegalArgumentException("page: at most " + MAX_OFFSET + " rows in; narrow the period instead");
         }
-        if (!items.isEmpty()) {
-            audit.record("CALLS_LISTED", filter.from() + "/" + filter.to(), items.size() + " calls with full caller numbers"
-                    + (filter.number() == null || filter.number().isBlank() ? "" : ", number filter " + filter.number()));
+        var admitted = numbers.admit(filter, "calls");
+        var items = calls.find(admitted, page * size, size);
+        boolean full = CurrentUser.maySeeCallerNumbers();
+        audit.recordListing(full ? "CALLS_LISTED" : "CALLS_LISTED_MASKED", admitted.describe(),
+                items.size() + " calls" + (full ? " with full caller numbers" : ""));
+        if (!full) {
+            return new CallPage(calls.count(admitted), items.stream().map(Call::masked).toList());
         }
-        return new CallPage(calls.count(filter), items);
+        return new CallPage(calls.count(admitted), items);
     }
 
     @Override
     public long count(CallFilter filter) {
-        return calls.count(filter);
+        return calls.count(numbers.admit(filter, "calls"));
     }
 
     @Override

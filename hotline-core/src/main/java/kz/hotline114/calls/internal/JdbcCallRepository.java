@@ -172,7 +172,10 @@ class JdbcCallRepository {
                 sb.append(" and ? = any(queues)");
                 args.add(f.queue());
             }
-            if (f.number() != null && !f.number().isBlank()) {
+            if (f.wholeNumber() && f.number() != null) {
+                sb.append(" and caller_number = ?");
+                args.add(f.number());
+            } else if (f.number() != null && !f.number().isBlank()) {
                 var digits = f.number().replaceAll("\\D", "");
                 if (!digits.isEmpty()) {
                     sb.append(" and caller_number like ?");

@@ -1,9 +1,13 @@
 package kz.hotline114.cases.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,10 @@ class CaseService implements Cases {
 
     static final String DOC_TYPE = "case";
     static final int QUESTION_MAX = 10_000;
+    /** A note (referral, follow-up, status change): a few sentences. */
+    static final int NOTE_MAX = 2_000;
+    /** Deepest case served by paging (Elasticsearch's result window; past it, narrow the search). */
+    static final int MAX_DEPTH = 10_000;
 
     private final JdbcCaseRepository cases;
     private final AuditLog audit;
@@ -163,6 +171,9 @@ class CaseService implements Cases {
         if (!c.status().next().contains(to)) {
             throw new InvalidCase(Map.of("status", "not-allowed"));
         }
+        if (note != null && note.length() > NOTE_MAX) {
+            throw new InvalidCase(Map.of("note", "too-long"));
+        }
         if (to == CaseStatus.REFERRED && c.referralPartner() == null) {
             throw new InvalidCase(Map.of("referralPartner", "required"));
         }
@@ -179,6 +190,9 @@ class CaseService implements Cases {
         var c = editable(number);
         if (what == null || what.isBlank()) {
             throw new InvalidCase(Map.of("what", "required"));
+        }
+        if (what.length() > NOTE_MAX) {
+            throw new InvalidCase(Map.of("what", "too-long"));
         }
         cases.addFollowUp(c.id(), dueOn, what.strip());
         cases.touch(c.id());
@@ -215,6 +229,9 @@ class CaseService implements Cases {
         if (page < 0 || size < 1 || size > 500) {
             throw new IllegalArgumentException("page must be >= 0 and size between 1 and 500");
         }
+        if ((long) page * size + size > MAX_DEPTH) {
+            throw new IllegalArgumentException("page: at most " + MAX_DEPTH + " cases in; narrow the search instead");
+        }
         var v = visibility();
         if (filter.q() != null && !filter.q().isBlank()) {
             var hits = search.search(DOC_TYPE, query(filter, v, page * size, size));
@@ -223,12 +240,12 @@ class CaseService implements Cases {
                 var byNumber = new HashMap<String, CaseSummary>();
                 cases.summaries(hits.get().ids()).forEach(c -> byNumber.put(c.number(), c));
                 var items = hits.get().ids().stream().map(byNumber::get).filter(Objects::nonNull).toList();
-                audit.record("CASES_SEARCHED", describe(filter), items.size() + " cases");
+                audit.recordListing("CASES_SEARCHED", describe(filter), items.size() + " cases");
                 return new CasePage(hits.get().total(), items);
             }
         }
         var items = cases.find(filter, v, page * size, size);
-        audit.record("CASES_LISTED", describe(filter), items.size() + " cases");
+        audit.recordListing("CASES_LISTED", describe(filter), items.size() + " cases");
         return new CasePage(cases.count(filter, v), items);
     }
 
@@ -306,12 +323,22 @@ class CaseService implements Cases {
         } else if (!d.language().equals("kk") && !d.language().equals("ru")) {
             errors.put("language", "unknown");
         }
+        tooLong(errors, "referralNote", d.referralNote(), NOTE_MAX);
+        tooLong(errors, "callPbx", d.callPbx(), 64);
+        tooLong(errors, "callLinkedid", d.callLinkedid(), 64);
+        tooLong(errors, "specialist", d.specialist(), 64);
         if (d.referralPartner() != null && !d.referralPartner().isBlank()
                 && taxonomy.partners().stream().noneMatch(t -> t.code().equals(d.referralPartner()))) {
             errors.put("referralPartner", "unknown");
         }
         if (!errors.isEmpty()) {
             throw new InvalidCase(errors);
+        }
+    }
+
+    private static void tooLong(Map<String, String> errors, String field, @Nullable String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.put(field, "too-long");
         }
     }
 
@@ -327,9 +354,20 @@ class CaseService implements Cases {
                 List.of("openedBy", "specialist"), "openedAt", f.from(), f.to(), offset, size, List.of());
     }
 
+    /** The filter in words for the audit log; the search text only as its length and a hash (it may name a person). */
     private static String describe(CaseFilter f) {
-        return "q=" + (f.q() == null ? "" : f.q()) + " category=" + f.category() + " status=" + f.status() + " from="
+        var q = f.q() == null || f.q().isBlank() ? "" : f.q().strip().length() + " characters, sha256 " + HexFormat.of()
+                .formatHex(sha256(f.q().strip())).substring(0, 12);
+        return "q=" + q + " category=" + f.category() + " status=" + f.status() + " from="
                 + f.from() + " to=" + f.to();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String changes(ConsultationCase c, CaseDraft d) {

@@ -1,7 +1,6 @@
 package kz.hotline114.dashboard.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import io.micrometer.core.instrument.Tags;
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallRecorded;
-import kz.hotline114.dashboard.DashboardProperties;
 import kz.hotline114.live.LiveChanged;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.QueueState;

@@ -18,5 +18,4 @@ final class HotlineUserEvents {
         return List.of(HotlineIvrEvent.class, HotlineWrongNumberEvent.class, HotlineTransferEvent.class,
                 HotlineCallEndEvent.class);
     }
-
 }

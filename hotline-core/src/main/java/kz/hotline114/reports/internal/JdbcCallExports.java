@@ -1,18 +1,23 @@
 package kz.hotline114.reports.internal;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -23,6 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.hotline114.calls.CallFilter;
+import kz.hotline114.calls.CallerNumberFilter;
 import kz.hotline114.calls.PhoneNumbers;
 import kz.hotline114.cases.PersonalData;
 import kz.hotline114.reports.CallExports;
@@ -31,21 +37,28 @@ import kz.hotline114.reports.ReportTexts;
 import kz.hotline114.reports.ReportsProperties;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
+import kz.hotline114.security.Role;
 import kz.hotline114.shared.HotlineProperties;
 
 /** Streams the calls and their cases from PostgreSQL with a cursor into CSV or SXSSF. */
 @Service
 class JdbcCallExports implements CallExports {
 
+    /** The columns of an export; the cases' question and answer only for roles that read every case. */
     static final List<String> COLUMNS = List.of("startedAt", "duration", "caller", "operator", "region", "ivr", "queues",
             "wait", "answeredBy", "talk", "outcome", "wrongNumberReason", "cases", "category", "question", "answer");
+    static final int WITHOUT_TEXTS = COLUMNS.size() - 2;
+    private static final Pattern SIGNED_NUMBER = Pattern.compile("[+-][0-9][0-9 *().]*");
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final HotlineProperties hotline;
     private final ReportsProperties props;
+    private final CallerNumberFilter numbers;
 
-    JdbcCallExports(JdbcTemplate jdbc, AuditLog audit, HotlineProperties hotline, ReportsProperties props) {
+    JdbcCallExports(JdbcTemplate jdbc, AuditLog audit, HotlineProperties hotline, ReportsProperties props,
+                    CallerNumberFilter numbers) {
+        this.numbers = numbers;
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(1000);
         this.audit = audit;
@@ -59,30 +72,30 @@ class JdbcCallExports implements CallExports {
 
     @Override
     @Transactional // csv()/xlsx() called from here run in this transaction (a self-call skips their proxy)
-    public ExportFile export(java.time.LocalDate from, java.time.LocalDate to, Format format, ReportTexts texts)
-            throws java.io.IOException {
+    public ExportFile export(LocalDate from, LocalDate to, Format format, ReportTexts texts)
+            throws IOException {
         var zone = hotline.zone();
         var filter = new CallFilter(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(),
                 null, null, null);
-        var file = java.nio.file.Files.createTempFile("hotline-export", "." + format.extension());
-        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+        var file = Files.createTempFile("hotline-export", "." + format.extension());
+        try (var out = new BufferedOutputStream(Files.newOutputStream(file))) {
             switch (format) {
                 case CSV -> csv(filter, texts, out);
                 case XLSX -> xlsx(filter, texts, out);
             }
-        } catch (RuntimeException | java.io.IOException e) {
-            java.nio.file.Files.deleteIfExists(file);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
             throw e;
         }
-        var content = new java.io.FilterInputStream(java.nio.file.Files.newInputStream(file)) {
+        var content = new FilterInputStream(Files.newInputStream(file)) {
             @Override
-            public void close() throws java.io.IOException {
+            public void close() throws IOException {
                 super.close();
-                java.nio.file.Files.deleteIfExists(file);
+                Files.deleteIfExists(file);
             }
         };
         return new ExportFile("calls-" + from + "-" + to + "." + format.extension(), format.contentType(),
-                java.nio.file.Files.size(file), content);
+                Files.size(file), content);
     }
 
     @Override
@@ -185,8 +198,9 @@ class JdbcCallExports implements CallExports {
         }
     }
 
-    private void export(CallFilter f, ReportTexts texts, String what, RowSink sink) throws IOException {
+    private void export(CallFilter asked, ReportTexts texts, String what, RowSink sink) throws IOException {
         ReportAccess.read();
+        var f = numbers.admit(asked, what);
         var where = new StringBuilder(" where c.started_at >= ? and c.started_at < ?");
         var args = new ArrayList<Object>(List.of(Timestamp.from(f.from()), Timestamp.from(f.to())));
         if (f.outcome() != null) {
@@ -197,7 +211,10 @@ class JdbcCallExports implements CallExports {
             where.append(" and ? = any(c.queues)");
             args.add(f.queue());
         }
-        if (f.number() != null) {
+        if (f.wholeNumber() && f.number() != null) {
+            where.append(" and c.caller_number = ?");
+            args.add(f.number());
+        } else if (f.number() != null) {
             String digits = f.number().replaceAll("\\D", "");
             if (digits.isEmpty()) {
                 throw new InvalidReport(Map.of("number", "no-digits"));
@@ -210,10 +227,12 @@ class JdbcCallExports implements CallExports {
             throw new InvalidReport(Map.of("to", "too-many-rows"));
         }
         boolean full = CurrentUser.maySeeCallerNumbers();
+        // the cases' texts only for those who read every case (a reporter gets the Q&A only anonymised, as the collection)
+        boolean caseTexts = CurrentUser.has(Role.SUPERVISOR) || CurrentUser.has(Role.ADMIN);
         audit.record(full ? "CALLS_EXPORTED_FULL_NUMBERS" : "CALLS_EXPORTED_MASKED", what,
-                f.from() + ".." + f.to() + (f.outcome() == null ? "" : " outcome=" + f.outcome())
-                        + (f.queue() == null ? "" : " queue=" + f.queue()) + " rows=" + rows);
-        sink.row(COLUMNS.stream().<Object>map(c -> texts.text("export." + c)).toList());
+                f.describe() + " rows=" + rows + (caseTexts ? " with case texts" : ""));
+        var columns = caseTexts ? COLUMNS : COLUMNS.subList(0, WITHOUT_TEXTS);
+        sink.row(columns.stream().<Object>map(c -> texts.text("export." + c)).toList());
         var time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(hotline.zone());
         jdbc.query("""
                 select c.*, k.numbers, k.categories, k.questions, k.answers from calls c
@@ -226,7 +245,8 @@ class JdbcCallExports implements CallExports {
                     where l.pbx_id = c.pbx_id and l.linkedid = c.linkedid) k on true""" + where
                 + " order by c.started_at, c.pbx_id, c.linkedid", (ResultSet rs) -> {
             try {
-                sink.row(row(rs, full, time));
+                var row = row(rs, full, time);
+                sink.row(caseTexts ? row : row.subList(0, WITHOUT_TEXTS));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -267,10 +287,10 @@ class JdbcCallExports implements CallExports {
             return "";
         }
         String s = value.toString();
-        // a text starting with = or @, or with + or - before a non-digit, would be a formula in Excel: prefix it
-        // (phone numbers such as +7 701 *** ** 01 stay as they are; numbers are written unquoted)
-        boolean formula = !(value instanceof Number) && !s.isEmpty() && ("=@".indexOf(s.charAt(0)) >= 0
-                || "+-".indexOf(s.charAt(0)) >= 0 && (s.length() == 1 || !Character.isDigit(s.charAt(1))));
+        // a text starting with =, @, a tab or CR, or with + or - unless it is only a signed number, would be a formula in
+        // Excel (+1+cmd|…): prefix it (phone numbers such as +77011234567 or +7 701 *** ** 01 stay as they are)
+        boolean formula = !(value instanceof Number) && !s.isEmpty() && ("=@\t\r".indexOf(s.charAt(0)) >= 0
+                || "+-".indexOf(s.charAt(0)) >= 0 && !SIGNED_NUMBER.matcher(s).matches());
         if (formula) {
             s = "'" + s;
         }

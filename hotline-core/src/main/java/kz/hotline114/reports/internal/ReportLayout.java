@@ -183,7 +183,6 @@ final class ReportLayout {
         b.add(new Block.Para(t.text("report.seal"), ""));
     }
 
-
     static ReportContent.Risk resolved(InterimReport r, ReportContent.Risk risk, ReportTexts t) {
         var layout = new ReportLayout(r, t);
         return new ReportContent.Risk(risk.risk() != null ? risk.risk() : risk.wrongNumber() ? layout.wrongNumberRisk() : "",

@@ -24,7 +24,6 @@ import kz.hotline114.security.Role;
 @Service
 class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
 
-
     private final JdbcTemplate jdbc;
     private final PbxCommands pbx;
     private final AuditLog audit;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -20,20 +21,22 @@ import org.springframework.stereotype.Service;
 
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
+import kz.hotline114.security.PasswordPolicy;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccount;
+import kz.hotline114.security.UserAccountChanged;
 import kz.hotline114.security.UserAccounts;
 
 @Service
 class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
-    private final LoginThrottle throttle;
 
-    JdbcUserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit, LoginThrottle throttle) {
-        this.throttle = throttle;
+    JdbcUserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
@@ -45,7 +48,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
                 (rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
                         .authorities(Arrays.stream((String[]) rs.getArray(3).getArray())
                                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
-                        .disabled(!rs.getBoolean(4)).accountLocked(throttle.locked(rs.getString(1))).build(), username);
+                        .disabled(!rs.getBoolean(4)).build(), username);
         if (rows.isEmpty()) {
             throw new UsernameNotFoundException(username);
         }
@@ -76,9 +79,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         if (!username.matches("[A-Za-z0-9._-]{2,64}")) {
             throw new IllegalArgumentException("username: 2-64 letters, digits, '.', '_' or '-'");
         }
-        if (rawPassword.length() < 8) {
-            throw new IllegalArgumentException("password: at least 8 characters");
-        }
+        PasswordPolicy.check(username, rawPassword);
         return insert(username, displayName, rawPassword, roles);
     }
 
@@ -110,6 +111,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         if (username.equals(CurrentUser.name()) && (!enabled || !roles.contains(Role.ADMIN))) {
             throw new IllegalArgumentException("roles: you cannot lock yourself out");
         }
+        var before = find(username).orElseThrow(() -> new IllegalArgumentException("username: unknown"));
         int n = jdbc.update("update app_user set display_name = ?, roles = ?, enabled = ? where username = ?", ps -> {
             ps.setString(1, displayName);
             ps.setArray(2, ps.getConnection().createArrayOf("text", roles.stream().map(Enum::name).toArray()));
@@ -121,19 +123,21 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         }
         audit.record("USER_UPDATED", username, roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","))
                 + (enabled ? "" : ", disabled"));
+        if (before.enabled() != enabled || !before.roles().equals(roles)) {
+            events.publishEvent(new UserAccountChanged(username));
+        }
         return find(username).orElseThrow();
     }
 
     @Override
     public void resetPassword(String username, String rawPassword) {
         requireAdmin();
-        if (rawPassword.length() < 8) {
-            throw new IllegalArgumentException("password: at least 8 characters");
-        }
+        PasswordPolicy.check(username, rawPassword);
         if (jdbc.update("update app_user set password_hash = ? where username = ?", encoder.encode(rawPassword), username) == 0) {
             throw new IllegalArgumentException("username: unknown");
         }
         audit.record("USER_PASSWORD_RESET", username, null);
+        events.publishEvent(new UserAccountChanged(username));
     }
 
     private static void requireAdmin() {

@@ -2,7 +2,6 @@ package kz.hotline114.pbx.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 

@@ -1,12 +1,9 @@
 package kz.hotline114.ui.calls;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -46,7 +42,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallFilter;
-import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
@@ -382,5 +377,4 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     public String getPageTitle() {
         return getTranslation("nav.calls") + " · " + getTranslation("app.title");
     }
-
 }

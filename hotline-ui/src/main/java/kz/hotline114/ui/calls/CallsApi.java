@@ -1,31 +1,21 @@
 package kz.hotline114.ui.calls;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import jakarta.annotation.security.RolesAllowed;
 
 import kz.hotline114.calls.Call;
-import kz.hotline114.calls.CallFilter;
 import kz.hotline114.calls.CallLog;
-import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.RebuildResult;
 import kz.hotline114.security.Roles;
 
@@ -121,20 +111,5 @@ class CallsApi {
         BadRequest(String message) {
             super(message);
         }
-    }
-
-    @ExceptionHandler({BadRequest.class, IllegalArgumentException.class})
-    ResponseEntity<Map<String, Object>> badRequest(RuntimeException e) {
-        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage()));
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> denied(RuntimeException e) {
-        return ResponseEntity.status(403).body(Map.of("status", 403, "error", "Forbidden", "message", e.getMessage()));
-    }
-
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
-        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage()));
     }
 }

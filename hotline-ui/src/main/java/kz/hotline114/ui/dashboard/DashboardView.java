@@ -2,7 +2,6 @@ package kz.hotline114.ui.dashboard;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

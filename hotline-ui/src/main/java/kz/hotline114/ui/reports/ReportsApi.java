@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -262,7 +261,7 @@ class ReportsApi {
         return "attachment; filename=\"" + file + "\"";
     }
 
-    static final class BadRequest extends RuntimeException {
+    static final class BadRequest extends IllegalArgumentException {
         BadRequest(String message) {
             super(message);
         }
@@ -272,15 +271,5 @@ class ReportsApi {
     ResponseEntity<Map<String, Object>> invalid(InvalidReport e) {
         return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage(),
                 "errors", e.errors()));
-    }
-
-    @ExceptionHandler({BadRequest.class, IllegalArgumentException.class})
-    ResponseEntity<Map<String, Object>> badRequest(RuntimeException e) {
-        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "message", e.getMessage()));
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> denied(RuntimeException e) {
-        return ResponseEntity.status(403).body(Map.of("status", 403, "error", "Forbidden", "message", e.getMessage()));
     }
 }

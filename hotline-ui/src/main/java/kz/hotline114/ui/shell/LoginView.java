@@ -20,6 +20,7 @@ import kz.hotline114.pbx.PbxLink;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     LoginView(PbxLink link) {
         setSizeFull();
@@ -29,7 +30,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         title.addClassName("hotline-brand");
         var subtitle = new Span(getTranslation("app.subtitle"));
         subtitle.addClassName("hotline-subtitle");
-        var i18n = LoginI18n.createDefault();
         var f = new LoginI18n.Form();
         f.setTitle(getTranslation("login.title"));
         f.setUsername(getTranslation("login.username"));
@@ -55,7 +55,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters();
+        var wait = parameters.getSingleParameter("wait").filter(w -> w.matches("\\d{1,5}"));
+        if (wait.isPresent()) {
+            var err = new LoginI18n.ErrorMessage();
+            err.setTitle(getTranslation("login.error.wait.title"));
+            err.setMessage(getTranslation("login.error.wait", (Integer.parseInt(wait.get()) + 59) / 60));
+            i18n.setErrorMessage(err);
+            form.setI18n(i18n);
+        }
+        form.setError(parameters.getParameters().containsKey("error"));
     }
 
     @Override

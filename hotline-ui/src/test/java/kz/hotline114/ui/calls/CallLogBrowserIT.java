@@ -12,7 +12,6 @@ import kz.hotline114.ui.BrowserIT;
 /** A real headless Chromium: sign in as admin and see a call that the PBX just sent. */
 class CallLogBrowserIT extends BrowserIT {
 
-
     @Test
     void an_admin_signs_in_and_sees_a_call_the_pbx_just_logged() throws Exception {
         var packets = Recordings.packets("sip-phones/pjsip-agent-hangup", 21);

@@ -64,7 +64,7 @@ class AppointmentsApiIT extends UiIT {
         for (var role : Set.of(Role.REPORTER, Role.SPECIALIST)) {
             var name = "api-" + role.name().toLowerCase();
             if (users.find(name).isEmpty()) {
-                users.create(name, name, "pass-" + name, Set.of(role));
+                users.create(name, name, "booking-pass-114", Set.of(role));
             }
         }
         SecurityContextHolder.clearContext();
@@ -172,7 +172,7 @@ class AppointmentsApiIT extends UiIT {
             assertThat(c.get("openedOn")).isEqualTo("2019-07-02");
         });
         var staffView = (List<Map<String, Object>>) JSON.readValue(
-                send("GET", "/api/experts", "api-specialist", "pass-api-specialist", null).body(), List.class);
+                send("GET", "/api/experts", "api-specialist", "booking-pass-114", null).body(), List.class);
         assertThat(staffView).anySatisfy(e -> {
             assertThat(((Number) e.get("id")).longValue()).isEqualTo(expertId);
             assertThat(e.get("contact")).isEqualTo("+7 700 000 00 01");
@@ -180,19 +180,19 @@ class AppointmentsApiIT extends UiIT {
         assertThat(staffView).extracting(e -> e.get("fullName")).contains("Шакимова Лола Сергеевна");
 
         var reporterView = (List<Map<String, Object>>) JSON.readValue(
-                send("GET", "/api/experts", "api-reporter", "pass-api-reporter", null).body(), List.class);
+                send("GET", "/api/experts", "api-reporter", "booking-pass-114", null).body(), List.class);
         assertThat(reporterView).isNotEmpty().allSatisfy(e -> assertThat(e).doesNotContainKey("contact"));
-        assertThat(send("POST", "/api/appointments", "api-reporter", "pass-api-reporter",
+        assertThat(send("POST", "/api/appointments", "api-reporter", "booking-pass-114",
                 booking(expertId, "2034-03-01T05:00:00Z", "2034-03-01T06:00:00Z", "IN_PERSON", null)).statusCode())
                 .isEqualTo(403);
         assertThat(send("GET", "/api/appointments?from=2034-01-01T00:00:00Z&to=2035-01-01T00:00:00Z", "api-reporter",
-                "pass-api-reporter", null).statusCode()).isEqualTo(403);
+                "booking-pass-114", null).statusCode()).isEqualTo(403);
         var counts = send("GET", "/api/appointments/counts?from=2019-07-01&to=2019-10-31", "api-reporter",
-                "pass-api-reporter", null);
+                "booking-pass-114", null);
         assertThat(counts.statusCode()).isEqualTo(200);
         assertThat(((Number) json(counts).get("events")).intValue()).isGreaterThanOrEqualTo(3);
 
-        var specialist = send("POST", "/api/appointments", "api-specialist", "pass-api-specialist",
+        var specialist = send("POST", "/api/appointments", "api-specialist", "booking-pass-114",
                 booking(expertId, "2034-03-02T05:00:00Z", "2034-03-02T06:00:00Z", "IN_PERSON", null));
         assertThat(specialist.statusCode()).isEqualTo(201);
         assertThat(send("GET", "/api/experts", "api-reporter", "wrong", null).statusCode()).isEqualTo(401);

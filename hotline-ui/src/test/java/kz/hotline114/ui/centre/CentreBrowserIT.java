@@ -14,7 +14,6 @@ import kz.hotline114.ui.BrowserIT;
  */
 class CentreBrowserIT extends BrowserIT {
 
-
     @Test
     void a_receptionist_books_a_free_slot_of_the_week_and_sees_it_in_the_calendar() throws Exception {
         var base = "http://localhost:" + port;

@@ -165,7 +165,7 @@ class RoleMatrixIT extends KaribuIT {
     }
 
     @Test
-    void repeated_wrong_passwords_lock_the_account_for_a_while() throws Exception {
+    void repeated_wrong_passwords_make_that_address_wait_before_the_next_try() throws Exception {
         ensureUsers();
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
@@ -182,6 +182,6 @@ class RoleMatrixIT extends KaribuIT {
             assertThat(http.send(bad, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
         }
         assertThat(http.send(ok, HttpResponse.BodyHandlers.discarding()).statusCode())
-                .as("even the right password is refused while locked").isEqualTo(401);
+                .as("even the right password waits (429, Retry-After) while the address is held").isEqualTo(429);
     }
 }
