@@ -20,7 +20,7 @@ CONF_DIR=/etc/asterisk
 : "${HOTLINE_AMI_BIND:=0.0.0.0}"                     # the container's own network only; see manager.conf
 export PGPORT HOTLINE_AMI_PERMIT HOTLINE_AMI_BIND
 
-SUBST_VARS='${HOTLINE_AMI_SECRET} ${HOTLINE_AMI_BIND} ${HOTLINE_AMI_PERMIT} ${PGHOST} ${PGPORT} ${PGDATABASE} ${PGUSER} ${PGPASSWORD} ${HOTLINE_TRUNK_HOST} ${HOTLINE_TRUNK_MATCH} ${HOTLINE_PBX_PUBLIC_ADDRESS} ${HOTLINE_PHONE_201_PASSWORD} ${HOTLINE_PHONE_202_PASSWORD} ${HOTLINE_PHONE_203_PASSWORD} ${HOTLINE_PHONE_204_PASSWORD} ${HOTLINE_PHONE_205_PASSWORD} ${HOTLINE_PHONE_206_PASSWORD} ${HOTLINE_PHONE_207_PASSWORD}'
+SUBST_VARS='${HOTLINE_AMI_SECRET} ${HOTLINE_AMI_BIND} ${HOTLINE_AMI_PERMIT} ${PGHOST} ${PGPORT} ${PGDATABASE} ${PGUSER} ${PGPASSWORD} ${HOTLINE_TRUNK_HOST} ${HOTLINE_TRUNK_MATCH} ${HOTLINE_PBX_PUBLIC_ADDRESS} ${HOTLINE_PHONE_201_PASSWORD} ${HOTLINE_PHONE_202_PASSWORD} ${HOTLINE_PHONE_203_PASSWORD} ${HOTLINE_PHONE_204_PASSWORD} ${HOTLINE_PHONE_205_PASSWORD} ${HOTLINE_PHONE_206_PASSWORD} ${HOTLINE_PHONE_207_PASSWORD} ${HOTLINE_PHONES_PERMIT}'
 
 # Refuse to start with a missing value: an empty AMI secret or DB password would
 # otherwise be written into the configuration silently.
@@ -34,6 +34,26 @@ done
 if [ -n "$missing" ]; then
     echo "hotline-asterisk: not set in the environment:$missing" >&2
     exit 64
+fi
+
+# Refuse weak secrets: the example values of .env.example, short ones, a phone's password that contains its
+# extension (the SIP user name is the extension: it is the first thing anyone guesses).
+weak=''
+for name in HOTLINE_AMI_SECRET PGPASSWORD HOTLINE_PHONE_201_PASSWORD HOTLINE_PHONE_202_PASSWORD \
+            HOTLINE_PHONE_203_PASSWORD HOTLINE_PHONE_204_PASSWORD HOTLINE_PHONE_205_PASSWORD \
+            HOTLINE_PHONE_206_PASSWORD HOTLINE_PHONE_207_PASSWORD; do
+    eval "value=\${$name:-}"
+    extension=$(printf '%s' "$name" | sed -n 's/^HOTLINE_PHONE_\([0-9]*\)_PASSWORD$/\1/p')
+    case "$value" in
+        change-me*|*change-me*) weak="$weak $name" ; continue ;;
+    esac
+    if [ "${#value}" -lt 12 ] || { [ -n "$extension" ] && case "$value" in *"$extension"*) true ;; *) false ;; esac; }; then
+        weak="$weak $name"
+    fi
+done
+if [ -n "$weak" ]; then
+    echo "hotline-asterisk: weak (under 12 characters, an example value, or a phone's own extension):$weak" >&2
+    exit 65
 fi
 
 if ! ls "$TEMPLATE_DIR"/*.conf >/dev/null 2>&1; then

@@ -15,10 +15,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param indexPrefix   index and alias names start with it ({@code hotline-cases})
  * @param relayInterval how often the outbox is drained into the index
  * @param heap          heap of the local node
+ * @param username      with {@code password}: the user the app signs in to {@code url}'s cluster as (security on)
  */
 @ConfigurationProperties("hotline.elasticsearch")
 public record SearchProperties(@Nullable String url, @Nullable Path home, String indexPrefix, Duration relayInterval,
-                               String heap) {
+                               String heap, @Nullable String username, @Nullable String password) {
+
+    /** The cluster's user for {@code url} (HOTLINE_ELASTICSEARCH_USERNAME/_PASSWORD), if one is set. */
+    public LocalElasticsearchNode.@Nullable Credentials credentials() {
+        return username == null || username.isBlank() ? null
+                : new LocalElasticsearchNode.Credentials(username, password == null ? "" : password);
+    }
 
     public SearchProperties {
         indexPrefix = indexPrefix == null || indexPrefix.isBlank() ? "hotline" : indexPrefix;

@@ -21,7 +21,8 @@ import kz.hotline114.search.LocalElasticsearchNode;
  * A real Elasticsearch for the tests, one per test JVM: the integ-test distribution the build unpacks
  * (system property {@code hotline.test.elasticsearch-home}), started as a local node. The application
  * reaches it through a TCP proxy that a test can cut ({@link #outage}) to play Elasticsearch being down.
- * Without the distribution (an IDE run), search tests fall back to PostgreSQL.
+ * Without the distribution (an IDE run), search tests fall back to PostgreSQL. Security is on, as in production:
+ * the application signs in with the node's user.
  */
 public final class TestSearch {
 
@@ -39,7 +40,9 @@ public final class TestSearch {
         }
         if (node == null) {
             try {
-                node = LocalElasticsearchNode.start(Path.of(home), Files.createTempDirectory("hotline-es-test"), "512m");
+                // every test context's own index prefix: the one node's user may use all its indices
+                node = LocalElasticsearchNode.start(Path.of(home), Files.createTempDirectory("hotline-es-test"), "512m",
+                        "*");
                 proxy = new Proxy(URI.create(node.url()).getPort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -48,6 +51,13 @@ public final class TestSearch {
         }
         registry.add("hotline.elasticsearch.url", () -> "http://127.0.0.1:" + proxy.port());
         registry.add("hotline.elasticsearch.relay-interval", () -> "200ms");
+        registry.add("hotline.elasticsearch.username", () -> node.credentials().username());
+        registry.add("hotline.elasticsearch.password", () -> node.credentials().password());
+    }
+
+    /** The node itself (its url and user), for a test that talks to it directly; null without the distribution. */
+    public static LocalElasticsearchNode node() {
+        return node;
     }
 
     public static boolean running() {

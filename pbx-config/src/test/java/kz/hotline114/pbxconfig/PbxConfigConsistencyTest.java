@@ -641,8 +641,9 @@ class PbxConfigConsistencyTest {
         assertThat(asterisk.get("PGHOST")).isEqualTo(url.group(1));
         assertThat(asterisk.getOrDefault("PGPORT", "5432")).isEqualTo(url.group(2) == null ? "5432" : url.group(2));
         assertThat(asterisk.get("PGDATABASE")).isEqualTo(url.group(3));
-        assertThat(asterisk.get("PGUSER")).as("same database user").isEqualTo(app.get("SPRING_DATASOURCE_USERNAME"));
-        assertThat(asterisk.get("PGPASSWORD")).as("same database password").isEqualTo(app.get("SPRING_DATASOURCE_PASSWORD"));
+        assertThat(asterisk.get("PGUSER")).as("Asterisk's own role, which may only add CDR/CEL rows")
+                .isEqualTo("hotline_asterisk").isNotEqualTo(app.get("SPRING_DATASOURCE_USERNAME"));
+        assertThat(asterisk.get("PGPASSWORD")).as("its own password").isNotEqualTo(app.get("SPRING_DATASOURCE_PASSWORD"));
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,10 +101,16 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
                 }
                 return;
             }
-            node = LocalElasticsearchNode.start(home.toAbsolutePath(), nodeDataDir(), props.heap());
+            node = LocalElasticsearchNode.start(home.toAbsolutePath(), nodeDataDir(), props.heap(),
+                    props.indexPrefix() + "*");
             url = node.url();
         }
-        rest = Rest5Client.builder(URI.create(url)).build();
+        var builder = Rest5Client.builder(URI.create(url));
+        var credentials = node != null ? node.credentials() : props.credentials();
+        if (credentials != null) {
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", credentials.basicHeader())});
+        }
+        rest = builder.build();
         client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
         log.info("Search index at {}", url);
     }
