@@ -89,13 +89,12 @@ class CallLogService implements CallLog {
             return List.of();
         }
         var items = calls.earlier(call.callerNumber(), call.startedAt(), key, Math.clamp(limit, 1, 100));
-        if (!CurrentUser.maySeeCallerNumbers()) {
-            return items.stream().map(Call::masked).toList();
-        }
+        boolean full = CurrentUser.maySeeCallerNumbers();
         if (!items.isEmpty()) {
-            audit.record("CALLS_LISTED", key.toString(), items.size() + " earlier calls of the caller");
+            audit.recordListing(full ? "CALLS_LISTED" : "CALLS_LISTED_MASKED", "earlier calls of the caller of " + key,
+                    items.size() + " calls");
         }
-        return items;
+        return full ? items : items.stream().map(Call::masked).toList();
     }
 
     @Override

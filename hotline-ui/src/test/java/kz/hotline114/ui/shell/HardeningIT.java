@@ -131,6 +131,24 @@ class HardeningIT extends UiIT {
         assertThat(page(browser, "/cases").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void a_new_password_ends_the_session_and_the_old_password_no_longer_signs_in() throws Exception {
+        user("hd-reset", "OPERATOR");
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        signIn(browser, "hd-reset", STRONG, Map.of());
+        assertThat(page(browser, "/cases").statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/api/admin/users/hd-reset", "{\"password\": \"short\"}", "admin", ADMIN_PASSWORD,
+                Map.of()).statusCode()).as("a weak new password").isEqualTo(400);
+        assertThat(page(browser, "/cases").statusCode()).as("nothing changed yet").isEqualTo(200);
+        assertThat(send("PUT", "/api/admin/users/hd-reset", "{\"password\": \"Another-strong-2027\"}", "admin",
+                ADMIN_PASSWORD, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(page(browser, "/cases").statusCode()).isEqualTo(302);
+        assertThat(send("GET", "/api/cases/taxonomy", null, "hd-reset", STRONG, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/cases/taxonomy", null, "hd-reset", "Another-strong-2027", Map.of()).statusCode())
+                .isEqualTo(200);
+    }
+
     // --- Medium: the admin locked out by anyone; login CSRF ---------------------------------------------------------
 
     @Test
@@ -198,6 +216,11 @@ class HardeningIT extends UiIT {
         }
         var deep = send("GET", "/api/cases?q=x&page=5000&size=100", null, "admin", ADMIN_PASSWORD, Map.of());
         assertThat(deep.statusCode()).isEqualTo(400);
+
+        var longNote = send("POST", "/api/cases", "{\"category\": \"PSYCHOLOGICAL_SUPPORT\", \"question\": \"Сұрақ\", "
+                + "\"language\": \"kk\", \"referralNote\": \"" + "x".repeat(3000) + "\"}", "admin", ADMIN_PASSWORD, Map.of());
+        assertThat(longNote.statusCode()).as("an unbounded field (a 20 MB note was stored)").isEqualTo(400);
+        assertThat(longNote.body()).contains("referralNote").contains("too-long");
 
         var huge = send("POST", "/api/cases", "{\"referralNote\": \"" + "x".repeat(1_200_000) + "\"}", "admin",
                 ADMIN_PASSWORD, Map.of());
