@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,8 @@ public final class LocalElasticsearchNode implements AutoCloseable {
      */
     public static LocalElasticsearchNode start(Path home, Path dataDir, String heap, String indexPattern) {
         try {
+            Files.createDirectories(dataDir);
+            stopOrphan(dataDir);
             var credentials = new Credentials(APP_USER, randomPassword());
             var config = configure(home, dataDir, credentials, indexPattern);
             int http = freePort();
@@ -81,9 +84,15 @@ public final class LocalElasticsearchNode implements AutoCloseable {
             Files.createDirectories(logs);
             var command = new ArrayList<String>();
             boolean root = "root".equals(System.getProperty("user.name"));
+            // the node lives and dies with this JVM: a small shell watches this process and stops the node's whole
+            // process group when it is gone (killed, even with -9, or stopped while the node was still starting)
+            command.addAll(List.of("sh", "-c", WATCHER, "hotline-es-watch", String.valueOf(ProcessHandle.current().pid()),
+                    dataDir.toAbsolutePath().toString()));
             if (root) {
                 ensureUser();
-                run(List.of("chown", "-R", USER + ":" + USER, home.toString(), dataDir.toString()));
+                // the data is the node's; the distribution is only read (never chowned: it may be a checkout)
+                run(List.of("chown", "-R", USER + ":" + USER, dataDir.toString()));
+                home = readableBy(USER, home);
                 command.addAll(List.of("setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups"));
             }
             command.addAll(List.of(home.resolve("bin/elasticsearch").toString(), "-E", "http.port=" + http, "-E",
@@ -165,6 +174,109 @@ public final class LocalElasticsearchNode implements AutoCloseable {
         }
     }
 
+    /** The environment variable that marks every process of a node (launcher and server alike): its data directory. */
+    static final String MARKER = "HOTLINE_ES_NODE";
+
+    /**
+     * Runs the node's command with {@value #MARKER} set to the data directory — inherited by every process the
+     * node starts, whatever session or group it puts them in (Elasticsearch's server launcher starts its own) — and
+     * stops all of them (TERM, then KILL after 20 s) when the JVM whose pid it was given is gone, when the node's
+     * command ends, or when it is itself told to stop.
+     */
+    static final String WATCHER = """
+            jvm=$1; marker=$2; shift 2
+            HOTLINE_ES_NODE="$marker" "$@" &
+            es=$!
+            members() {
+                for f in /proc/[0-9]*/environ; do
+                    p=${f#/proc/}; p=${p%/environ}
+                    [ "$p" = "$$" ] && continue
+                    if tr '\\0' '\\n' < "$f" 2>/dev/null | grep -qxF "HOTLINE_ES_NODE=$marker"; then echo "$p"; fi
+                done
+            }
+            stop() {
+                trap '' TERM INT HUP
+                pids=$(members); [ -n "$pids" ] && kill -TERM $pids 2>/dev/null
+                i=0
+                while [ -n "$(members)" ] && [ $i -lt 20 ]; do sleep 1; i=$((i+1)); done
+                pids=$(members); [ -n "$pids" ] && kill -KILL $pids 2>/dev/null
+                exit 0
+            }
+            trap stop TERM INT HUP
+            while kill -0 "$jvm" 2>/dev/null && kill -0 "$es" 2>/dev/null; do sleep 1; done
+            stop
+            """;
+
+    /** Every running process of the node of this data directory (by its {@value #MARKER}), this JVM's excepted. */
+    static List<ProcessHandle> processesOf(Path dataDir) {
+        var entry = (MARKER + "=" + dataDir.toAbsolutePath()).getBytes(StandardCharsets.UTF_8);
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid()).filter(p -> {
+            try {
+                var environ = Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "environ"));
+                return containsEntry(environ, entry);
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static boolean containsEntry(byte[] environ, byte[] entry) {
+        int start = 0;
+        for (int i = 0; i <= environ.length; i++) {
+            if (i == environ.length || environ[i] == 0) {
+                if (i - start == entry.length && Arrays.equals(environ, start, i, entry, 0, entry.length)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /** A node of this data directory left running (by a JVM that died before the watcher existed): stopped. */
+    static void stopOrphan(Path dataDir) {
+        var orphans = processesOf(dataDir);
+        if (orphans.isEmpty()) {
+            return;
+        }
+        log.warn("An Elasticsearch node of {} is still running from an earlier start (pids {}): stopping it", dataDir,
+                orphans.stream().map(ProcessHandle::pid).toList());
+        orphans.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (orphans.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        orphans.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * The distribution as {@code user} can read it: where it is, when the user can reach it; otherwise (a checkout in
+     * a home directory of mode 700) a copy under /var/tmp, made once per distribution, owned by the user.
+     */
+    private static Path readableBy(String user, Path home) throws IOException, InterruptedException {
+        var check = new ProcessBuilder("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "test", "-x",
+                home.resolve("bin/elasticsearch").toString(), "-a", "-r", home.resolve("lib").toString())
+                .redirectErrorStream(true).start();
+        check.getInputStream().readAllBytes();
+        if (check.waitFor() == 0) {
+            return home;
+        }
+        var copy = Path.of("/var/tmp/hotline114-elasticsearch", home.getFileName().toString());
+        if (!Files.isExecutable(copy.resolve("bin/elasticsearch"))) {
+            log.info("{} cannot read {}: copying the distribution to {}", user, home, copy);
+            Files.createDirectories(copy.getParent());
+            run(List.of("rm", "-rf", copy.toString()));
+            run(List.of("cp", "-a", home.toString(), copy.toString()));
+            run(List.of("chown", "-R", user + ":" + user, copy.getParent().toString()));
+        }
+        return copy;
+    }
+
     private static void ensureUser() throws IOException, InterruptedException {
         if (new ProcessBuilder("id", "-u", USER).start().waitFor() != 0) {
             run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER));
@@ -187,8 +299,15 @@ public final class LocalElasticsearchNode implements AutoCloseable {
 
     @Override
     public void close() {
+        process.destroy(); // the watcher stops the node's process group, then exits
+        try {
+            if (process.waitFor(25, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

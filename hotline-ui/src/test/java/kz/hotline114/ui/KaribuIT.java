@@ -18,8 +18,10 @@ import com.vaadin.flow.component.UI;
 public abstract class KaribuIT extends UiIT {
 
     /** Every route of the console, found where the features keep them (as the app's own route scan does). */
-    private static final Routes ROUTES = new Routes(new Routes().autoDiscoverViews("kz.hotline114.ui").getRoutes(),
-            new java.util.HashSet<>(), true); // no Karibu error routes: a refused route renders as in the app
+    private static final Routes DISCOVERED = new Routes().autoDiscoverViews("kz.hotline114.ui");
+    /** The app's own error views, none of Karibu's: a refused or unknown route renders as in the app. */
+    private static final Routes ROUTES = new Routes(DISCOVERED.getRoutes(), new java.util.HashSet<>(
+            DISCOVERED.getErrorRoutes().stream().filter(r -> r.getName().startsWith("kz.hotline114.")).toList()), true);
 
     @Autowired
     protected ApplicationContext ctx;

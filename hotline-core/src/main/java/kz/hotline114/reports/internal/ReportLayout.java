@@ -290,7 +290,8 @@ final class ReportLayout {
         header.add(t.text("report.participants.total"));
         values.add(number(r.participants().total()));
         counts.forEach((k, n) -> {
-            header.add(t.textOr(prefix + k, k));
+            // never a code in a document for the donor: "UNKNOWN" is said in words
+            header.add(k.equals("UNKNOWN") ? t.text("report.unknown") : t.textOr(prefix + k, k));
             values.add(number(n));
         });
         b.add(new Block.Table(header, List.of(values), header.stream().map(h -> 10).toList()));

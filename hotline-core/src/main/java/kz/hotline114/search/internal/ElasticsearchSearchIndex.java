@@ -1,5 +1,6 @@
 package kz.hotline114.search.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -92,12 +93,12 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
     private void connect() {
         var url = props.url();
         if (url == null || url.isBlank()) {
-            var home = props.home();
-            if (home == null || !Files.isExecutable(home.resolve("bin/elasticsearch"))) {
+            var home = distribution(props.home(), System.getProperty("java.class.path", ""));
+            if (home == null) {
                 if (!reachable && lastFailureLog == 0) {
                     lastFailureLog = System.nanoTime();
                     log.warn("No Elasticsearch configured (hotline.elasticsearch.url) and no local distribution at {}:"
-                            + " case search uses PostgreSQL's full text", home);
+                            + " case search uses PostgreSQL's full text", props.home());
                 }
                 return;
             }
@@ -113,6 +114,31 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
         rest = builder.build();
         client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
         log.info("Search index at {}", url);
+    }
+
+    /**
+     * Where the local node's distribution is: the configured path as given (from the working directory), or, when
+     * relative and not there, beside the application's jar ({@code hotline-ui/target/elasticsearch/…} is found whether
+     * {@code java -jar} runs from the repository root or from {@code target/}); null when neither has it.
+     */
+    static @Nullable Path distribution(@Nullable Path configured, String classPath) {
+        if (configured == null || configured.toString().isBlank()) {
+            return null;
+        }
+        var candidates = new ArrayList<Path>();
+        candidates.add(configured);
+        if (!configured.isAbsolute()) {
+            for (var entry : classPath.split(File.pathSeparator)) {
+                if (entry.endsWith(".jar")) {
+                    var dir = Path.of(entry).toAbsolutePath().getParent();
+                    if (dir != null) {
+                        candidates.add(dir.resolve("elasticsearch").resolve(configured.getFileName()));
+                    }
+                }
+            }
+        }
+        return candidates.stream().filter(h -> Files.isExecutable(h.resolve("bin/elasticsearch")))
+                .map(h -> h.toAbsolutePath().normalize()).findFirst().orElse(null);
     }
 
     /**

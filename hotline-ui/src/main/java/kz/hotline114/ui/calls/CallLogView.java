@@ -52,6 +52,7 @@ import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.ui.cases.CaseView;
 import kz.hotline114.ui.dashboard.LiveCalls;
+import kz.hotline114.ui.shell.DateTimeField;
 import kz.hotline114.ui.shell.Formats;
 import kz.hotline114.ui.shell.HotlineI18n;
 
@@ -73,8 +74,8 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private final HotlineI18n i18n;
     private final HotlineProperties props;
     private final Callbacks callbacks;
-    private final DateTimePicker from = new DateTimePicker();
-    private final DateTimePicker to = new DateTimePicker();
+    private final DateTimePicker from = new DateTimeField();
+    private final DateTimePicker to = new DateTimeField();
     private final ComboBox<CallOutcome> outcome = new ComboBox<>();
     private final ComboBox<String> queue = new ComboBox<>();
     private final TextField number = new TextField();

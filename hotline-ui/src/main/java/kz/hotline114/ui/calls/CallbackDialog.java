@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -15,13 +14,14 @@ import com.vaadin.flow.component.textfield.TextArea;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.calls.CallKey;
+import kz.hotline114.ui.shell.DateTimeField;
 
 /** Schedules a callback to the caller of a call: when, and what about (from the desk or the call log). */
 public class CallbackDialog extends Dialog {
 
     public CallbackDialog(Callbacks callbacks, HotlineProperties props, Clock clock, CallKey call, Runnable onSaved) {
         setHeaderTitle(getTranslation("desk.callback.title"));
-        var when = new DateTimePicker(getTranslation("desk.callback.due"));
+        var when = new DateTimeField(getTranslation("desk.callback.due"));
         when.setId("desk-callback-due");
         when.setValue(LocalDateTime.now(clock).plusMinutes(30).withSecond(0).withNano(0));
         var text = new TextArea(getTranslation("desk.callback.note"));

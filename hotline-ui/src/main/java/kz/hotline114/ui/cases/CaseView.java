@@ -17,7 +17,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -61,6 +60,7 @@ import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
 import kz.hotline114.shared.SocialStatus;
 import kz.hotline114.ui.centre.CentreWeekView;
+import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.Formats;
 
 /**
@@ -277,7 +277,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
             });
             details.add(done);
         }
-        var due = new DatePicker(getTranslation("case.followUp.due"), LocalDate.now(clock).plusDays(1));
+        var due = new DateField(getTranslation("case.followUp.due"), LocalDate.now(clock).plusDays(1));
         var what = new TextField(getTranslation("case.followUp.what"));
         var add = new Button(getTranslation("case.followUp.add"), e -> {
             if (what.getValue().isBlank()) {

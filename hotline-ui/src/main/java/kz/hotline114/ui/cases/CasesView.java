@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -39,6 +38,7 @@ import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.Formats;
 
 /** The cases the user may see, searched by the words of their question and answer. */
@@ -90,9 +90,9 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         if (CurrentUser.has(Role.SUPERVISOR)
                 || CurrentUser.has(Role.ADMIN)) {
             var today = LocalDate.now(clock);
-            var from = new DatePicker(getTranslation("cases.export.from"),
+            var from = new DateField(getTranslation("cases.export.from"),
                     today.withDayOfYear(1));
-            var to = new DatePicker(getTranslation("cases.export.to"), today);
+            var to = new DateField(getTranslation("cases.export.to"), today);
             var export = new Anchor(
                     DownloadHandler.fromInputStream(event -> {
                         var bytes = qa.docx(from.getValue(), to.getValue(), getLocale().getLanguage());

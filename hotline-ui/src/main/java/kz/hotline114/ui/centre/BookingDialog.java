@@ -31,6 +31,7 @@ import kz.hotline114.appointments.BookingResult;
 import kz.hotline114.appointments.Centre;
 import kz.hotline114.appointments.Expert;
 import kz.hotline114.appointments.ExpertPool;
+import kz.hotline114.ui.shell.DateField;
 
 /**
  * Books a consultation: expert, centre, type, day and hours, the case it serves (by number) or none for a
@@ -92,7 +93,7 @@ class BookingDialog extends Dialog {
     final ComboBox<Expert> expert = new ComboBox<>();
     final ComboBox<Centre> centre = new ComboBox<>();
     final Select<AppointmentType> type = new Select<>();
-    final DatePicker date = new DatePicker();
+    final DatePicker date = new DateField();
     final TimePicker start = new TimePicker();
     final TimePicker end = new TimePicker();
     final TextField caseNumber = new TextField();

@@ -50,6 +50,7 @@ import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.SocialStatus;
+import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.FieldErrors;
 import kz.hotline114.ui.shell.Formats;
 
@@ -63,8 +64,8 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
 
     private final EventsRegister register;
     private final GrantProjects projects;
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DatePicker from = new DateField();
+    final DatePicker to = new DateField();
     final Grid<CentreEvent> grid = new Grid<>();
 
     private final Clock clock;
@@ -215,7 +216,7 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
     private EventFields eventFields() {
         var name = new TextField(getTranslation("events.name"));
         name.setId("event-name");
-        var heldOn = new DatePicker(getTranslation("events.date"));
+        var heldOn = new DateField(getTranslation("events.date"));
         heldOn.setId("event-date");
         var city = new TextField(getTranslation("events.city"));
         city.setId("event-city");

@@ -21,6 +21,7 @@ import kz.hotline114.appointments.AppointmentStatistics;
 import kz.hotline114.appointments.CentreCounts;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.DateField;
 
 /** The centre's figures for a period, as the report takes them: counts only, so reporters may see them. */
 @Route("centre/figures")
@@ -29,8 +30,8 @@ import kz.hotline114.shared.HotlineProperties;
 public class CentreFiguresView extends VerticalLayout implements HasDynamicTitle {
 
     private final AppointmentStatistics statistics;
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DatePicker from = new DateField();
+    final DatePicker to = new DateField();
     final Div figures = new Div();
 
     private final Clock clock;

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
@@ -48,6 +47,7 @@ import kz.hotline114.appointments.ReceptionSchedule;
 import kz.hotline114.appointments.WeeklyHours;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.FieldErrors;
 import kz.hotline114.ui.shell.Formats;
 
@@ -167,7 +167,7 @@ public class CentreScheduleView extends VerticalLayout implements HasDynamicTitl
         var start = new TimePicker(getTranslation("booking.start"), LocalTime.of(10, 0));
         var length = minutes("schedule.length", 180);
         var slot = minutes("schedule.slot", 60);
-        var from = new DatePicker(getTranslation("schedule.validFrom"), LocalDate.now(clock));
+        var from = new DateField(getTranslation("schedule.validFrom"), LocalDate.now(clock));
         var add = new Button(getTranslation("schedule.add"), e -> {
             if (required(expert, centre, start, length, slot, from)) {
                 save(() -> schedule.addWeeklyHours(new WeeklyHours(0, expert.getValue().id(), centre.getValue().id(),
@@ -188,7 +188,7 @@ public class CentreScheduleView extends VerticalLayout implements HasDynamicTitl
         kind.setItemLabelGenerator(t -> getTranslation("appointmentType." + t.name()));
         kind.setValue(AppointmentType.MOBILE_RECEPTION);
         var centre = centreBox();
-        var date = new DatePicker(getTranslation("events.date"));
+        var date = new DateField(getTranslation("events.date"));
         var start = new TimePicker(getTranslation("booking.start"), LocalTime.of(10, 0));
         var length = minutes("schedule.length", 240);
         var slot = minutes("schedule.slot", 30);
@@ -219,7 +219,7 @@ public class CentreScheduleView extends VerticalLayout implements HasDynamicTitl
     }
 
     private HorizontalLayout closureForm() {
-        var date = new DatePicker(getTranslation("events.date"));
+        var date = new DateField(getTranslation("events.date"));
         var centre = centreBox();
         centre.setClearButtonVisible(true);
         var expert = expertBox();

@@ -45,6 +45,7 @@ import kz.hotline114.appointments.ReceptionSchedule;
 import kz.hotline114.appointments.Slot;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.Formats;
 
 /**
@@ -67,7 +68,7 @@ public class CentreWeekView extends VerticalLayout implements HasDynamicTitle, B
     private final HotlineProperties props;
     final ComboBox<Centre> centre = new ComboBox<>();
     final ComboBox<Expert> expert = new ComboBox<>();
-    final DatePicker week = new DatePicker();
+    final DatePicker week = new DateField();
     final Div calendar = new Div();
     private final Span title = new Span();
     private Map<Long, String> names = Map.of();

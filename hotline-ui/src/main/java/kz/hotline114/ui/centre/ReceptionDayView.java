@@ -40,6 +40,7 @@ import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.InvalidTransition;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.Formats;
 
 /**
@@ -58,7 +59,7 @@ public class ReceptionDayView extends VerticalLayout implements HasDynamicTitle 
     private final Appointments appointments;
     private final HotlineProperties props;
     final ComboBox<Centre> centre = new ComboBox<>();
-    final DatePicker day = new DatePicker();
+    final DatePicker day = new DateField();
     final Grid<Appointment> grid = new Grid<>();
     final Grid<Appointment> reminders = new Grid<>();
 

@@ -49,6 +49,7 @@ import kz.hotline114.security.Roles;
 import kz.hotline114.security.UserAccount;
 import kz.hotline114.security.UserAccounts;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.DateTimeField;
 import kz.hotline114.ui.shell.Formats;
 import kz.hotline114.ui.shell.HotlineI18n;
 
@@ -80,8 +81,8 @@ public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<String> username = new ComboBox<>();
     // the shift form
     private final Select<Specialist> who = new Select<>();
-    private final DateTimePicker from = new DateTimePicker();
-    private final DateTimePicker to = new DateTimePicker();
+    private final DateTimePicker from = new DateTimeField();
+    private final DateTimePicker to = new DateTimeField();
     private final IntegerField weeks = new IntegerField();
     private final TextField note = new TextField();
 

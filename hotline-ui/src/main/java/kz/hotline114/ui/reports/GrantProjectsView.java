@@ -51,6 +51,7 @@ import kz.hotline114.reports.Statistic;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
+import kz.hotline114.ui.shell.DateField;
 
 /**
  * Grant projects (reporters and admins edit, supervisors read): the agreement (grantee, number, date, sum,
@@ -70,10 +71,10 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
     final TextField name = new TextField();
     final TextField grantee = new TextField();
     final TextField agreementNo = new TextField();
-    final DatePicker agreementDate = new DatePicker();
+    final DatePicker agreementDate = new DateField();
     final BigDecimalField grantSum = new BigDecimalField();
-    final DatePicker periodFrom = new DatePicker();
-    final DatePicker periodTo = new DatePicker();
+    final DatePicker periodFrom = new DateField();
+    final DatePicker periodTo = new DateField();
     final VerticalLayout periodRows = new VerticalLayout();
     final List<PeriodRow> periods = new ArrayList<>();
     final TreeGrid<Node> tree = new TreeGrid<>();
@@ -381,8 +382,8 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
     /** A reporting period: label and dates, removable. */
     final class PeriodRow extends HorizontalLayout {
         final TextField label = new TextField();
-        final DatePicker from = new DatePicker();
-        final DatePicker to = new DatePicker();
+        final DatePicker from = new DateField();
+        final DatePicker to = new DateField();
 
         PeriodRow(GrantProject.ReportingPeriod p) {
             int n = periods.size() + 1;

@@ -46,6 +46,7 @@ import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.FieldErrors;
 import kz.hotline114.ui.shell.Formats;
 import kz.hotline114.ui.shell.HotlineI18n;
@@ -67,8 +68,8 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter DAY = Formats.DATE;
     final Select<GrantProject> project = new Select<>();
     final Select<GrantProject.ReportingPeriod> period = new Select<>();
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DatePicker from = new DateField();
+    final DatePicker to = new DateField();
     final Span status = new Span();
     final Div editor = new Div();
     final Div preview = new Div();

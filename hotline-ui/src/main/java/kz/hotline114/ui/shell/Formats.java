@@ -10,7 +10,10 @@ import java.time.format.DateTimeFormatter;
 public final class Formats {
 
     /** 31.12.2026 */
-    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /** The pattern of {@link #DATE}, which date fields also read. */
+    public static final String DATE_PATTERN = "dd.MM.yyyy";
+
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(DATE_PATTERN);
     /** 31.12.2026 23:59 */
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     /** 31.12.2026 23:59:30 — where seconds matter (the call log, the audit log) */

@@ -16,6 +16,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -117,6 +118,37 @@ class ReportBrowserIT extends BrowserIT {
             assertThat(text).contains("ПРОМЕЖУТОЧНЫЙ").contains("тәулік бойы");
         }
         assertThat(status).isNotBlank();
+    }
+
+    /** Date fields rejected 31.12.2026 — the format every table shows — as "must be filled". */
+    @Test
+    void dates_are_typed_as_every_table_shows_them_and_a_bad_one_is_said_under_its_own_field() throws Exception {
+        Browser.signIn(driver, base(), "admin", ADMIN_PASSWORD, () -> { });
+        var wait = Browser.waitUpTo(driver, 30);
+        wait.until(d -> !d.findElements(By.id("pbx-state")).isEmpty());
+        driver.get(base() + "/reports");
+        wait.until(d -> !d.findElements(By.cssSelector("#report-to input")).isEmpty());
+
+        type("#report-from input", "01.06.2019");
+        type("#report-to input", "31.08.2019");
+        wait.until(d -> "31.08.2019".equals(d.findElement(By.cssSelector("#report-to input")).getDomProperty("value")));
+        assertThat(driver.findElement(By.id("report-to")).getDomAttribute("invalid")).as("31.08.2019 is a date").isNull();
+        assertThat(driver.findElement(By.id("report-from")).getDomAttribute("invalid")).isNull();
+
+        var bad = driver.findElement(By.cssSelector("#report-to input"));
+        bad.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        bad.sendKeys("ертең", Keys.ENTER); // Enter commits the text (Tab alone leaves the last good date in place)
+        wait.until(d -> d.findElement(By.id("report-to")).getDomAttribute("invalid") != null);
+        assertThat(driver.findElement(By.id("report-to")).getDomProperty("errorMessage"))
+                .isEqualTo("Күнді КК.АА.ЖЖЖЖ түрінде жазыңыз, мысалы 31.12.2026");
+        assertThat(driver.findElement(By.id("report-from")).getDomAttribute("invalid")).as("the other field").isNull();
+        Browser.screenshot(driver, "report-bad-date.png");
+    }
+
+    private void type(String css, String text) {
+        var input = driver.findElement(By.cssSelector(css));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text, Keys.TAB);
     }
 
     private Path awaitDownload(WebDriver driver, String suffix) {

@@ -159,6 +159,12 @@ class ReportsApiIT extends UiIT {
             assertThat(pdf.getNumberOfPages()).isGreaterThan(2);
             var text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("АРАЛЫҚ БАҒДАРЛАМАЛЫҚ ЕСЕП", "Есепті кезең", "Қоңыраулар айлар бойынша");
+            assertThat(text).as("a breakdown's unrecorded share in words, not a code (it printed UNKNOW/N)")
+                    .doesNotContain("UNKNOW").contains("Белгісіз");
+        }
+        var ru = asReporter("/api/reports/interim?" + PERIOD + "&format=pdf&lang=ru");
+        try (var pdf = Loader.loadPDF(ru.body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).doesNotContain("UNKNOW").contains("Не указано");
         }
     }
 
