@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,6 +102,8 @@ public final class AmiReplayServer implements AutoCloseable {
     private final long startedMillis;
 
     private final ReentrantLock streamLock = new ReentrantLock();
+    /** Events the server makes itself in answer to actions (simulateActions): sent before the source's next. */
+    private final ConcurrentLinkedQueue<AmiPacket> injected = new ConcurrentLinkedQueue<>();
     private @Nullable AmiPacket pending; // guarded by streamLock: taken from the source, not yet delivered
     private long nextSendNanos; // guarded by streamLock
     private final CountDownLatch done = new CountDownLatch(1);
@@ -124,7 +127,7 @@ public final class AmiReplayServer implements AutoCloseable {
         this.eventsPerSecond = b.eventsPerSecond;
         this.faults = b.faults;
         this.sessions = new AmiSession.Server(username, secret, clock, startedMillis, state, () -> failOriginates,
-                this::keep);
+                this::keep, b.simulateActions ? injected::addAll : null);
         this.writeTimeoutNanos = b.writeTimeout.toNanos();
         this.loginGraceMillis = b.loginGrace.toMillis();
         var ss = new ServerSocket();
@@ -159,6 +162,7 @@ public final class AmiReplayServer implements AutoCloseable {
         private @Nullable String secret;
         private double eventsPerSecond;
         private LinkFaults faults = LinkFaults.none();
+        private boolean simulateActions;
         private Duration writeTimeout = Duration.ofSeconds(30);
         private Duration loginGrace = Duration.ofMillis(500);
         private String name = "ami-replay";
@@ -208,6 +212,15 @@ public final class AmiReplayServer implements AutoCloseable {
         /** Faults to inject into the event stream (a test's or a benchmark's); default {@link LinkFaults#none()}. */
         public Builder faults(LinkFaults faults) {
             this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /**
+         * Acts on the actions a PBX acts on, as a demo must (members paused by {@code QueuePause}, the events
+         * following in the stream); off by default: a test's PBX only answers and plays what the test gives it.
+         */
+        public Builder simulateActions(boolean simulate) {
+            this.simulateActions = simulate;
             return this;
         }
 
@@ -433,15 +446,33 @@ public final class AmiReplayServer implements AutoCloseable {
                 continue;
             }
             AmiPacket p = pending;
+            boolean own = false;
+            if (p == null) {
+                p = injected.poll();
+                own = p != null;
+            }
+            if (p == null && sessions.simulate() != null && source.nanosUntilNext() > 50_000_000L) {
+                Thread.sleep(50); // the source's next event is not due yet: what the server makes itself goes first
+                continue;
+            }
             if (p == null) {
                 p = source.next();
                 if (p == null) {
                     finished();
-                    return;
+                    if (sessions.simulate() == null) {
+                        return;
+                    }
+                    Thread.sleep(50); // the source is done; what the server makes itself may still come
+                    continue;
                 }
-                pending = p;
             }
-            pace();
+            if (sessions.simulate() != null && !own) {
+                p = state.overlay(p);
+            }
+            pending = p;
+            if (!own) {
+                pace();
+            }
             long index = eventsSent.get() + 1;
             byte[] garbage = faults.garbageBefore(index);
             try {

@@ -43,7 +43,8 @@ final class AmiSession {
 
     /** What all sessions of one server share. */
     record Server(@Nullable String username, @Nullable String secret, Clock clock, long startedMillis,
-            PbxStateMirror state, BooleanSupplier failOriginates, Consumer<AmiPacket> keep) {
+            PbxStateMirror state, BooleanSupplier failOriginates, Consumer<AmiPacket> keep,
+            @Nullable Consumer<List<AmiPacket>> simulate) {
     }
 
     /** Completion events of list actions (lower-case action name to event name). */
@@ -200,6 +201,7 @@ final class AmiSession {
                 respond(actionId, "Response", "Success", "Events", eventsOn ? "On" : "Off");
             }
             case "originate" -> originate(action, actionId);
+            case "queuepause" -> queuePause(action, actionId);
             case "coreshowchannels" -> list(actionId, name, "CoreShowChannelsComplete",
                     server.state().coreShowChannels(actionId));
             case "queuestatus" -> list(actionId, name, "QueueStatusComplete", server.state().queueStatus(actionId));
@@ -215,6 +217,33 @@ final class AmiSession {
                     list(actionId, name, complete, List.of());
                 }
             }
+        }
+    }
+
+    /**
+     * {@code QueuePause}: answered as Asterisk answers it; when the server simulates a PBX (the demo), the members
+     * are paused as Asterisk would do it — the {@code QueueMemberPause} events follow in the event stream.
+     */
+    private void queuePause(Map<String, String> action, @Nullable String actionId) throws IOException {
+        var iface = action.get("interface");
+        if (iface == null || iface.isBlank()) {
+            respond(actionId, "Response", "Error", "Message", "Need 'Interface' and 'Paused' parameters.");
+            return;
+        }
+        var paused = action.getOrDefault("paused", "");
+        boolean pause = paused.equalsIgnoreCase("true") || paused.equalsIgnoreCase("yes") || paused.equals("1");
+        var simulate = server.simulate();
+        var events = simulate == null ? List.<AmiPacket>of()
+                : server.state().pause(iface, action.get("queue"), pause, action.get("reason"),
+                        server.clock().millis() / 1000);
+        if (simulate != null && events.isEmpty()) {
+            respond(actionId, "Response", "Error", "Message", "Interface not found");
+            return;
+        }
+        respond(actionId, "Response", "Success", "Message",
+                pause ? "Interface paused successfully" : "Interface unpaused successfully");
+        if (simulate != null) {
+            simulate.accept(events);
         }
     }
 

@@ -60,6 +60,17 @@ final class DemoLoop implements EventSource {
         return p;
     }
 
+    @Override
+    public long nanosUntilNext() {
+        if (scenarios.isEmpty()) {
+            return 0;
+        }
+        if (pending == null) {
+            prepare();
+        }
+        return Math.max(0, pendingDueNanos - System.nanoTime());
+    }
+
     private void prepare() {
         if (scenario < 0 || index >= scenarios.get(scenario).size()) {
             scenario = (scenario + 1) % scenarios.size();

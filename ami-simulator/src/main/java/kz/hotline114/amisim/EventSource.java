@@ -35,6 +35,14 @@ public interface EventSource {
      */
     @Nullable AmiPacket next() throws InterruptedException;
 
+    /**
+     * How long {@link #next()} would wait before its packet is due (a paced source such as the demo loop); 0 when it
+     * would answer at once or cannot tell. The server sends the events it makes itself meanwhile.
+     */
+    default long nanosUntilNext() {
+        return 0;
+    }
+
     /** These packets once, in order. */
     static EventSource ofPackets(List<AmiPacket> packets) {
         var list = List.copyOf(packets);

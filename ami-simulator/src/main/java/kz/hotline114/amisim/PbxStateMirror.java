@@ -1,6 +1,7 @@
 package kz.hotline114.amisim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,8 @@ public final class PbxStateMirror {
     private final LongSupplier clock;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Map<String, Map<String, Map<String, String>>> members = new TreeMap<>();
+    /** Members paused by a QueuePause action (interface → reason), whatever the recording says afterwards. */
+    private final Map<String, String> pausedByAction = new HashMap<>();
     private final Map<String, Map<String, Entry>> entries = new TreeMap<>();
 
     public PbxStateMirror() {
@@ -193,6 +196,60 @@ public final class PbxStateMirror {
     }
 
     /** The events answering {@code CoreShowChannels} (without the {@code ...Complete} event), in creation order. */
+    /**
+     * What Asterisk sends when a member is paused or unpaused ({@code QueuePause}): one {@code QueueMemberPause} per
+     * queue the interface is a member of (or only {@code queue}), with the member's other fields as they stand.
+     * Empty when the interface is in none of them. The state changes when the events are sent, as for recorded ones.
+     */
+    public synchronized List<AmiPacket> pause(String iface, @Nullable String queue, boolean paused,
+                                              @Nullable String reason, long epochSecond) {
+        if (paused) {
+            pausedByAction.put(iface, reason == null ? "" : reason);
+        } else {
+            pausedByAction.remove(iface);
+        }
+        var out = new ArrayList<AmiPacket>();
+        members.forEach((q, byIface) -> {
+            var m = byIface.get(iface);
+            if (m == null || (queue != null && !queue.isBlank() && !queue.equals(q))) {
+                return;
+            }
+            out.add(AmiPacket.of("Event", "QueueMemberPause", "Privilege", "agent,all",
+                    "Timestamp", epochSecond + ".000000", "Queue", q, "MemberName", m.getOrDefault("Name", iface),
+                    "Interface", iface, "StateInterface", m.getOrDefault("StateInterface", iface),
+                    "Membership", m.getOrDefault("Membership", "dynamic"), "Penalty", m.getOrDefault("Penalty", "0"),
+                    "CallsTaken", m.getOrDefault("CallsTaken", "0"), "LastCall", m.getOrDefault("LastCall", "0"),
+                    "LastPause", paused ? String.valueOf(epochSecond) : m.getOrDefault("LastPause", "0"),
+                    "LoginTime", m.getOrDefault("LoginTime", "0"), "InCall", m.getOrDefault("InCall", "0"),
+                    "Status", m.getOrDefault("Status", "1"), "Paused", paused ? "1" : "0",
+                    "PausedReason", paused && reason != null ? reason : "", "Ringinuse", "0",
+                    "Wrapuptime", m.getOrDefault("Wrapuptime", "0")));
+        });
+        return out;
+    }
+
+    /**
+     * A recorded member event as it reads while that member is paused by an action: a recording knows nothing of the
+     * pause and would report the member unpaused with its next status change.
+     */
+    public synchronized AmiPacket overlay(AmiPacket p) {
+        var event = p.event();
+        var iface = p.get("Interface");
+        if (event == null || iface == null || !event.startsWith("QueueMember") || !pausedByAction.containsKey(iface)
+                || "1".equals(p.get("Paused")) || p.get("Paused") == null) {
+            return p;
+        }
+        var headers = new ArrayList<AmiPacket.Header>();
+        for (var h : p.headers()) {
+            switch (h.key()) {
+                case "Paused" -> headers.add(new AmiPacket.Header("Paused", "1"));
+                case "PausedReason" -> headers.add(new AmiPacket.Header("PausedReason", pausedByAction.get(iface)));
+                default -> headers.add(h);
+            }
+        }
+        return new AmiPacket(headers);
+    }
+
     public synchronized List<AmiPacket> coreShowChannels(@Nullable String actionId) {
         long now = clock.getAsLong();
         var out = new ArrayList<AmiPacket>(channels.size());

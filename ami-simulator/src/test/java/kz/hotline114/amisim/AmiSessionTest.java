@@ -20,10 +20,12 @@ class AmiSessionTest {
     private final List<String> calls = new ArrayList<>();
     private final List<AmiPacket> kept = new ArrayList<>();
     private boolean failOriginates = true;
+    private final PbxStateMirror state = new PbxStateMirror();
+    private final List<AmiPacket> simulated = new ArrayList<>();
     private final AmiSession session = new AmiSession(new AmiSession.Server("hotline", "s3cret",
             Clock.fixed(Instant.parse("2026-12-06T09:00:12Z"), ZoneOffset.UTC),
-            Instant.parse("2026-12-06T09:00:00Z").toEpochMilli(), new PbxStateMirror(), () -> failOriginates,
-            kept::add), new AmiSession.Peer() {
+            Instant.parse("2026-12-06T09:00:00Z").toEpochMilli(), state, () -> failOriginates,
+            kept::add, simulated::addAll), new AmiSession.Peer() {
                 @Override
                 public void write(byte[] bytes) {
                     written.add(new String(bytes, StandardCharsets.UTF_8));
@@ -109,5 +111,42 @@ class AmiSessionTest {
         session.handle(List.of("Action: Logoff", "ActionID: bye"));
         assertThat(written).containsExactly("Response: Goodbye\r\nActionID: bye\r\nMessage: Thanks for all the fish.\r\n\r\n");
         assertThat(calls).containsExactly("goodbye");
+    }
+
+    @Test
+    void a_demo_pbx_pauses_the_member_in_each_of_its_queues_and_says_when_it_has_no_such_member() throws Exception {
+        for (var queue : List.of("psychologists", "theologians")) {
+            state.sent(AmiPacket.of("Event", "QueueMemberAdded", "Queue", queue, "MemberName", "Aliya (theologian)",
+                    "Interface", "PJSIP/207", "StateInterface", "PJSIP/207", "Membership", "dynamic", "Paused", "0"));
+        }
+        session.handle(List.of("Action: Login", "Username: hotline", "Secret: s3cret"));
+
+        session.handle(List.of("Action: QueuePause", "ActionID: p1", "Interface: PJSIP/207", "Paused: true",
+                "Reason: break"));
+        assertThat(written).last().asString().contains("ActionID: p1", "Interface paused successfully");
+        assertThat(simulated).hasSize(2).allSatisfy(e -> {
+            assertThat(e.event()).isEqualTo("QueueMemberPause");
+            assertThat(e.get("Interface")).isEqualTo("PJSIP/207");
+            assertThat(e.get("Paused")).isEqualTo("1");
+            assertThat(e.get("PausedReason")).isEqualTo("break");
+            assertThat(e.get("MemberName")).isEqualTo("Aliya (theologian)");
+        });
+        simulated.forEach(state::sent);
+        simulated.clear();
+        var recorded = AmiPacket.of("Event", "QueueMemberStatus", "Queue", "psychologists", "Interface", "PJSIP/207",
+                "Paused", "0", "PausedReason", "", "Status", "2");
+        assertThat(state.overlay(recorded).get("Paused")).as("a recording cannot unpause a paused member").isEqualTo("1");
+        assertThat(state.overlay(recorded).get("PausedReason")).isEqualTo("break");
+
+        session.handle(List.of("Action: QueuePause", "ActionID: p2", "Interface: PJSIP/207", "Paused: false",
+                "Queue: theologians"));
+        assertThat(simulated).singleElement().satisfies(e -> {
+            assertThat(e.get("Queue")).isEqualTo("theologians");
+            assertThat(e.get("Paused")).isEqualTo("0");
+        });
+        assertThat(state.overlay(recorded)).as("unpaused: the recording speaks again").isSameAs(recorded);
+
+        session.handle(List.of("Action: QueuePause", "ActionID: p3", "Interface: PJSIP/299", "Paused: true"));
+        assertThat(written).last().asString().contains("Response: Error", "Interface not found");
     }
 }

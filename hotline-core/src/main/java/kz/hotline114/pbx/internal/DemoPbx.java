@@ -51,6 +51,7 @@ class DemoPbx {
                     .bindAddress(InetAddress.getLoopbackAddress())
                     .username(props.username())
                     .secret(SECRET)
+                    .simulateActions(true)
                     .start();
             log.info("Demo PBX: replaying {} recorded scenarios in a loop on port {}", transcripts.size(), server.port());
             return server.port();

@@ -7,12 +7,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import kz.hotline114.HotlineApplication;
+import kz.hotline114.live.LiveModel;
+import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.support.TestDatabase;
 import kz.hotline114.ui.Browser;
 import kz.hotline114.ui.UiIT;
@@ -72,5 +75,27 @@ class DemoPbxBrowserIT {
         wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
                 .anyMatch(c -> c.getText().matches("\\+7 ?\\d.*")));
         Browser.screenshot(driver, "demo-call-log.png");
+    }
+
+    @Autowired
+    PbxCommands pbx;
+    @Autowired
+    LiveModel live;
+
+    /** On the demo PBX a pause used to change nothing ("QueuePause done" in the log, the member still available). */
+    @Test
+    void a_pause_on_the_demo_pbx_pauses_the_member_as_a_pbx_would() throws Exception {
+        var wait = Browser.waitUpTo(driver, 60);
+        var member = wait.until(d -> live.snapshot().queues().stream().flatMap(q -> q.members().stream())
+                .filter(m -> !m.paused()).findFirst().orElse(null));
+
+        pbx.queuePause(null, member.iface(), true, "demo-it"); // a reason no recording has
+        wait.until(d -> live.snapshot().queues().stream().flatMap(q -> q.members().stream())
+                .filter(m -> m.iface().equals(member.iface())).allMatch(m -> m.paused()
+                        && "demo-it".equals(m.pausedReason())));
+
+        pbx.queuePause(null, member.iface(), false, null);
+        wait.until(d -> live.snapshot().queues().stream().flatMap(q -> q.members().stream())
+                .filter(m -> m.iface().equals(member.iface())).noneMatch(m -> m.paused()));
     }
 }
