@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -48,6 +49,7 @@ import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.security.CurrentUser;
+import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.ui.cases.CaseView;
@@ -266,7 +268,9 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         facts.add(fact("detail.transfers", call.transfers().stream()
                 .map(t -> queueName(t.from()) + " → " + queueName(t.to()))
                 .collect(Collectors.joining(", "))));
-        facts.add(fact("detail.linkedid", call.linkedid()));
+        if (CurrentUser.has(Role.ADMIN)) { // the PBX's own id, for matching its logs: an administrator's business
+            facts.add(fact("detail.linkedid", call.linkedid()));
+        }
         if (call.recovered()) {
             facts.add(fact("detail.source", getTranslation("calls.recovered")));
         }
@@ -360,7 +364,11 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
                         Thread.currentThread().interrupt();
                     }
                     refreshPending.set(false);
-                    ui.access(() -> grid.getDataProvider().refreshAll());
+                    try {
+                        ui.access(() -> grid.getDataProvider().refreshAll());
+                    } catch (UIDetachedException gone) {
+                        // the browser left the call log meanwhile (it printed a stack trace in the log)
+                    }
                 });
             }
         });

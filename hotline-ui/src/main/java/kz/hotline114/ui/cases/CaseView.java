@@ -46,6 +46,8 @@ import jakarta.annotation.security.RolesAllowed;
 import kz.hotline114.appointments.Appointment;
 import kz.hotline114.appointments.Appointments;
 import kz.hotline114.appointments.ExpertPool;
+import kz.hotline114.calls.CallKey;
+import kz.hotline114.calls.CallLog;
 import kz.hotline114.cases.CallerProfile;
 import kz.hotline114.cases.CaseDraft;
 import kz.hotline114.cases.CaseStatus;
@@ -59,6 +61,7 @@ import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
 import kz.hotline114.shared.SocialStatus;
+import kz.hotline114.ui.calls.CallLogView;
 import kz.hotline114.ui.centre.CentreWeekView;
 import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.Formats;
@@ -79,7 +82,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private final HotlineProperties props;
     private final Taxonomy taxonomy;
     private final H2 title = new H2();
-    private final Span fromCall = new Span();
+    final Span fromCall = new Span();
     final ComboBox<Taxonomy.Term> category = new ComboBox<>();
     final ComboBox<Taxonomy.Term> movement = new ComboBox<>();
     final TextArea question = new TextArea();
@@ -98,13 +101,16 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     final Grid<Appointment> appointmentList = new Grid<>();
     private final VerticalLayout details = new VerticalLayout();
     private @Nullable String number;
+    private final CallLog calls;
     private @Nullable String callPbx;
     private @Nullable String callLinkedid;
 
     private final Clock clock;
 
-    CaseView(Cases cases, Appointments appointments, ExpertPool pool, HotlineProperties props, Clock clock) {
+    CaseView(Cases cases, Appointments appointments, ExpertPool pool, HotlineProperties props, Clock clock,
+             CallLog calls) {
         this.clock = clock;
+        this.calls = calls;
         this.cases = cases;
         this.appointments = appointments;
         this.pool = pool;
@@ -178,6 +184,15 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         field.setLabel(getTranslation(key));
     }
 
+    /** The call a new case is opened from, as a person names it: its time and caller (not its PBX id). */
+    private String fromCallText() {
+        if (callPbx == null || callPbx.isBlank() || callLinkedid == null) {
+            return getTranslation("case.fromCall.unknown");
+        }
+        return calls.get(new CallKey(callPbx, callLinkedid)).map(c -> Formats.DATE_TIME.format(c.startedAt().atZone(props.zone())) + " · "
+                + CallLogView.caller(this, c)).orElse(getTranslation("case.fromCall.unknown"));
+    }
+
     static String termName(Taxonomy.Term t, Locale locale) {
         return "ru".equals(locale.getLanguage()) ? t.nameRu() : t.nameKk();
     }
@@ -190,7 +205,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         callLinkedid = params.getOrDefault("linkedid", List.of()).stream().findFirst().orElse(null);
         if (number == null) {
             title.setText(getTranslation("case.title.new"));
-            fromCall.setText(callLinkedid == null ? "" : getTranslation("case.fromCall", callLinkedid));
+            fromCall.setText(callLinkedid == null ? "" : getTranslation("case.fromCall", fromCallText()));
             details.removeAll();
             return;
         }

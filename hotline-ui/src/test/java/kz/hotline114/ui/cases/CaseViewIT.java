@@ -58,6 +58,8 @@ class CaseViewIT extends KaribuIT {
         UI.getCurrent().navigate(CaseView.class, RouteParameters.empty(),
                 QueryParameters.simple(java.util.Map.of("pbx", PBX_ID, "linkedid", linkedid)));
         var view = _get(CaseView.class);
+        assertThat(view.fromCall.getText()).as("the call named by its time and caller, not its PBX id")
+                .startsWith("Қоңыраудан: ").doesNotContain(linkedid).containsPattern("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2} · .+");
 
         view.category.setValue(view.category.getListDataView().getItems()
                 .filter(t -> t.code().equals("RELIGION_QUESTION")).findFirst().orElseThrow());

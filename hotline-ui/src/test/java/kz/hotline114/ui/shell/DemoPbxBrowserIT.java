@@ -10,11 +10,14 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import kz.hotline114.HotlineApplication;
 import kz.hotline114.live.LiveModel;
+import kz.hotline114.live.MemberState;
+import kz.hotline114.pbx.PbxCommandFailed;
 import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.support.TestDatabase;
 import kz.hotline114.ui.Browser;
@@ -25,6 +28,8 @@ import kz.hotline114.ui.UiIT;
  * calls; the console says so, and calls arrive on their own.
  */
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// its demo PBX would go on replaying calls into the shared test database under the tests that run after it
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DemoPbxBrowserIT {
 
     /** All test contexts share one database, so one admin password. */
@@ -86,16 +91,29 @@ class DemoPbxBrowserIT {
     @Test
     void a_pause_on_the_demo_pbx_pauses_the_member_as_a_pbx_would() throws Exception {
         var wait = Browser.waitUpTo(driver, 60);
-        var member = wait.until(d -> live.snapshot().queues().stream().flatMap(q -> q.members().stream())
-                .filter(m -> !m.paused()).findFirst().orElse(null));
+        // the recordings add and remove their members as they play: a member may be gone by the time it is paused
+        // (the PBX then says "Interface not found", as Asterisk would); take one the PBX still has
+        MemberState member = null;
+        for (int attempt = 0; attempt < 40 && member == null; attempt++) {
+            var candidate = wait.until(d -> live.snapshot().queues().stream().flatMap(q -> q.members().stream())
+                    .filter(m -> !m.paused()).findFirst().orElse(null));
+            try {
+                pbx.queuePause(null, candidate.iface(), true, "demo-it"); // a reason no recording has
+                member = candidate;
+            } catch (PbxCommandFailed gone) {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(member).as("a member the demo PBX had").isNotNull();
+        var iface = member.iface();
+        wait.until(d -> {
+            var entries = live.snapshot().queues().stream().flatMap(q -> q.members().stream())
+                    .filter(m -> m.iface().equals(iface)).toList();
+            return !entries.isEmpty() && entries.stream().allMatch(m -> m.paused() && "demo-it".equals(m.pausedReason()));
+        });
 
-        pbx.queuePause(null, member.iface(), true, "demo-it"); // a reason no recording has
+        pbx.queuePause(null, iface, false, null);
         wait.until(d -> live.snapshot().queues().stream().flatMap(q -> q.members().stream())
-                .filter(m -> m.iface().equals(member.iface())).allMatch(m -> m.paused()
-                        && "demo-it".equals(m.pausedReason())));
-
-        pbx.queuePause(null, member.iface(), false, null);
-        wait.until(d -> live.snapshot().queues().stream().flatMap(q -> q.members().stream())
-                .filter(m -> m.iface().equals(member.iface())).noneMatch(m -> m.paused()));
+                .filter(m -> m.iface().equals(iface)).noneMatch(m -> m.paused() && "demo-it".equals(m.pausedReason())));
     }
 }
