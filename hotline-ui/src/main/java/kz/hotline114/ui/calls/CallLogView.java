@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
@@ -207,16 +206,8 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** The caller as a list shows it: the (masked) number, «withheld», and «repeat» when called within the window. */
-    public static String caller(Component view, Call c) {
-        if (c.callerWithheld()) {
-            return view.getTranslation("calls.withheld");
-        }
-        var n = c.callerNumber() != null ? c.callerNumber() : c.callerRaw() != null ? c.callerRaw() : "";
-        return c.repeatCaller() ? n + " (" + view.getTranslation("calls.repeat") + ")" : n;
-    }
-
     private String caller(Call c) {
-        return caller(this, c);
+        return Formats.caller(this, c);
     }
 
     /** The key pressed and the queues the caller went through: "1 · Психологтар → Теологтар". */

@@ -61,7 +61,6 @@ import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
 import kz.hotline114.shared.SocialStatus;
-import kz.hotline114.ui.calls.CallLogView;
 import kz.hotline114.ui.centre.CentreWeekView;
 import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.Formats;
@@ -190,7 +189,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
             return getTranslation("case.fromCall.unknown");
         }
         return calls.get(new CallKey(callPbx, callLinkedid)).map(c -> Formats.DATE_TIME.format(c.startedAt().atZone(props.zone())) + " · "
-                + CallLogView.caller(this, c)).orElse(getTranslation("case.fromCall.unknown"));
+                + Formats.caller(this, c)).orElse(getTranslation("case.fromCall.unknown"));
     }
 
     static String termName(Taxonomy.Term t, Locale locale) {

@@ -33,7 +33,6 @@ import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.Desk;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.shared.HotlineProperties;
-import kz.hotline114.ui.calls.CallLogView;
 import kz.hotline114.ui.calls.CallbackDialog;
 import kz.hotline114.ui.cases.CaseView;
 import kz.hotline114.ui.shell.Formats;
@@ -154,7 +153,7 @@ class ScreenPop extends VerticalLayout {
         transferTo.setItems(queues.stream().filter(q -> !q.equals(onPhone.queue())).toList());
         var call = callLog.get(new CallKey(pbxId, onPhone.linkedid())).orElse(null);
         facts.removeAll();
-        facts.add(fact("desk.pop.caller", call == null ? "…" : CallLogView.caller(this, call)));
+        facts.add(fact("desk.pop.caller", call == null ? "…" : Formats.caller(this, call)));
         if (call != null) {
             facts.add(fact("desk.pop.origin", origin(call)));
             facts.add(fact("desk.pop.choice", call.ivrChoice() == null ? "—" : call.ivrChoice()));

@@ -2,6 +2,10 @@ package kz.hotline114.ui.shell;
 
 import java.time.format.DateTimeFormatter;
 
+import com.vaadin.flow.component.Component;
+
+import kz.hotline114.calls.Call;
+
 /**
  * The one definition of how the console writes dates and times (the form every table shows and every date field
  * takes): {@code 31.12.2026}, {@code 31.12.2026 23:59}. Views format instants in the hotline's zone
@@ -28,5 +32,14 @@ public final class Formats {
     public static final DateTimeFormatter TIME_MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private Formats() {
+    }
+
+    /** A call's caller as the console writes it: the number (masked where the role must not see it), or "withheld". */
+    public static String caller(Component view, Call c) {
+        if (c.callerWithheld()) {
+            return view.getTranslation("calls.withheld");
+        }
+        var n = c.callerNumber() != null ? c.callerNumber() : c.callerRaw() != null ? c.callerRaw() : "";
+        return c.repeatCaller() ? n + " (" + view.getTranslation("calls.repeat") + ")" : n;
     }
 }
