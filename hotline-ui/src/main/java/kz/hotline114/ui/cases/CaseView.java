@@ -255,7 +255,8 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         next.setItems(c.status().next());
         next.setItemLabelGenerator(s -> s == null ? "" : getTranslation("status." + s.name()));
         var note = new TextField(getTranslation("case.status.note"));
-        var apply = new Button(getTranslation("case.save"), e -> {
+        // its own words: the page's main «Сақтау» saves the case; this one changes its status
+        var apply = new Button(getTranslation("case.status.apply"), e -> {
             if (next.getValue() != null) {
                 try {
                     show(cases.changeStatus(c.number(), next.getValue(), note.getValue()));
@@ -266,6 +267,9 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
                 }
             }
         });
+        apply.setId("case-status-apply");
+        apply.setEnabled(false);
+        next.addValueChangeListener(e -> apply.setEnabled(e.getValue() != null));
         var statusRow = new HorizontalLayout(next, note, apply);
         statusRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         details.add(new H4(getTranslation("case.history")));

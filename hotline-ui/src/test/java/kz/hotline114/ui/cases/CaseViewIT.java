@@ -1,5 +1,6 @@
 package kz.hotline114.ui.cases;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 
@@ -18,6 +21,7 @@ import kz.hotline114.appointments.BookingResult;
 import kz.hotline114.appointments.ExpertKind;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.NewExpert;
+import kz.hotline114.cases.CaseStatus;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.shared.Region;
@@ -78,6 +82,23 @@ class CaseViewIT extends KaribuIT {
                 .isEqualTo("nurlan");
         // the view moved on to the saved case
         assertThat(_get(CaseView.class).question.getValue()).isEqualTo("Ораза кезінде дәрі ішуге бола ма?");
+    }
+
+    /** The case page had two identical «Сақтау» buttons: the case's and the status row's. */
+    @Test
+    void the_status_row_has_its_own_button_enabled_once_a_status_is_chosen() {
+        var number = openCase("Күйін өзгерту батырмасы");
+        signIn("sup", "SUPERVISOR");
+        UI.getCurrent().navigate(CaseView.class, new RouteParameters("number", number));
+
+        assertThat(_find(Button.class, spec -> spec.withText("Сақтау"))).as("one «Сақтау»: the case's").hasSize(1);
+        var apply = _get(Button.class, spec -> spec.withId("case-status-apply"));
+        assertThat(apply.getText()).isEqualTo("Қолдану");
+        assertThat(apply.isEnabled()).isFalse();
+        @SuppressWarnings("unchecked")
+        Select<CaseStatus> next = _get(Select.class, spec -> spec.withLabel("Күйін өзгерту"));
+        next.setValue(next.getListDataView().getItems().findFirst().orElseThrow());
+        assertThat(apply.isEnabled()).isTrue();
     }
 
     @Test
