@@ -53,6 +53,7 @@ import kz.hotline114.shared.SocialStatus;
 import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.FieldErrors;
 import kz.hotline114.ui.shell.Formats;
+import kz.hotline114.ui.shell.NumberFields;
 
 /** The events register, the report's events table: list by period, add and edit an event with its participant breakdown. */
 @Route("centre/events")
@@ -224,7 +225,7 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
         var room = new TextField(getTranslation("events.room"));
         var participants = new IntegerField(getTranslation("events.participants"));
         participants.setId("event-participants");
-        participants.setMin(0);
+        NumberFields.bounded(participants, 0, null);
         var categories = new TextArea(getTranslation("events.categories"));
         var experts = new TextArea(getTranslation("events.experts"));
         var completeness = new TextArea(getTranslation("events.completeness"));
@@ -371,7 +372,7 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
         var m = new EnumMap<E, IntegerField>(type);
         for (var v : type.getEnumConstants()) {
             var f = new IntegerField(getTranslation(prefix + v.name()));
-            f.setMin(0);
+            NumberFields.bounded(f, 0, null);
             f.setWidth("9em");
             m.put(v, f);
         }

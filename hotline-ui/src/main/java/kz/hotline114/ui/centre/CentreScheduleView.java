@@ -50,6 +50,7 @@ import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.FieldErrors;
 import kz.hotline114.ui.shell.Formats;
+import kz.hotline114.ui.shell.NumberFields;
 
 /** The reception schedule: weekly hours, public and mobile reception days, holidays and cancellations. */
 @Route("centre/schedule")
@@ -149,7 +150,7 @@ public class CentreScheduleView extends VerticalLayout implements HasDynamicTitl
     private IntegerField minutes(String key, int value) {
         var f = new IntegerField(getTranslation(key));
         f.setValue(value);
-        f.setMin(5);
+        NumberFields.bounded(f, 5, null);
         f.setStep(5);
         f.setStepButtonsVisible(true);
         f.setWidth("9em");

@@ -52,6 +52,7 @@ import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.ui.shell.DateTimeField;
 import kz.hotline114.ui.shell.Formats;
 import kz.hotline114.ui.shell.HotlineI18n;
+import kz.hotline114.ui.shell.NumberFields;
 
 /**
  * The specialist directory and the duty rota (supervisors and admins): who answers which queue
@@ -204,8 +205,7 @@ public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         to.setLabel(getTranslation("rota.to"));
         to.setId("rota-to");
         weeks.setLabel(getTranslation("rota.weeks"));
-        weeks.setMin(1);
-        weeks.setMax(26);
+        NumberFields.bounded(weeks, 1, 26);
         weeks.setValue(1);
         weeks.setStepButtonsVisible(true);
         note.setLabel(getTranslation("rota.note"));

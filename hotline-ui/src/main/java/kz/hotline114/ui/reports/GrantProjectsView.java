@@ -52,6 +52,7 @@ import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
 import kz.hotline114.ui.shell.DateField;
+import kz.hotline114.ui.shell.NumberFields;
 
 /**
  * Grant projects (reporters and admins edit, supervisors read): the agreement (grantee, number, date, sum,
@@ -453,7 +454,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
     private NodeFields nodeFields(Kind kind) {
         var number = new IntegerField(getTranslation("projects.number"));
         number.setId("node-number");
-        number.setMin(1);
+        NumberFields.bounded(number, 1, null);
         number.setStepButtonsVisible(true);
         var title = new TextArea(getTranslation(kind == Kind.INDICATOR ? "report.indicator.name" : "projects.column.text"));
         title.setId("node-title");

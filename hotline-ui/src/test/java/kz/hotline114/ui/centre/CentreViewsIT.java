@@ -297,6 +297,10 @@ class CentreViewsIT extends UiIT {
                 .setValue(LocalDate.of(2033, 9, 17));
         _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("event-city")).setValue("Талдықорған");
         var participants = _get(IntegerField.class, spec -> spec.withId("event-participants"));
+        participants.setValue(-5);
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("event-save")));
+        assertThat(participants.isInvalid()).isTrue();
+        assertThat(participants.getErrorMessage()).as("−5 turned the field red with no message").isNotBlank();
         participants.setValue(3);
         _get(IntegerField.class, spec -> spec.withLabel("Әйел")).setValue(5);
         LocatorJ._click(_get(Button.class, spec -> spec.withId("event-save")));
