@@ -365,6 +365,13 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
         }
         Notification.show(getTranslation("events.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         dialog.close();
+        // an event outside the period shown used to vanish once saved: the period widens to show it
+        if (from.getValue() != null && form.heldOn.isBefore(from.getValue())) {
+            from.setValue(form.heldOn);
+        }
+        if (to.getValue() != null && form.heldOn.isAfter(to.getValue())) {
+            to.setValue(form.heldOn);
+        }
         refresh();
     }
 

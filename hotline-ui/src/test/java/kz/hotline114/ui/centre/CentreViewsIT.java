@@ -309,6 +309,10 @@ class CentreViewsIT extends UiIT {
 
         participants.setValue(40);
         LocatorJ._click(_get(Button.class, spec -> spec.withId("event-save")));
+        var view = _get(CentreEventsView.class);
+        assertThat(view.to.getValue()).as("the period shown widens to the saved event (it vanished)")
+                .isAfterOrEqualTo(LocalDate.of(2033, 9, 17));
+        assertThat(view.grid.getListDataView().getItems()).anyMatch(e -> e.heldOn().equals(LocalDate.of(2033, 9, 17)));
 
         var stored = events.between(LocalDate.of(2033, 9, 17), LocalDate.of(2033, 9, 17));
         assertThat(stored).singleElement().satisfies(e -> {
