@@ -22,7 +22,47 @@ public interface AuditLog {
     /** How long a repeated listing stays unrecorded. */
     Duration LISTING_QUIET = Duration.ofMinutes(10);
 
-    List<Entry> latest(int limit);
+    /** The newest entries; same as {@link #search} with an empty query. */
+    default List<Entry> latest(int limit) {
+        return search(Query.ALL, 0, limit).items();
+    }
+
+    /** The entries a query selects, newest first; the reading (its first page) is itself recorded. */
+    Page search(Query query, int offset, int limit);
+
+    /** How many entries a query selects (a count reveals nothing, so it is not recorded). */
+    long count(Query query);
+
+    /** Everyone who has an entry, for a filter's choices. */
+    List<String> usernames();
+
+    /** Every action that has an entry, for a filter's choices. */
+    List<String> actions();
+
+    /**
+     * What to look for; every part may be absent.
+     *
+     * @param username exactly this user
+     * @param action   exactly this action code
+     * @param from     at or after
+     * @param to       before
+     * @param text     in the subject or the detail, case-insensitive
+     */
+    record Query(@Nullable String username, @Nullable String action, @Nullable Instant from, @Nullable Instant to,
+                 @Nullable String text) {
+
+        public static final Query ALL = new Query(null, null, null, null, null);
+
+        /** The query in words, for the log's own entry. */
+        public String describe() {
+            return (username == null ? "" : "user=" + username + " ") + (action == null ? "" : "action=" + action + " ")
+                    + (from == null ? "" : "from=" + from + " ") + (to == null ? "" : "to=" + to + " ")
+                    + (text == null || text.isBlank() ? "" : "text of " + text.strip().length() + " characters");
+        }
+    }
+
+    record Page(long total, List<Entry> items) {
+    }
 
     record Entry(long id, Instant at, String username, String action, @Nullable String subject,
                  @Nullable String detail) {

@@ -1,5 +1,6 @@
 package kz.hotline114.ui.admin;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,10 +53,24 @@ class AdminApi {
         return Map.of("kind", k.name(), "code", code);
     }
 
-    /** The audit log, newest first; it cannot be changed through any interface. */
+    /**
+     * The audit log, newest first; it cannot be changed through any interface. Filters: {@code user}, {@code action}
+     * (exact), {@code from}/{@code to} (instants, ISO-8601, {@code to} exclusive), {@code q} (in subject or detail);
+     * {@code offset}/{@code limit} page it.
+     */
     @GetMapping("/audit")
-    List<AuditLog.Entry> audit(@RequestParam(defaultValue = "200") int limit) {
-        return audit.latest(Math.max(1, Math.min(limit, 5000)));
+    List<AuditLog.Entry> audit(@RequestParam(defaultValue = "200") int limit, @RequestParam(defaultValue = "0") int offset,
+                               @RequestParam(required = false) @Nullable String user,
+                               @RequestParam(required = false) @Nullable String action,
+                               @RequestParam(required = false) @Nullable Instant from,
+                               @RequestParam(required = false) @Nullable Instant to,
+                               @RequestParam(required = false) @Nullable String q) {
+        return audit.search(new AuditLog.Query(blankToNull(user), blankToNull(action), from, to, blankToNull(q)),
+                Math.max(0, offset), Math.max(1, Math.min(limit, 5000))).items();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Rebuilds the case index from PostgreSQL (new index, then the alias switches). */

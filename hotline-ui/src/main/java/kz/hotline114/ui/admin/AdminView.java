@@ -25,7 +25,6 @@ import kz.hotline114.cases.TaxonomyAdmin;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
-import kz.hotline114.ui.shell.Formats;
 
 /** Administration: the case taxonomy (categories, movements, partners) and the read-only audit log. */
 @Route("admin")
@@ -78,20 +77,9 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         var taxonomyTab = new VerticalLayout(kind, terms, form);
         taxonomyTab.setPadding(false);
 
-        var time = Formats.DATE_TIME_SECONDS;
-        var log = new Grid<AuditLog.Entry>();
-        log.addColumn(en -> time.format(en.at().atZone(props.zone()))).setHeader(getTranslation("admin.audit.at")).setAutoWidth(true);
-        log.addColumn(AuditLog.Entry::username).setHeader(getTranslation("admin.audit.user")).setAutoWidth(true);
-        log.addColumn(AuditLog.Entry::action).setHeader(getTranslation("admin.audit.action")).setAutoWidth(true);
-        log.addColumn(en -> en.subject() == null ? "" : en.subject()).setHeader(getTranslation("admin.audit.subject")).setAutoWidth(true);
-        log.addColumn(en -> en.detail() == null ? "" : en.detail()).setHeader(getTranslation("admin.audit.detail")).setFlexGrow(1);
-        log.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        log.setItems(audit.latest(500));
-        log.setSizeFull();
-
         var tabs = new TabSheet();
         tabs.add(getTranslation("admin.taxonomy"), taxonomyTab);
-        tabs.add(getTranslation("admin.audit"), log);
+        tabs.add(getTranslation("admin.audit"), new AuditPanel(audit, props.zone()));
         tabs.setSizeFull();
         add(tabs);
         refresh();
