@@ -10,6 +10,7 @@
   var skew = 0;           // local clock minus server clock, ms
   var retry = 1000;
   var socket = null;
+  var refused = false;    // the server said the token is not the board's: say so, stop retrying
 
   function t(key) { return texts.labels[key] || ''; }
   function queueName(name) { return texts.queues[name] || name; }
@@ -79,7 +80,7 @@
   function banner() {
     var b = document.getElementById('banner');
     var offline = !socket || socket.readyState !== WebSocket.OPEN;
-    var text = offline ? t('offline') : (board && !board.pbxConnected ? t('pbxDown') : '');
+    var text = refused ? t('badToken') : offline ? t('offline') : (board && !board.pbxConnected ? t('pbxDown') : '');
     b.textContent = text;
     b.hidden = !text;
   }
@@ -108,14 +109,20 @@
     };
     socket.onclose = function () {
       banner();
+      if (refused) { return; }
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 15000);
     };
   }
 
-  fetch('/wallboard/labels?lang=' + encodeURIComponent(lang))
+  fetch('/wallboard/labels?lang=' + encodeURIComponent(lang) + '&token=' + encodeURIComponent(token))
     .then(function (r) { return r.json(); })
-    .then(function (j) { texts = j; applyLabels(); render(); })
+    .then(function (j) {
+      texts = j;
+      refused = j.tokenAccepted === false;
+      if (refused && socket) { socket.close(); }
+      applyLabels(); render(); banner();
+    })
     .catch(function () { /* numbers still show; labels on the next load */ });
   connect();
   setInterval(tick, 1000);

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -85,6 +88,34 @@ public class LoginThrottle {
         var user = normal(username);
         byUserAndAddress.remove(user + "@" + address);
         knownAddresses.put(user + "@" + address, clock.instant());
+    }
+
+    /**
+     * The user names held back now (from some address, or from every address they never used), each with the end of
+     * its wait: what an administrator sees in the users list.
+     */
+    public Map<String, Instant> held() {
+        var now = clock.instant();
+        var held = new TreeMap<String, Instant>();
+        byUserAndAddress.waits(PER_USER_AND_ADDRESS, now).forEach((key, until) ->
+                held.merge(key.substring(0, key.lastIndexOf('@')), until, LoginThrottle::later));
+        byUser.waits(PER_USER_FROM_UNKNOWN, now).forEach((user, until) -> held.merge(user, until, LoginThrottle::later));
+        return held;
+    }
+
+    /**
+     * An administrator lets a user try again at once (they called to say they mistyped): that user's failures are
+     * forgotten, from every address. Failures counted per address stay — they are about the address, not the user.
+     */
+    public void release(String username) {
+        var user = normal(username);
+        byUserAndAddress.removeIf(key -> key.substring(0, key.lastIndexOf('@')).equals(user));
+        byUser.remove(user);
+        log.info("sign-in wait of '{}' lifted by an administrator", LogSafe.of(user));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     @EventListener
@@ -168,8 +199,27 @@ public class LoginThrottle {
             return c.failures;
         }
 
+        synchronized void removeIf(Predicate<String> key) {
+            map.keySet().removeIf(key);
+        }
+
+        /** Every key waiting now, with the end of its wait. */
+        synchronized Map<String, Instant> waits(int threshold, Instant now) {
+            var waits = new LinkedHashMap<String, Instant>();
+            for (var e : List.copyOf(map.entrySet())) {
+                var wait = waitOf((Counter) e.getValue(), threshold, now);
+                if (!wait.isZero()) {
+                    waits.put(e.getKey(), now.plus(wait));
+                }
+            }
+            return waits;
+        }
+
         synchronized Duration waitOf(String key, int threshold, Instant now) {
-            var c = (Counter) map.get(key);
+            return waitOf((Counter) map.get(key), threshold, now);
+        }
+
+        private static Duration waitOf(@Nullable Counter c, int threshold, Instant now) {
             if (c == null || c.failures < threshold || c.last.plus(WINDOW).isBefore(now)) {
                 return Duration.ZERO;
             }

@@ -71,4 +71,22 @@ class LoginThrottleTest {
         assertThat(throttle.wait("someone-else", "203.0.113.9")).as("the address guessed too often").isPresent();
         assertThat(throttle.keys()).isLessThanOrEqualTo(4 * LoginThrottle.MAX_KEYS);
     }
+
+    @Test
+    void an_administrator_sees_who_is_held_back_until_when_and_can_let_them_try_again() {
+        for (int i = 0; i < 6; i++) {
+            throttle.failed("Dana", "203.0.113.9");
+        }
+        throttle.failed("dana", "198.51.100.1");
+        assertThat(throttle.held()).containsOnlyKeys("dana")
+                .containsEntry("dana", now.plus(LoginThrottle.FIRST_WAIT.multipliedBy(2)));
+        throttle.release("DANA");
+        assertThat(throttle.held()).isEmpty();
+        assertThat(throttle.wait("dana", "203.0.113.9")).isEmpty();
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("dana", "203.0.113.9");
+        }
+        assertThat(throttle.wait("dana", "203.0.113.9")).as("counting starts again from nothing").contains(
+                LoginThrottle.FIRST_WAIT);
+    }
 }

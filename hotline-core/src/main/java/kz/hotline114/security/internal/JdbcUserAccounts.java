@@ -88,7 +88,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         if (rawPassword.isEmpty()) {
             throw new IllegalArgumentException("password: empty");
         }
-        return insert("admin", "Administrator", rawPassword, roles);
+        return insert("admin", "Әкімші", rawPassword, roles);
     }
 
     private UserAccount insert(String username, String displayName, String rawPassword, Set<Role> roles) {

@@ -1,6 +1,10 @@
 package kz.hotline114.ui.admin;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -11,6 +15,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,10 +28,14 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import kz.hotline114.security.AuditLog;
+import kz.hotline114.security.LoginThrottle;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
 import kz.hotline114.security.UserAccount;
 import kz.hotline114.security.UserAccounts;
+import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.Formats;
 
 /** Users and their roles (admins only). */
 @Route("admin/users")
@@ -34,10 +44,16 @@ import kz.hotline114.security.UserAccounts;
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private final UserAccounts users;
-    private final Grid<UserAccount> grid = new Grid<>();
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final ZoneId zone;
+    final Grid<UserAccount> grid = new Grid<>();
 
-    UsersView(UserAccounts users) {
+    UsersView(UserAccounts users, LoginThrottle throttle, AuditLog audit, HotlineProperties props) {
         this.users = users;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.zone = props.zone();
         setSizeFull();
         var add = new Button(getTranslation("users.new"), VaadinIcon.PLUS.create(), e -> edit(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -48,6 +64,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .reduce((a, b) -> a + ", " + b).orElse("")).setHeader(getTranslation("users.roles")).setFlexGrow(1);
         grid.addColumn(u -> u.enabled() ? "" : getTranslation("users.disabled")).setHeader(getTranslation("users.enabled"))
                 .setAutoWidth(true);
+        grid.addColumn(u -> heldUntil(u).map(until -> getTranslation("users.held", Formats.TIME.format(until.atZone(zone))))
+                .orElse("")).setHeader(getTranslation("users.signIn")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setItems(users.all());
@@ -71,6 +89,9 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
             enabled.setValue(existing.enabled());
         }
         var form = new FormLayout(username, name, roles, enabled, password);
+        if (existing != null) {
+            heldUntil(existing).ifPresent(until -> form.add(heldNotice(existing, until)));
+        }
         var save = new Button(getTranslation("case.save"), e -> {
             try {
                 var chosen = roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue());
@@ -88,12 +109,14 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
             } catch (IllegalArgumentException ex) {
                 // "field: message" from the service
                 var field = String.valueOf(ex.getMessage()).split(":")[0];
+                var key = "username".equals(field) && String.valueOf(ex.getMessage()).contains("already taken")
+                        ? "username.taken" : field;
                 var target = switch (field) {
                     case "username" -> (HasValidation) username;
                     case "password" -> password;
                     default -> roles;
                 };
-                target.setErrorMessage(getTranslation("users.error." + field));
+                target.setErrorMessage(getTranslation("users.error." + key));
                 target.setInvalid(true);
             }
         });
@@ -101,6 +124,27 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(form);
         dialog.getFooter().add(new Button(getTranslation("detail.close"), e -> dialog.close()), save);
         dialog.open();
+    }
+
+    private Optional<Instant> heldUntil(UserAccount u) {
+        return Optional.ofNullable(throttle.held().get(u.username().toLowerCase(Locale.ROOT)));
+    }
+
+    /** A user held back by wrong passwords: how long, and the way to let them try again now. */
+    private Div heldNotice(UserAccount u, Instant until) {
+        var text = new Span(getTranslation("users.held.detail", Formats.TIME.format(until.atZone(zone))));
+        var release = new Button(getTranslation("users.release"), VaadinIcon.UNLOCK.create());
+        release.setId("user-release");
+        var notice = new Div(text, release);
+        notice.addClassName("held-notice");
+        release.addClickListener(e -> {
+            throttle.release(u.username());
+            audit.record("USER_SIGN_IN_RELEASED", u.username(), null);
+            notice.setVisible(false);
+            grid.getDataProvider().refreshAll();
+            Notification.show(getTranslation("users.released", u.username()));
+        });
+        return notice;
     }
 
     @Override

@@ -80,4 +80,13 @@ class DashboardBrowserIT extends BrowserIT {
                 && waiting(d, "wb-psychologists-waiting") == waiting);
         Browser.screenshot(driver, "wallboard.png");
     }
+
+    @Test
+    void a_wall_board_link_with_a_wrong_token_says_so_instead_of_reconnecting_for_ever() throws Exception {
+        driver.get(base() + "/wallboard.html?token=" + access.token() + "-old");
+        Browser.waitUpTo(driver, 20).until(d -> d.findElement(By.id("banner")).isDisplayed()
+                && d.findElement(By.id("banner")).getText().contains("кілті жарамсыз"));
+        assertThat(driver.findElement(By.id("banner")).getText()).doesNotContain("қайта қосылуда");
+        Browser.screenshot(driver, "wallboard-wrong-token.png");
+    }
 }
