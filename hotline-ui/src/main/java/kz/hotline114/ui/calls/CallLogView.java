@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -47,6 +48,7 @@ import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.routing.Callbacks;
+import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
@@ -73,6 +75,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private final CallLog calls;
     private final LiveCalls live;
     private final HotlineI18n i18n;
+    private final SpecialistDirectory directory;
     private final HotlineProperties props;
     private final Callbacks callbacks;
     private final DateTimePicker from = new DateTimeField();
@@ -88,8 +91,9 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
 
     CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks, Clock clock,
-                IvrMenu menu) {
+                IvrMenu menu, SpecialistDirectory directory) {
         this.clock = clock;
+        this.directory = directory;
         this.calls = calls;
         this.callbacks = callbacks;
         this.live = live;
@@ -326,8 +330,37 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
             // the PBX's Q.850 text ("Normal Clearing") in the user's language when the bundle has it
             case ENDED -> i18n.getOr("cause." + step.detail().replaceAll("[^A-Za-z]", "").toLowerCase(
                     Locale.ROOT), getLocale(), step.detail());
+            case RINGING, RING_NO_ANSWER, ANSWERED, HANGUP_REQUEST -> party(step.detail());
             default -> step.detail();
         };
+    }
+
+    private static final Pattern CHANNEL = Pattern.compile("^([A-Za-z0-9]+)/([^-;]+?)(?:@([^-;/]+))?(?:[-;/].*)?$");
+
+    /**
+     * Who a PBX channel is, in words: a specialist by their name (the directory knows their interface), an extension by
+     * its number, the caller's line as "the caller" — never {@code PJSIP/carrier-00000012} or
+     * {@code Local/psy1@agents-00000004;2}.
+     */
+    private String party(String detail) {
+        var m = CHANNEL.matcher(detail);
+        if (!detail.contains("/") || !m.matches()) {
+            return detail; // a member's name as the PBX gives it
+        }
+        var tech = m.group(1);
+        var endpoint = m.group(2);
+        var context = m.group(3);
+        var iface = tech + "/" + endpoint + (context == null ? "" : "@" + context);
+        var named = directory.all().stream().filter(sp -> sp.iface().equals(iface)
+                || sp.iface().replaceFirst("/n$", "").equals(iface)).findFirst();
+        if (named.isPresent()) {
+            return named.get().displayName();
+        }
+        if (context != null) {
+            return getTranslation("timeline.party.agent", endpoint);
+        }
+        return endpoint.matches("\\d{2,6}") ? getTranslation("timeline.party.extension", endpoint)
+                : getTranslation("timeline.party.caller");
     }
 
     /** A queue's name in the user's language; a specialist's name or a phone stays as it is. */

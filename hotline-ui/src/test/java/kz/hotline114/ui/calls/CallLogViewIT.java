@@ -71,6 +71,9 @@ class CallLogViewIT extends KaribuIT {
                 .contains("Кезекке қойылды: Психологтар").contains("Маман жауап берді: Daniyar (psychologist)")
                 .contains("Ауыстырылды: Психологтар → Теологтар").contains("Маман жауап берді: Olga (theologian)")
                 .contains("Қоңырау аяқталды: қалыпты аяқталды");
+        assertThat(String.join("\n", steps)).as("who hung up, in words, not the PBX's channel names")
+                .doesNotContain("PJSIP/").doesNotContain("Local/").doesNotContain("@agents")
+                .containsAnyOf("қоңырау шалушы", "маман ");
         var dialog = _get(com.vaadin.flow.component.dialog.Dialog.class);
         assertThat(dialog.getElement().getTextRecursively()).as("the PBX's id is an administrator's business")
                 .doesNotContain(linkedidOf(packets)).doesNotContain("Linkedid");
