@@ -26,11 +26,16 @@ public interface Callbacks {
     /** Originates the callback now from the signed-in specialist's phone. */
     Callback dialNow(long id);
 
+    /** Cancels a callback that is waiting or did not reach the caller. */
     Callback cancel(long id);
 
     /** The callbacks of one original call, oldest first. */
     List<Callback> ofCall(CallKey call);
 
-    /** Open callbacks (scheduled or dialling) for the signed-in specialist's phone and unassigned ones, soonest first. */
+    /**
+     * Open callbacks for the signed-in specialist's phone and unassigned ones, soonest first: scheduled, being
+     * dialled, and those that did not reach the caller (not answered, failed — with why) until dialled again or
+     * cancelled: a failed callback stays in sight instead of vanishing.
+     */
     List<Callback> open();
 }

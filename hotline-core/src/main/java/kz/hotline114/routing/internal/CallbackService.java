@@ -111,7 +111,8 @@ class CallbackService implements Callbacks {
     @Override
     public Callback cancel(long id) {
         requireStaff();
-        int n = jdbc.update("update callback set status = 'CANCELLED' where id = ? and status = 'SCHEDULED'", id);
+        int n = jdbc.update("update callback set status = 'CANCELLED' where id = ? and status in ('SCHEDULED',"
+                + " 'NOT_ANSWERED', 'FAILED')", id);
         if (n == 0) {
             throw new IllegalStateException("callback " + id + " is not waiting: it cannot be cancelled");
         }
@@ -129,8 +130,8 @@ class CallbackService implements Callbacks {
     public List<Callback> open() {
         var phone = directory.ofUser(CurrentUser.name()).map(s -> s.iface()).orElse("");
         return jdbc.query("""
-                select * from callback where status in ('SCHEDULED', 'DIALLING') and (assignee is null or assignee = ?
-                    or requested_by = ?)
+                select * from callback where status in ('SCHEDULED', 'DIALLING', 'NOT_ANSWERED', 'FAILED')
+                    and (assignee is null or assignee = ? or requested_by = ?)
                 order by due_at limit 100""", CallbackService::map, phone, CurrentUser.name());
     }
 

@@ -2,6 +2,7 @@ package kz.hotline114.ui.desk;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.IvrMenu;
+import kz.hotline114.cases.Cases;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.LiveSnapshot;
 import kz.hotline114.pbx.PbxCommandFailed;
@@ -64,13 +66,15 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
     private final HotlineProperties props;
     private final Grid<Callback> open = new Grid<>();
     private @Nullable ScreenPop pop;
+    private @Nullable DeskCasePanel casePanel;
+    private List<Callback> shownCallbacks = List.of();
     private @Nullable Registration registration;
 
     private final Clock clock;
 
     DeskView(SpecialistDirectory directory, Desk desk, LiveModel live, LiveUpdates updates, CallLog callLog,
              Callbacks callbacks, PbxLink link, HotlineProperties props, HotlineI18n i18n, Clock clock,
-             IvrMenu menu) {
+             IvrMenu menu, Cases cases) {
         this.clock = clock;
         this.live = live;
         this.updates = updates;
@@ -103,17 +107,39 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
         }
         state.setPadding(false);
         state.setId("desk-state");
+        casePanel = new DeskCasePanel(cases, callLog, props, me);
         pop = new ScreenPop(callLog, desk, callbacks, props, i18n, link.status().pbxId(), this::refreshCallbacks,
-                clock, menu.queues());
-        add(buttons, state, pop);
+                clock, menu.queues(), casePanel::open);
+        var work = new VerticalLayout(buttons, state, pop);
+        work.setPadding(false);
+        var columns = new HorizontalLayout(work, casePanel);
+        columns.setWidthFull();
+        columns.setFlexGrow(1, work);
+        columns.setWrap(true);
+        add(columns);
 
         var title = new H3(getTranslation("desk.callbacks"));
+        configureCallbacks();
+        add(title, open);
+        show(live.snapshot());
+        refreshCallbacks();
+    }
+
+    /** My callbacks: when, whom, why, how it went (a failure in words, the PBX's own in the tooltip), dial/cancel. */
+    private void configureCallbacks() {
         open.setId("desk-callbacks");
         open.addColumn(c -> TIME.format(c.dueAt().atZone(props.zone()))).setHeader(getTranslation("desk.callback.due"));
         open.addColumn(c -> c.maskedNumber() == null ? "" : c.maskedNumber()).setHeader(getTranslation("calls.col.caller"));
         open.addColumn(c -> c.note() == null ? "" : c.note()).setHeader(getTranslation("desk.callback.note")).setFlexGrow(3);
-        open.addColumn(c -> getTranslation("callback." + c.status().name())
-                + (c.failure() == null ? "" : " · " + c.failure())).setHeader(getTranslation("calls.col.outcome"));
+        open.addComponentColumn(c -> {
+            var status = new Span(getTranslation("callback." + c.status().name()) + (c.failure() == null ? ""
+                    : " · " + getTranslation(c.status() == Callback.Status.FAILED ? "desk.callback.failedWhy"
+                    : "desk.callback.notReachedWhy")));
+            if (c.failure() != null) {
+                status.setTitle(c.failure()); // the PBX's own words, for whoever asks the administrator
+            }
+            return status;
+        }).setKey("status").setHeader(getTranslation("calls.col.outcome")).setAutoWidth(true);
         open.addComponentColumn(c -> {
             var row = new HorizontalLayout();
             if (c.status() != Callback.Status.DIALLING) {
@@ -122,7 +148,7 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
                 dial.setId("desk-callback-dial-" + c.id());
                 row.add(dial);
             }
-            if (c.status() == Callback.Status.SCHEDULED) {
+            if (c.status() != Callback.Status.DIALLING) {
                 var cancel = new Button(getTranslation("desk.callback.cancelIt"), e -> {
                     callbacks.cancel(c.id());
                     refreshCallbacks();
@@ -131,12 +157,9 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
                 row.add(cancel);
             }
             return row;
-        }).setAutoWidth(true);
+        }).setKey("actions").setAutoWidth(true);
         open.setAllRowsVisible(true);
         open.setEmptyStateText(getTranslation("desk.callbacks.empty"));
-        add(title, open);
-        show(live.snapshot());
-        refreshCallbacks();
     }
 
     private void dial(Callback c) {
@@ -150,7 +173,18 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refreshCallbacks() {
-        open.setItems(callbacks.open());
+        shownCallbacks = callbacks.open();
+        open.setItems(shownCallbacks);
+    }
+
+    /** The callback my phone is making now, if the list shows one being dialled (then it is read afresh). */
+    private @Nullable Callback diallingNow() {
+        if (me == null || shownCallbacks.stream().noneMatch(c -> c.status() == Callback.Status.DIALLING)) {
+            return null;
+        }
+        refreshCallbacks();
+        return shownCallbacks.stream().filter(c -> c.status() == Callback.Status.DIALLING
+                && me.iface().equals(c.assignee())).findFirst().orElse(null);
     }
 
     private void send(Desk desk, Desk.@Nullable PauseReason reason) {
@@ -183,7 +217,12 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
             var onPhone = snapshot.callOn(me.iface()).orElse(null);
             var call = onPhone == null ? null
                     : snapshot.calls().stream().filter(c -> c.linkedid().equals(onPhone.linkedid())).findFirst().orElse(null);
-            pop.show(onPhone, call);
+            var callback = onPhone == null ? diallingNow() : null;
+            if (callback != null) {
+                pop.showCallback(callback);
+            } else {
+                pop.show(onPhone, call);
+            }
             if (before != null && !before.equals(pop.linkedid()) || onPhone == null && before != null) {
                 refreshCallbacks();
             }

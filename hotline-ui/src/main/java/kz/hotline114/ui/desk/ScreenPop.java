@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,20 +21,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouteParameters;
 
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.live.AgentCall;
 import kz.hotline114.live.LiveCall;
+import kz.hotline114.routing.Callback;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.Desk;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.ui.calls.CallbackDialog;
-import kz.hotline114.ui.cases.CaseView;
 import kz.hotline114.ui.shell.Formats;
 import kz.hotline114.ui.shell.HotlineI18n;
 
@@ -67,9 +65,12 @@ class ScreenPop extends VerticalLayout {
 
     private final Clock clock;
 
+    private final BiConsumer<CallKey, String> onOpenCase;
+
     ScreenPop(CallLog callLog, Desk desk, Callbacks callbacks, HotlineProperties props, HotlineI18n i18n, String pbxId,
-              Runnable onChange, Clock clock, List<String> queues) {
+              Runnable onChange, Clock clock, List<String> queues, BiConsumer<CallKey, String> onOpenCase) {
         this.clock = clock;
+        this.onOpenCase = onOpenCase;
         this.queues = queues;
         this.callLog = callLog;
         this.desk = desk;
@@ -144,6 +145,9 @@ class ScreenPop extends VerticalLayout {
         }
         boolean fresh = !onPhone.linkedid().equals(linkedid);
         linkedid = onPhone.linkedid();
+        if (fresh) {
+            clearErrors();
+        }
         setVisible(true);
         dismiss.setVisible(false);
         heading.setText(getTranslation(onPhone.answered() ? "desk.pop.talking" : "desk.pop.ringing",
@@ -168,6 +172,45 @@ class ScreenPop extends VerticalLayout {
                     .findFirst().ifPresent(n -> note.setValue(n.text()));
             earlier.setItems(callLog.earlier(new CallKey(pbxId, onPhone.linkedid()), 10));
         }
+    }
+
+    /**
+     * A callback I am making (my phone rings first, then the caller's): not a queue call, so the live model has no
+     * call on my phone for it — it pops as the original call it answers, with the reason it was scheduled for, so
+     * the note, the case and the caller's history are at hand as for any call.
+     */
+    void showCallback(Callback callback) {
+        boolean fresh = !callback.forLinkedid().equals(linkedid);
+        linkedid = callback.forLinkedid();
+        if (fresh) {
+            clearErrors();
+        }
+        setVisible(true);
+        dismiss.setVisible(false);
+        var key = new CallKey(pbxId, callback.forLinkedid());
+        var call = callLog.get(key).orElse(null);
+        var who = call == null ? (callback.maskedNumber() == null ? "…" : callback.maskedNumber()) : Formats.caller(this, call);
+        heading.setText(getTranslation("desk.pop.callbackRinging", who));
+        transfer.setEnabled(false);
+        transferTo.setEnabled(false);
+        facts.removeAll();
+        facts.add(fact("desk.pop.caller", who));
+        if (callback.note() != null && !callback.note().isBlank()) {
+            facts.add(fact("desk.pop.callbackNote", callback.note()));
+        }
+        if (fresh) {
+            note.clear();
+            callLog.notes(key).stream().filter(n -> n.author().equals(CurrentUser.name())).findFirst()
+                    .ifPresent(n -> note.setValue(n.text()));
+            earlier.setItems(callLog.earlier(key, 10));
+        }
+    }
+
+    /** A new call starts clean: an error said about the last one is not this one's. */
+    private void clearErrors() {
+        note.setInvalid(false);
+        transferTo.setInvalid(false);
+        transferTo.clear();
     }
 
     @Nullable String linkedid() {
@@ -209,9 +252,7 @@ class ScreenPop extends VerticalLayout {
         if (linkedid == null) {
             return;
         }
-        var id = linkedid;
-        getUI().ifPresent(ui -> ui.navigate(CaseView.class, RouteParameters.empty(),
-                QueryParameters.simple(Map.of("pbx", pbxId, "linkedid", id))));
+        onOpenCase.accept(new CallKey(pbxId, linkedid), note.getValue());
     }
 
     private void transfer() {

@@ -22,6 +22,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import kz.hotline114.amisim.AmiPacket;
 import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
+import kz.hotline114.live.AgentCall;
+import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.support.Recordings;
@@ -34,6 +36,10 @@ class DeskViewIT extends KaribuIT {
     SpecialistDirectory directory;
     @Autowired
     CallLog calls;
+    @Autowired
+    Callbacks callbacks;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void a_specialist_takes_a_break_and_the_desk_shows_what_the_pbx_reports() throws Exception {
@@ -161,6 +167,8 @@ class DeskViewIT extends KaribuIT {
             @SuppressWarnings("unchecked")
             var to = (com.vaadin.flow.component.select.Select<String>) _get(com.vaadin.flow.component.select.Select.class,
                     spec -> spec.withId("desk-transfer-to"));
+            _click(_get(Button.class, spec -> spec.withId("desk-transfer")));
+            assertThat(to.isInvalid()).as("no queue chosen: said at the field").isTrue();
             to.setValue("theologians");
             _click(_get(Button.class, spec -> spec.withId("desk-transfer")));
             var blind = PBX.server().actionsReceived().stream().filter(a -> "BlindTransfer".equals(a.get("Action")))
@@ -173,8 +181,102 @@ class DeskViewIT extends KaribuIT {
         }
         awaitText("desk-pop-heading", "Қоңырау аяқталды");
         _click(_get(Button.class, spec -> spec.withId("desk-open-case")));
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("case");
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters()
-                .get("linkedid")).containsExactly(linkedid);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).as("the desk stays").isEqualTo("desk");
+        var panel = _get(DeskCasePanel.class);
+        assertThat(panel.isVisible()).isTrue();
+        assertThat(panel.question.getValue()).as("my note becomes the question").isEqualTo("Намаз туралы сұрады, түсіндірдім");
+        _click(panel.save);
+        assertThat(panel.category.isInvalid()).as("a category is needed: said at the field").isTrue();
+        panel.category.setValue(panel.category.getListDataView().getItems().findFirst().orElseThrow());
+        _click(panel.save);
+        var opened = cases.ofCall(new CallKey(PBX_ID, linkedid));
+        assertThat(opened).singleElement().satisfies(c -> assertThat(c.specialist()).isEqualTo("desk-aigerim"));
+        assertThat(panel.number()).isEqualTo(opened.getFirst().number());
+        assertThat(_get(ScreenPop.class).isVisible()).as("the pop is still there").isTrue();
+
+        // the next call starts clean: the last call's error is not shown on it
+        to().setInvalid(true);
+        _get(ScreenPop.class).show(new AgentCall("desk-next-call", "psychologists", false, java.time.Instant.now(), null),
+                null);
+        assertThat(to().isInvalid()).isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static com.vaadin.flow.component.select.Select<String> to() {
+        return (com.vaadin.flow.component.select.Select<String>) _get(com.vaadin.flow.component.select.Select.class,
+                spec -> spec.withId("desk-transfer-to"));
+    }
+
+    @Test
+    void a_callback_i_dial_pops_up_as_the_call_it_answers_and_a_failed_one_stays_in_my_list() throws Exception {
+        var packets = Recordings.packets("sip-phones/callback-originate", 181);
+        int originated = -1;
+        for (int i = 0; i < packets.size() && originated < 0; i++) {
+            if ("VarSet".equals(packets.get(i).event()) && "HOTLINE_CALLBACK_FOR".equals(packets.get(i).get("Variable"))) {
+                originated = i;
+            }
+        }
+        int outboundStart = -1;
+        for (int i = 0; i < packets.size() && outboundStart < 0; i++) {
+            if ("Newchannel".equals(packets.get(i).event())
+                    && packets.get(originated).get("Linkedid").equals(packets.get(i).get("Uniqueid"))) {
+                outboundStart = i;
+            }
+        }
+        int answered = first(packets, outboundStart, "BridgeEnter");
+        play(packets.subList(0, outboundStart));
+        var original = calls.get(new CallKey(PBX_ID, linkedidOf(packets))).orElseThrow();
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        directory.save("Aigerim (psychologist)", Specialist.Kind.PSYCHOLOGIST, List.of("kk", "ru"), "PJSIP/201",
+                List.of("psychologists"), true, "desk-cb");
+        signIn("desk-cb", "SPECIALIST");
+        var scheduled = callbacks.schedule(original.key(), clock.instant().plus(Duration.ofHours(1)), "намаз уақыты", null);
+        UI.getCurrent().navigate(DeskView.class);
+
+        PBX.server().failOriginates(false);
+        try {
+            _click(dialButton(scheduled.id()));
+        } finally {
+            PBX.server().failOriginates(true);
+        }
+        play(packets.subList(outboundStart, answered));
+        awaitText("desk-pop-heading", "Кері қоңырау");
+        assertThat(text("desk-pop-callbackNote")).isEqualTo("намаз уақыты");
+        assertThat(text("desk-pop-caller")).contains("*");
+        play(packets.subList(answered, packets.size()));
+        awaitText("desk-pop-heading", "Қоңырау аяқталды");
+
+        // a callback the PBX cannot place stays in my list, with why, to dial again or cancel
+        var again = callbacks.schedule(original.key(), clock.instant().plus(Duration.ofHours(2)), null, null);
+        UI.getCurrent().navigate(DeskView.class);
+        _click(dialButton(again.id()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (callbacks.ofCall(original.key()).stream().noneMatch(c -> c.id() == again.id()
+                && c.status() == kz.hotline114.routing.Callback.Status.FAILED) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        UI.getCurrent().navigate(DeskView.class);
+        assertThat(cell(again.id(), "status").getElement().getText()).contains("АТС қоңырауды бастай алмады");
+        assertThat(dialButton(again.id()).isEnabled()).as("it can be dialled again").isTrue();
+    }
+
+    /** The "call now" button of one callback in my list. */
+    private static Button dialButton(long id) {
+        return cell(id, "actions").getChildren().filter(Button.class::isInstance).map(Button.class::cast)
+                .filter(b -> ("desk-callback-dial-" + id).equals(b.getId().orElse(null))).findFirst()
+                .orElseThrow(() -> new AssertionError("no dial button for callback " + id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static com.vaadin.flow.component.Component cell(long id, String column) {
+        var grid = (com.vaadin.flow.component.grid.Grid<kz.hotline114.routing.Callback>) _get(
+                com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("desk-callbacks"));
+        for (int i = 0; i < com.github.mvysny.kaributesting.v10.GridKt._size(grid); i++) {
+            if (com.github.mvysny.kaributesting.v10.GridKt._get(grid, i).id() == id) {
+                return com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, i, column);
+            }
+        }
+        throw new AssertionError("callback " + id + " not in my list");
     }
 }
