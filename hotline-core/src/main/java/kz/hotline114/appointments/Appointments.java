@@ -1,5 +1,6 @@
 package kz.hotline114.appointments;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,16 @@ public interface Appointments {
 
     /** The client did not come. */
     Appointment markNoShow(long id);
+
+    /** How long an attended / no-show mark can be taken back (a click on the wrong row). */
+    Duration UNDO_WITHIN = Duration.ofMinutes(15);
+
+    /**
+     * Takes back an attended or no-show mark made within {@link #UNDO_WITHIN}: the appointment is booked again.
+     *
+     * @throws InvalidTransition when it has no such recent mark
+     */
+    Appointment undoOutcome(long id);
 
     /** Cancels with a reason (required); frees the expert and the room. */
     Appointment cancel(long id, String reason);

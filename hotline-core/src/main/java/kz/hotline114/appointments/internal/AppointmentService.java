@@ -1,6 +1,7 @@
 package kz.hotline114.appointments.internal;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,9 +58,11 @@ class AppointmentService implements Appointments {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final HotlineProperties props;
+    private final Clock clock;
 
     AppointmentService(JdbcAppointmentRepository appointments, ExpertPool pool, Cases cases, AuditLog audit,
-                       ApplicationEventPublisher events, HotlineProperties props) {
+                       ApplicationEventPublisher events, HotlineProperties props, Clock clock) {
+        this.clock = clock;
         this.appointments = appointments;
         this.pool = pool;
         this.cases = cases;
@@ -254,10 +257,23 @@ class AppointmentService implements Appointments {
         return move(id, AppointmentStatus.CANCELLED, reason.strip());
     }
 
+    @Override
+    public Appointment undoOutcome(long id) {
+        CentreAccess.requireStaff("changing an appointment");
+        var before = appointments.find(id).orElseThrow(() -> new IllegalArgumentException("no appointment " + id));
+        var now = clock.instant();
+        if (!appointments.revertOutcome(id, now.minus(Appointments.UNDO_WITHIN), now)) {
+            throw new InvalidTransition(id, before.status(), AppointmentStatus.BOOKED);
+        }
+        audit.record("APPOINTMENT_OUTCOME_UNDONE", "appointment/" + id, before.status().name());
+        events.publishEvent(new AppointmentStatusChanged(id, before.status(), AppointmentStatus.BOOKED));
+        return appointments.find(id).orElseThrow();
+    }
+
     private Appointment move(long id, AppointmentStatus to, @Nullable String reason) {
         CentreAccess.requireStaff("changing an appointment");
         var before = appointments.find(id).orElseThrow(() -> new IllegalArgumentException("no appointment " + id));
-        if (!before.status().canBecome(to) || !appointments.transition(id, to, reason)) {
+        if (!before.status().canBecome(to) || !appointments.transition(id, to, reason, clock.instant())) {
             var now = appointments.find(id).map(Appointment::status).orElse(before.status());
             throw new InvalidTransition(id, now, to);
         }

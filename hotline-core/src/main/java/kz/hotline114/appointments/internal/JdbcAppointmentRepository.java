@@ -87,9 +87,16 @@ class JdbcAppointmentRepository {
     }
 
     /** Moves a BOOKED appointment to {@code to}; false when it is not (or no longer) BOOKED. */
-    boolean transition(long id, AppointmentStatus to, @Nullable String reason) {
-        return jdbc.update("update appointment set status = ?, cancel_reason = ?, updated_at = now()"
-                + " where id = ? and status = 'BOOKED'", to.name(), reason, id) == 1;
+    boolean transition(long id, AppointmentStatus to, @Nullable String reason, Instant at) {
+        return jdbc.update("update appointment set status = ?, cancel_reason = ?, updated_at = ?"
+                + " where id = ? and status = 'BOOKED'", to.name(), reason, Timestamp.from(at), id) == 1;
+    }
+
+    /** Back to BOOKED from an outcome marked at or after {@code since}; false when there is none so recent. */
+    boolean revertOutcome(long id, Instant since, Instant at) {
+        return jdbc.update("update appointment set status = 'BOOKED', updated_at = ? where id = ?"
+                + " and status in ('ATTENDED', 'NO_SHOW') and updated_at >= ?", Timestamp.from(at), id,
+                Timestamp.from(since)) == 1;
     }
 
     Optional<Appointment> find(long id) {

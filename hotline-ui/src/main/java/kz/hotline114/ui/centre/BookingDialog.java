@@ -1,5 +1,6 @@
 package kz.hotline114.ui.centre;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -32,6 +33,7 @@ import kz.hotline114.appointments.Centre;
 import kz.hotline114.appointments.Expert;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.ui.shell.DateField;
+import kz.hotline114.ui.shell.Formats;
 
 /**
  * Books a consultation: expert, centre, type, day and hours, the case it serves (by number) or none for a
@@ -108,7 +110,13 @@ class BookingDialog extends Dialog {
     private final Form form;
     private final Consumer<Appointment> onBooked;
 
-    BookingDialog(ExpertPool pool, Appointments appointments, ZoneId zone, Form initial, Consumer<Appointment> onBooked) {
+    private final Clock clock;
+    /** The past day the user has been warned about and confirmed by saving again. */
+    private @Nullable LocalDate pastConfirmed;
+
+    BookingDialog(ExpertPool pool, Appointments appointments, ZoneId zone, Clock clock, Form initial,
+                  Consumer<Appointment> onBooked) {
+        this.clock = clock;
         this.appointments = appointments;
         this.zone = zone;
         this.form = initial;
@@ -149,6 +157,14 @@ class BookingDialog extends Dialog {
         type.setItemLabelGenerator(t -> getTranslation("appointmentType." + t.name()));
         date.setId("booking-date");
         date.setLabel(getTranslation("booking.date"));
+        date.addValueChangeListener(e -> { // a warning about a past day holds for that day only
+            if (pastConfirmed != null && !pastConfirmed.equals(e.getValue())) {
+                pastConfirmed = null;
+                date.setHelperText(null);
+                date.removeClassName("past-warning");
+                save.setText(getTranslation("booking.save"));
+            }
+        });
         start.setId("booking-start");
         start.setLabel(getTranslation("booking.start"));
         end.setId("booking-end");
@@ -205,6 +221,9 @@ class BookingDialog extends Dialog {
             return;
         }
         var f = form;
+        if (!pastDayConfirmed(f.getDate())) {
+            return;
+        }
         var request = new BookingRequest(f.getExpert().id(), f.getCentre().id(), null, f.getType(),
                 f.getDate().atTime(f.getStart()).atZone(zone).toInstant(),
                 f.getDate().atTime(f.getEnd()).atZone(zone).toInstant(),
@@ -233,6 +252,21 @@ class BookingDialog extends Dialog {
                 default -> contact;
             }, getTranslation("booking.error." + err.code())));
         }
+    }
+
+    /**
+     * A day before today is most likely a typo (2019 for 2029): the first save says so under the date and books
+     * nothing; saving again the same day books it — an appointment that took place may be entered afterwards.
+     */
+    private boolean pastDayConfirmed(LocalDate day) {
+        if (!day.isBefore(LocalDate.now(clock.withZone(zone))) || day.equals(pastConfirmed)) {
+            return true;
+        }
+        pastConfirmed = day;
+        date.setHelperText(getTranslation("booking.pastWarning", Formats.DATE.format(day)));
+        date.addClassName("past-warning");
+        save.setText(getTranslation("booking.saveAnyway"));
+        return false;
     }
 
     private static void invalid(HasValidation field, String message) {

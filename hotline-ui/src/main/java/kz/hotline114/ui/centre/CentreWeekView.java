@@ -281,7 +281,7 @@ public class CentreWeekView extends VerticalLayout implements HasDynamicTitle, B
         if (caseNumber != null) {
             form.setCaseNumber(caseNumber);
         }
-        new BookingDialog(pool, appointments, zone, form, a -> refresh()).open();
+        new BookingDialog(pool, appointments, zone, clock, form, a -> refresh()).open();
     }
 
     List<Component> entriesOn(LocalDate day) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -143,10 +144,10 @@ public class ReceptionDayView extends VerticalLayout implements HasDynamicTitle 
         if (a.status() != AppointmentStatus.BOOKED) {
             return row;
         }
-        var attended = new Button(getTranslation("day.attended"), e -> change(() -> appointments.markAttended(a.id())));
+        var attended = new Button(getTranslation("day.attended"), e -> mark(a, () -> appointments.markAttended(a.id())));
         attended.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_TERTIARY);
         attended.setId("attended-" + a.id());
-        var noShow = new Button(getTranslation("day.noShow"), e -> change(() -> appointments.markNoShow(a.id())));
+        var noShow = new Button(getTranslation("day.noShow"), e -> mark(a, () -> appointments.markNoShow(a.id())));
         noShow.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         noShow.setId("no-show-" + a.id());
         var cancel = new Button(getTranslation("day.cancel"), e -> cancel(a));
@@ -154,6 +155,35 @@ public class ReceptionDayView extends VerticalLayout implements HasDynamicTitle 
         cancel.setId("cancel-" + a.id());
         row.add(attended, noShow, cancel);
         return row;
+    }
+
+    /**
+     * Attended / no-show: one click, as at a busy reception desk, and a notice that says what was marked for whom
+     * with "Қайтару" (undo) for a click on the wrong row — no confirmation dialog in the way.
+     */
+    private void mark(Appointment a, Supplier<Appointment> action) {
+        Appointment marked;
+        try {
+            marked = action.get();
+        } catch (InvalidTransition e) {
+            Notification.show(getTranslation("day.alreadyChanged")).addThemeVariants(NotificationVariant.LUMO_WARNING);
+            refresh();
+            return;
+        }
+        refresh();
+        var notice = new Notification();
+        notice.setDuration(10_000);
+        notice.setPosition(Notification.Position.BOTTOM_START);
+        var text = new Span(getTranslation("day.marked", getTranslation("appointmentStatus." + marked.status().name()),
+                HOUR.format(marked.start().atZone(props.zone())), marked.clientLabel() == null ? "" : marked.clientLabel()));
+        var undo = new Button(getTranslation("day.undo"), e -> {
+            notice.close();
+            change(() -> appointments.undoOutcome(a.id()));
+        });
+        undo.setId("undo-" + a.id());
+        undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        notice.add(new HorizontalLayout(text, undo));
+        notice.open();
     }
 
     private void change(Runnable action) {
@@ -196,7 +226,7 @@ public class ReceptionDayView extends VerticalLayout implements HasDynamicTitle 
         var d = day.getValue() == null ? LocalDate.now(clock) : day.getValue();
         var form = new BookingDialog.Form(null, centre.getValue(), AppointmentType.IN_PERSON, d, start,
                 start.plusHours(1));
-        new BookingDialog(pool, appointments, zone, form, a -> refresh()).open();
+        new BookingDialog(pool, appointments, zone, clock, form, a -> refresh()).open();
     }
 
     @Override

@@ -284,6 +284,37 @@ class CentreViewsIT extends UiIT {
         assertThat(appointments.get(b.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(appointments.get(b.id()).orElseThrow().cancelReason()).isEqualTo("клиент қайта қоңырау шалады");
         assertThat(GridKt._getCellComponent(view.grid, 1, "actions").getChildren()).isEmpty();
+
+        // a click on the wrong row is taken back from the notice that says what was marked
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("undo-" + a.id())));
+        assertThat(appointments.get(a.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'APPOINTMENT_OUTCOME_UNDONE'"
+                + " and subject = ?", Long.class, "appointment/" + a.id())).isEqualTo(1);
+    }
+
+    @Test
+    void a_booking_on_a_past_day_is_questioned_once_and_booked_when_saved_again() {
+        signIn("op", "OPERATOR");
+        weekOfTheTestCentre();
+        LocatorJ._click(_get(Button.class, spec -> spec.withId("book")));
+        var dialog = _get(BookingDialog.class);
+        var past = LocalDate.of(2019, 6, 12);
+        dialog.expert.setValue(itemOf(dialog, expert));
+        dialog.date.setValue(past);
+        dialog.start.setValue(LocalTime.of(15, 0));
+        dialog.end.setValue(LocalTime.of(16, 0));
+        dialog.clientLabel.setValue("2019-past-day");
+
+        LocatorJ._click(dialog.save);
+        assertThat(dialog.isOpened()).as("not booked yet").isTrue();
+        assertThat(dialog.date.getHelperText()).contains("12.06.2019").contains("өткен күн");
+        assertThat(dialog.save.getText()).isEqualTo("Бәрібір жазу");
+        assertThat(appointments.day(centre.id(), past)).isEmpty();
+
+        LocatorJ._click(dialog.save);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(appointments.day(centre.id(), past)).singleElement()
+                .satisfies(x -> assertThat(x.clientLabel()).isEqualTo("2019-past-day"));
     }
 
     @Test
