@@ -3,6 +3,7 @@ package kz.hotline114.reports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,17 +22,34 @@ public record GrantProject(long id, String name, String grantee, @Nullable Strin
         periods = List.copyOf(periods);
     }
 
-    /** міндет: a numbered task of the agreement. */
-    public record Task(long id, int number, String title, List<Activity> activities) {
+    /** міндет: a numbered task of the agreement; {@code titleRu} is its title in the Russian report (optional). */
+    public record Task(long id, int number, String title, @Nullable String titleRu, List<Activity> activities) {
         public Task {
             activities = List.copyOf(activities);
         }
+
+        public Task(long id, int number, String title, List<Activity> activities) {
+            this(id, number, title, null, activities);
+        }
+
+        /** The title in a report's language ({@code kk} or {@code ru}): the Kazakh one where no Russian is given. */
+        public String title(Locale language) {
+            return inLanguage(title, titleRu, language);
+        }
     }
 
-    /** іс-шара: a numbered activity of a task. */
-    public record Activity(long id, int number, String title, List<Indicator> indicators) {
+    /** іс-шара: a numbered activity of a task; {@code titleRu} is its title in the Russian report (optional). */
+    public record Activity(long id, int number, String title, @Nullable String titleRu, List<Indicator> indicators) {
         public Activity {
             indicators = List.copyOf(indicators);
+        }
+
+        public Activity(long id, int number, String title, List<Indicator> indicators) {
+            this(id, number, title, null, indicators);
+        }
+
+        public String title(Locale language) {
+            return inLanguage(title, titleRu, language);
         }
     }
 
@@ -40,7 +58,25 @@ public record GrantProject(long id, String name, String grantee, @Nullable Strin
      * that is null, is {@code manualActual} with an {@code evidence} note.
      */
     public record Indicator(long id, String name, String unit, BigDecimal planned, @Nullable Statistic metric,
-                            @Nullable BigDecimal manualActual, @Nullable String evidence) {
+                            @Nullable BigDecimal manualActual, @Nullable String evidence, @Nullable String nameRu,
+                            @Nullable String unitRu) {
+
+        public Indicator(long id, String name, String unit, BigDecimal planned, @Nullable Statistic metric,
+                         @Nullable BigDecimal manualActual, @Nullable String evidence) {
+            this(id, name, unit, planned, metric, manualActual, evidence, null, null);
+        }
+
+        public String name(Locale language) {
+            return inLanguage(name, nameRu, language);
+        }
+
+        public String unit(Locale language) {
+            return inLanguage(unit, unitRu, language);
+        }
+    }
+
+    private static String inLanguage(String kazakh, @Nullable String russian, Locale language) {
+        return "ru".equals(language.getLanguage()) && russian != null && !russian.isBlank() ? russian : kazakh;
     }
 
     /** A reporting period named in the agreement. */

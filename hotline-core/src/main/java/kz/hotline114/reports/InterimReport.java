@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -34,12 +35,21 @@ public record InterimReport(long projectId, String projectName, String grantee, 
     public enum Status { DRAFT, FINAL }
 
     /** міндет with its activities. */
-    public record TaskSection(int number, String title, List<ActivitySection> activities) {
+    public record TaskSection(int number, String title, List<ActivitySection> activities, @Nullable String titleRu) {
+
+        /** The title in the report's language (a report finalised before Russian titles existed has none). */
+        public String title(Locale language) {
+            return inLanguage(title, titleRu, language);
+        }
     }
 
     /** іс-шара: {@code key} is {@code task.activity} ({@code 1.2}). */
     public record ActivitySection(String key, int number, String title, String narrative,
-                                  List<IndicatorLine> indicators) {
+                                  List<IndicatorLine> indicators, @Nullable String titleRu) {
+
+        public String title(Locale language) {
+            return inLanguage(title, titleRu, language);
+        }
     }
 
     /**
@@ -47,7 +57,16 @@ public record InterimReport(long projectId, String projectName, String grantee, 
      * {@code metric} or entered by hand (then {@code evidence} says where it comes from).
      */
     public record IndicatorLine(String key, String name, String unit, BigDecimal planned, BigDecimal actual,
-                                @Nullable Statistic metric, @Nullable String evidence, String justification) {
+                                @Nullable Statistic metric, @Nullable String evidence, String justification,
+                                @Nullable String nameRu, @Nullable String unitRu) {
+
+        public String name(Locale language) {
+            return inLanguage(name, nameRu, language);
+        }
+
+        public String unit(Locale language) {
+            return inLanguage(unit, unitRu, language);
+        }
 
         /** Actual below plan: the report asks for a justification. */
         public boolean belowPlan() {
@@ -80,5 +99,9 @@ public record InterimReport(long projectId, String projectName, String grantee, 
     public record Participants(long total, long fromCases, long fromWalkIns, long fromEvents,
                                Map<String, Long> byGender, Map<String, Long> byAgeBracket,
                                Map<String, Long> bySocialStatus) {
+    }
+
+    private static String inLanguage(String kazakh, @Nullable String russian, Locale language) {
+        return "ru".equals(language.getLanguage()) && russian != null && !russian.isBlank() ? russian : kazakh;
     }
 }

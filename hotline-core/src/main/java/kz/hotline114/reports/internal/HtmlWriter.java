@@ -44,10 +44,12 @@ final class HtmlWriter {
                     h.append(esc(p.text()).replace("\n", "<br/>")).append("</p>");
                 }
                 case Block.Table t -> {
-                    int total = t.widths().stream().mapToInt(Integer::intValue).sum();
                     // many columns on a portrait page (the events table): condensed type keeps words whole
-                    h.append(t.header().size() >= 7 ? "<table class=\"wide\"><colgroup>" : "<table><colgroup>");
-                    t.widths().forEach(w -> h.append("<col style=\"width:").append(100.0 * w / total).append("%\"/>"));
+                    boolean wide = t.header().size() >= 7;
+                    h.append(wide ? "<table class=\"wide\"><colgroup>" : "<table><colgroup>");
+                    for (double w : columnWidths(t, wide)) {
+                        h.append("<col style=\"width:").append(w).append("%\"/>");
+                    }
                     h.append("</colgroup><thead><tr>");
                     t.header().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
                     h.append("</tr></thead><tbody>");
@@ -64,6 +66,65 @@ final class HtmlWriter {
             }
         }
         return h.append("</div>").toString();
+    }
+
+    /** Width of the text column of an A4 page with the margins of {@link #page}, in points. */
+    private static final double PAGE_TEXT_WIDTH_PT = (210 - 20 - 15) / 25.4 * 72;
+
+    /**
+     * The columns' widths in percent: as the layout asks, but never narrower than the longest word of the column's
+     * header (a header is not hyphenated: "Единица измерения" in a narrow column printed as "Единиц а измер ения").
+     * Bold header type: about 0.7 em a letter (DejaVu Sans Bold, Cyrillic). Long header words carry soft hyphens in the
+     * bundles ("заплани\u00ADрованных"): a break there is a hyphenated one.
+     */
+    static double[] columnWidths(Block.Table t, boolean wide) {
+        int n = t.widths().size();
+        double total = t.widths().stream().mapToInt(Integer::intValue).sum();
+        double letterPt = wide ? 7.5 * 0.7 : 8.5 * 0.7;
+        double paddingPt = wide ? 6 : 10;
+        var widths = new double[n];
+        var least = new double[n];
+        double leastSum = 0;
+        for (int i = 0; i < n; i++) {
+            widths[i] = 100.0 * t.widths().get(i) / total;
+            int longest = 0;
+            for (var word : t.header().get(i).split("[\\s\u00AD-]+")) { // words break only at spaces and (soft) hyphens
+                longest = Math.max(longest, word.length());
+            }
+            least[i] = 100.0 * (longest * letterPt + paddingPt) / PAGE_TEXT_WIDTH_PT;
+            leastSum += least[i];
+        }
+        if (leastSum >= 100) {
+            return widths; // nothing fits whole: keep the layout's proportions
+        }
+        // columns below their least take it; the others share what is left in their proportions, until none is below
+        var fixed = new boolean[n];
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            double fixedSum = 0;
+            double freeSum = 0;
+            for (int i = 0; i < n; i++) {
+                if (fixed[i]) {
+                    fixedSum += least[i];
+                } else {
+                    freeSum += widths[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (fixed[i]) {
+                    widths[i] = least[i];
+                } else {
+                    widths[i] = widths[i] * (100 - fixedSum) / freeSum;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (!fixed[i] && widths[i] < least[i]) {
+                    fixed[i] = true;
+                    changed = true;
+                }
+            }
+        }
+        return widths;
     }
 
     /** A whole XHTML page for the PDF: A4 with margins, page numbers at the foot. */

@@ -61,17 +61,19 @@ class JdbcGrantProjects implements GrantProjects {
             indicators.computeIfAbsent(rs.getLong("activity_id"), k -> new ArrayList<>()).add(new Indicator(
                     rs.getLong("id"), rs.getString("name"), rs.getString("unit"), rs.getBigDecimal("planned"),
                     rs.getString("metric") == null ? null : Statistic.valueOf(rs.getString("metric")),
-                    rs.getBigDecimal("manual_actual"), rs.getString("evidence")));
+                    rs.getBigDecimal("manual_actual"), rs.getString("evidence"), rs.getString("name_ru"),
+                    rs.getString("unit_ru")));
         }, id);
         var activities = new LinkedHashMap<Long, List<Activity>>();
         jdbc.query("""
                 select a.* from grant_activity a join grant_task t on t.id = a.task_id
                 where t.project_id = ? order by a.number""", rs -> {
             activities.computeIfAbsent(rs.getLong("task_id"), k -> new ArrayList<>()).add(new Activity(rs.getLong("id"),
-                    rs.getInt("number"), rs.getString("title"), indicators.getOrDefault(rs.getLong("id"), List.of())));
+                    rs.getInt("number"), rs.getString("title"), rs.getString("title_ru"),
+                    indicators.getOrDefault(rs.getLong("id"), List.of())));
         }, id);
         var tasks = jdbc.query("select * from grant_task where project_id = ? order by number", (rs, n) -> new Task(
-                rs.getLong("id"), rs.getInt("number"), rs.getString("title"),
+                rs.getLong("id"), rs.getInt("number"), rs.getString("title"), rs.getString("title_ru"),
                 activities.getOrDefault(rs.getLong("id"), List.of())), id);
         var periods = jdbc.query("select * from grant_reporting_period where project_id = ? order by period_from, id",
                 (rs, n) -> new ReportingPeriod(rs.getString("label"), rs.getDate("period_from").toLocalDate(),
@@ -116,18 +118,20 @@ class JdbcGrantProjects implements GrantProjects {
             jdbc.update("delete from grant_reporting_period where project_id = ?", id);
         }
         for (Task t : p.tasks()) {
-            long taskId = insert("insert into grant_task (project_id, number, title) values (?, ?, ?)", id, t.number(),
-                    t.title().strip());
+            long taskId = insert("insert into grant_task (project_id, number, title, title_ru) values (?, ?, ?, ?)", id,
+                    t.number(), t.title().strip(), blankToNull(t.titleRu()));
             for (Activity a : t.activities()) {
-                long activityId = insert("insert into grant_activity (task_id, number, title) values (?, ?, ?)", taskId,
-                        a.number(), a.title().strip());
+                long activityId = insert("insert into grant_activity (task_id, number, title, title_ru) values (?, ?, ?, ?)",
+                        taskId, a.number(), a.title().strip(), blankToNull(a.titleRu()));
                 int order = 0;
                 for (Indicator i : a.indicators()) {
                     jdbc.update("""
-                            insert into grant_indicator (activity_id, name, unit, planned, metric, manual_actual, evidence, sort_order)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""", activityId, i.name().strip(), i.unit().strip(), i.planned(),
-                            i.metric() == null ? null : i.metric().name(), i.metric() == null ? i.manualActual() : null,
-                            blankToNull(i.evidence()), ++order);
+                            insert into grant_indicator (activity_id, name, unit, planned, metric, manual_actual, evidence,
+                                sort_order, name_ru, unit_ru)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", activityId, i.name().strip(), i.unit().strip(),
+                            i.planned(), i.metric() == null ? null : i.metric().name(),
+                            i.metric() == null ? i.manualActual() : null, blankToNull(i.evidence()), ++order,
+                            blankToNull(i.nameRu()), blankToNull(i.unitRu()));
                 }
             }
         }

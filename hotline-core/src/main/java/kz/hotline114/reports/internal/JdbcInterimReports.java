@@ -292,12 +292,12 @@ class JdbcInterimReports implements InterimReports {
                             : JdbcGrantProjects.zeroIfNull(i.manualActual());
                     lines.add(new IndicatorLine(ikey, i.name(), i.unit(), plain(i.planned()),
                             plain(actual), i.metric(), i.evidence(),
-                            content.justifications().getOrDefault(ikey, "")));
+                            content.justifications().getOrDefault(ikey, ""), i.nameRu(), i.unitRu()));
                 }
                 activities.add(new ActivitySection(key, a.number(), a.title(), content.narratives().getOrDefault(key, ""),
-                        lines));
+                        lines, a.titleRu()));
             }
-            tasks.add(new TaskSection(t.number(), t.title(), activities));
+            tasks.add(new TaskSection(t.number(), t.title(), activities, t.titleRu()));
         }
 
         var participants = participants(caseCounts, walkIns, centreCounts);

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,9 +102,9 @@ final class ReportLayout {
         b.add(new Block.Heading(1, t.text("report.section.activities")));
         b.add(new Block.Para("", t.text("report.section.activities.hint")));
         for (var task : r.tasks()) {
-            b.add(new Block.Heading(2, t.text("report.task", task.number()) + " " + task.title()));
+            b.add(new Block.Heading(2, t.text("report.task", task.number()) + " " + task.title(t.locale())));
             for (var a : task.activities()) {
-                b.add(new Block.Heading(3, t.text("report.activity", a.number()) + " " + a.title()));
+                b.add(new Block.Heading(3, t.text("report.activity", a.number()) + " " + a.title(t.locale())));
                 if (!a.narrative().isBlank()) {
                     for (var paragraph : a.narrative().split("\\n\\s*\\n|\\n")) {
                         if (!paragraph.isBlank()) {
@@ -119,11 +120,12 @@ final class ReportLayout {
                     for (var i : a.indicators()) {
                         String source = i.metric() != null ? t.text("statistic." + i.metric().name())
                                 : i.evidence() == null ? t.text("report.indicator.manual") : i.evidence();
-                        rows.add(List.of(i.name(), i.unit(), number(i.planned()), number(i.actual()), source,
+                        rows.add(List.of(i.name(t.locale()), i.unit(t.locale()), number(i.planned()), number(i.actual()), source,
                                 i.justification().isBlank() && i.belowPlan() ? t.text("report.indicator.justificationMissing")
                                         : i.justification()));
                     }
-                    b.add(new Block.Table(List.of(t.text("report.indicator.name"), t.text("report.indicator.unit"),
+                    // the unit's column is narrow: its header is the short form ("Ед. изм."), which never breaks mid-word
+                    b.add(new Block.Table(List.of(t.text("report.indicator.name"), t.text("report.indicator.unit.short"),
                             t.text("report.indicator.planned"), t.text("report.indicator.actual"),
                             t.text("report.indicator.source"), t.text("report.indicator.justification")), rows,
                             List.of(26, 10, 10, 10, 22, 22)));
@@ -165,8 +167,17 @@ final class ReportLayout {
     private void attachments(List<Block> b) {
         b.add(new Block.Para("", t.text("report.attachments.note")));
         var attachments = new ArrayList<List<String>>();
+        // an attachment still titled as pre-filled ("1.2. <the activity>") is titled in the report's language
+        var prefilled = new HashMap<String, String>();
+        for (var task : r.tasks()) {
+            for (var a : task.activities()) {
+                prefilled.put(task.number() + "." + a.number() + ". " + a.title(),
+                        task.number() + "." + a.number() + ". " + a.title(t.locale()));
+            }
+        }
         for (var a : r.attachments()) {
-            attachments.add(List.of(t.text("report.attachments.number", a.number()), a.title(),
+            attachments.add(List.of(t.text("report.attachments.number", a.number()),
+                    prefilled.getOrDefault(a.title(), a.title()),
                     a.documents() != null ? a.documents() : a.callList() ? t.text("report.attachments.callList") : ""));
         }
         b.add(new Block.Table(List.of(t.text("report.attachments.numberHeader"), t.text("report.attachments.task"),

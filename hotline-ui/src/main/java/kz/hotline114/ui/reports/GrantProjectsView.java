@@ -280,16 +280,20 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
                 var task = new Node(Kind.TASK, null);
                 task.number = t.number();
                 task.title = t.title();
+                task.titleRu = t.titleRu() == null ? "" : t.titleRu();
                 tasks.add(task);
                 for (var a : t.activities()) {
                     var activity = new Node(Kind.ACTIVITY, task);
                     activity.number = a.number();
                     activity.title = a.title();
+                    activity.titleRu = a.titleRu() == null ? "" : a.titleRu();
                     task.children.add(activity);
                     for (var i : a.indicators()) {
                         var indicator = new Node(Kind.INDICATOR, activity);
                         indicator.title = i.name();
                         indicator.unit = i.unit();
+                        indicator.titleRu = i.nameRu() == null ? "" : i.nameRu();
+                        indicator.unitRu = i.unitRu() == null ? "" : i.unitRu();
                         indicator.planned = i.planned();
                         indicator.metric = i.metric();
                         indicator.manualActual = i.manualActual();
@@ -305,11 +309,11 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
 
     /** The project as the screen shows it, its agreement as the binder wrote it. */
     GrantProject project(Agreement form) {
-        var taskList = tasks.stream().map(t -> new GrantProject.Task(0, t.number, t.title, t.children.stream()
-                .map(a -> new GrantProject.Activity(0, a.number, a.title, a.children.stream()
-                        .map(i -> new GrantProject.Indicator(0, i.title, i.unit, i.planned, i.metric,
-                                i.metric == null ? i.manualActual : null, i.evidence.isBlank() ? null : i.evidence.strip()))
-                        .toList()))
+        var taskList = tasks.stream().map(t -> new GrantProject.Task(0, t.number, t.title, orNull(t.titleRu),
+                t.children.stream().map(a -> new GrantProject.Activity(0, a.number, a.title, orNull(a.titleRu),
+                        a.children.stream().map(i -> new GrantProject.Indicator(0, i.title, i.unit, i.planned, i.metric,
+                                i.metric == null ? i.manualActual : null, orNull(i.evidence), orNull(i.titleRu),
+                                orNull(i.unitRu))).toList()))
                 .toList())).toList();
         var periodList = periods.stream().map(r -> new GrantProject.ReportingPeriod(r.label.getValue().strip(),
                 r.from.getValue(), r.to.getValue())).toList();
@@ -431,9 +435,10 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         var layout = new VerticalLayout();
         layout.setPadding(false);
         if (node.kind == Kind.INDICATOR) {
-            layout.add(f.title(), new HorizontalLayout(f.planned(), f.unit()), f.metric(), f.manual(), f.evidence());
+            layout.add(f.title(), f.titleRu(), new HorizontalLayout(f.planned(), f.unit(), f.unitRu()), f.metric(),
+                    f.manual(), f.evidence());
         } else {
-            layout.add(f.number(), f.title());
+            layout.add(f.number(), f.title(), f.titleRu());
         }
         dialog.add(layout);
         var ok = new Button(getTranslation("projects.ready"), e -> ready(dialog, node, isNew, binder));
@@ -446,8 +451,8 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
     }
 
     /** The fields of a node's dialog. */
-    private record NodeFields(IntegerField number, TextArea title, TextField unit, BigDecimalField planned,
-            Select<Statistic> metric, BigDecimalField manual, TextArea evidence) {
+    private record NodeFields(IntegerField number, TextArea title, TextArea titleRu, TextField unit, TextField unitRu,
+            BigDecimalField planned, Select<Statistic> metric, BigDecimalField manual, TextArea evidence) {
     }
 
     /** The empty fields of the dialog of a node of that kind; manual value and evidence only without a metric. */
@@ -459,8 +464,14 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         var title = new TextArea(getTranslation(kind == Kind.INDICATOR ? "report.indicator.name" : "projects.column.text"));
         title.setId("node-title");
         title.setWidthFull();
+        var titleRu = new TextArea(getTranslation(kind == Kind.INDICATOR ? "projects.nameRu" : "projects.titleRu"));
+        titleRu.setId("node-title-ru");
+        titleRu.setWidthFull();
+        titleRu.setHelperText(getTranslation("projects.ru.help"));
         var unit = new TextField(getTranslation("report.indicator.unit"));
         unit.setId("node-unit");
+        var unitRu = new TextField(getTranslation("projects.unitRu"));
+        unitRu.setId("node-unit-ru");
         var planned = new BigDecimalField(getTranslation("report.indicator.planned"));
         planned.setId("node-planned");
         var metric = new Select<Statistic>();
@@ -482,7 +493,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
             evidence.setVisible(e.getValue() == null);
             metric.setHelperText(e.getValue() == null ? null : getTranslation("statistic." + e.getValue().name() + ".definition"));
         });
-        return new NodeFields(number, title, unit, planned, metric, manual, evidence);
+        return new NodeFields(number, title, titleRu, unit, unitRu, planned, metric, manual, evidence);
     }
 
     /** The dialog's fields bound to the node, each with the rule {@link GrantProjects#save} applies to it. */
@@ -490,6 +501,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         var binder = new Binder<Node>();
         binder.forField(f.title()).withValidator(rule(GrantProjectRules::required))
                 .bind(n -> n.title, (n, v) -> n.title = v.strip());
+        binder.forField(f.titleRu()).bind(n -> n.titleRu, (n, v) -> n.titleRu = v.strip());
         if (node.kind != Kind.INDICATOR) {
             var siblings = node.parent == null ? tasks : node.parent.children;
             binder.forField(f.number())
@@ -500,6 +512,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         }
         binder.forField(f.unit()).withValidator(rule(GrantProjectRules::required))
                 .bind(n -> n.unit, (n, v) -> n.unit = v.strip());
+        binder.forField(f.unitRu()).bind(n -> n.unitRu, (n, v) -> n.unitRu = v.strip());
         binder.forField(f.planned()).withValidator(rule(GrantProjectRules::planned))
                 .bind(n -> n.planned, (n, v) -> n.planned = v);
         binder.forField(f.metric()).withValidator(rule(GrantProjectRules::metric))
@@ -569,6 +582,10 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         return getTranslation("report.indicator.manual") + (n.manualActual == null ? "" : ": " + plain(n.manualActual));
     }
 
+    private static @Nullable String orNull(String s) {
+        return s.isBlank() ? null : s.strip();
+    }
+
     private static String plain(@Nullable BigDecimal d) {
         return d == null ? "" : d.stripTrailingZeros().toPlainString();
     }
@@ -626,7 +643,10 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         final List<Node> children = new ArrayList<>();
         int number;
         String title = "";
+        /** the title (an indicator's name) in the Russian report; blank = the Kazakh one */
+        String titleRu = "";
         String unit = "";
+        String unitRu = "";
         @Nullable BigDecimal planned;
         @Nullable Statistic metric;
         @Nullable BigDecimal manualActual;

@@ -236,7 +236,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         attachments = content.attachments();
         for (var task : report.tasks()) {
             for (var a : task.activities()) {
-                var area = new TextArea(getTranslation("reports.narrative", a.key() + " " + a.title()));
+                var area = new TextArea(getTranslation("reports.narrative", a.key() + " " + a.title(getLocale())));
                 area.setWidthFull();
                 area.setValue(content.narratives().getOrDefault(a.key(), ""));
                 area.setReadOnly(!editable);
@@ -245,7 +245,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 editor.add(area);
                 for (var i : a.indicators()) {
                     if (i.belowPlan() || !i.justification().isBlank()) {
-                        var j = new TextArea(getTranslation("reports.justification", i.key() + " " + i.name() + " ("
+                        var j = new TextArea(getTranslation("reports.justification", i.key() + " " + i.name(getLocale()) + " ("
                                 + i.actual().toPlainString() + " / " + i.planned().toPlainString() + ")"));
                         j.setWidthFull();
                         j.setValue(content.justifications().getOrDefault(i.key(), ""));

@@ -76,12 +76,15 @@ class GrantProjectsViewIT extends KaribuIT {
         // an activity of the selected task
         _click(_get(Button.class, spec -> spec.withId("project-add-activity")));
         _get(TextArea.class, spec -> spec.withId("node-title")).setValue("114 желісінің жұмысы");
+        _get(TextArea.class, spec -> spec.withId("node-title-ru")).setValue("Работа линии 114");
         _click(_get(Button.class, spec -> spec.withId("node-ready")));
 
         // an indicator from a figure, then one by hand
         _click(_get(Button.class, spec -> spec.withId("project-add-indicator")));
         _get(TextArea.class, spec -> spec.withId("node-title")).setValue("Қабылданған қоңыраулар");
         _get(TextField.class, spec -> spec.withId("node-unit")).setValue("қоңырау");
+        _get(TextArea.class, spec -> spec.withId("node-title-ru")).setValue("Принятые звонки");
+        _get(TextField.class, spec -> spec.withId("node-unit-ru")).setValue("звонок");
         _get(BigDecimalField.class, spec -> spec.withId("node-planned")).setValue(new BigDecimal("-5"));
         ((Select<Statistic>) _get(Select.class, spec -> spec.withId("node-metric"))).setValue(Statistic.CALLS_TOTAL);
         _click(_get(Button.class, spec -> spec.withId("node-ready")));
@@ -108,6 +111,10 @@ class GrantProjectsViewIT extends KaribuIT {
                 LocalDate.of(2026, 3, 1), LocalDate.of(2026, 11, 30)));
         var activity = stored.tasks().getFirst().activities().getFirst();
         assertThat(activity.number()).isEqualTo(1);
+        assertThat(activity.titleRu()).as("the Russian report's names are kept").isEqualTo("Работа линии 114");
+        assertThat(activity.indicators().getFirst().nameRu()).isEqualTo("Принятые звонки");
+        assertThat(activity.indicators().getFirst().unitRu()).isEqualTo("звонок");
+        assertThat(activity.indicators().get(1).nameRu()).as("none given: none stored").isNull();
         assertThat(activity.indicators()).hasSize(2);
         assertThat(activity.indicators().getFirst().metric()).isEqualTo(Statistic.CALLS_TOTAL);
         assertThat(activity.indicators().getFirst().planned()).isEqualByComparingTo("2000");
