@@ -13,6 +13,12 @@ public interface DocumentSource {
     /** The document type, as in {@link SearchOutbox#enqueue}. */
     String type();
 
+    /**
+     * A keyword field of this name holds the stems of the document's words ({@link KazakhWordForms}); a query's word
+     * then also matches a document sharing one of its stems.
+     */
+    String STEMS = "stems";
+
     /** Field name → Elasticsearch field type ({@code text}, {@code keyword}, {@code date}, {@code boolean}). */
     Map<String, String> mapping();
 

@@ -123,4 +123,18 @@ class CaseSearchIT extends TelephonyIT {
         assertThat(page.items()).extracting(CaseSummary::number).contains(mine).doesNotContain(theirs);
         assertThat(page.total()).isEqualTo(page.items().size());
     }
+
+    @Test
+    void another_form_of_a_kazakh_word_finds_the_case_in_elasticsearch_and_without_it() throws Exception {
+        var mosque = open("Балам мешітке бара ма?", "Жұма күні мешітке барады", "kk");
+        var prayer = open("Кешкі намазына үлгермедім", "Қаза намазын оқыңыз", "kk");
+        awaitIndexed();
+        // not a prefix of each other: only a shared stem (мешіт, намаз) finds them
+        assertThat(found("мешітте")).contains(mosque).doesNotContain(prayer);
+        assertThat(found("намаздың")).contains(prayer).doesNotContain(mosque);
+        try (var outage = TestSearch.outage()) {
+            assertThat(found("мешітте")).as("PostgreSQL finds the same forms").contains(mosque).doesNotContain(prayer);
+            assertThat(found("намаздың")).contains(prayer).doesNotContain(mosque);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import kz.hotline114.search.DocumentSource;
+import kz.hotline114.search.KazakhWordForms;
 import kz.hotline114.shared.HotlineProperties;
 
 /**
@@ -23,7 +24,10 @@ class CaseDocuments implements DocumentSource {
     private final JdbcTemplate jdbc;
     private final HotlineProperties props;
 
-    CaseDocuments(JdbcTemplate jdbc, HotlineProperties props) {
+    private final KazakhWordForms forms;
+
+    CaseDocuments(JdbcTemplate jdbc, HotlineProperties props, KazakhWordForms forms) {
+        this.forms = forms;
         this.jdbc = jdbc;
         this.props = props;
     }
@@ -39,6 +43,7 @@ class CaseDocuments implements DocumentSource {
         m.put("number", "keyword");
         m.put("question", "text");
         m.put("answer", "text");
+        m.put(STEMS, "keyword");
         for (var k : new String[] {"category", "movement", "status", "language", "gender", "ageBracket", "socialStatus",
                 "region", "openedBy", "specialist", "month"}) {
             m.put(k, "keyword");
@@ -56,6 +61,7 @@ class CaseDocuments implements DocumentSource {
             d.put("number", rs.getString("number"));
             d.put("question", rs.getString("question"));
             d.put("answer", rs.getString("answer"));
+            d.put(STEMS, forms.stemsOf(rs.getString("question") + " " + Objects.requireNonNullElse(rs.getString("answer"), "")));
             d.put("category", rs.getString("category"));
             d.put("movement", rs.getString("movement"));
             d.put("status", rs.getString("status"));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +24,7 @@ import kz.hotline114.cases.CaseStatus;
 import kz.hotline114.cases.CaseSummary;
 import kz.hotline114.cases.ConsultationCase;
 import kz.hotline114.cases.Taxonomy;
+import kz.hotline114.search.KazakhWordForms;
 import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
 import kz.hotline114.shared.Region;
@@ -36,8 +36,26 @@ class JdbcCaseRepository {
 
     private final JdbcTemplate jdbc;
 
-    JdbcCaseRepository(JdbcTemplate jdbc) {
+    private final KazakhWordForms forms;
+
+    JdbcCaseRepository(JdbcTemplate jdbc, KazakhWordForms forms) {
         this.jdbc = jdbc;
+        this.forms = forms;
+    }
+
+    /** The stems of a case's question and answer, as the search without Elasticsearch matches them. */
+    private String[] stems(String question, @Nullable String answer) {
+        return forms.stemsOf(question + " " + (answer == null ? "" : answer)).toArray(String[]::new);
+    }
+
+    /** Cases saved before their stems were kept get them, a batch at a time; how many were done. */
+    int fillMissingStems(int batch) {
+        var rows = jdbc.query("select id, question, answer from consultation_case where stems is null order by id limit ?",
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}, batch);
+        for (var r : rows) {
+            jdbc.update("update consultation_case set stems = ? where id = ?", stems((String) r[1], (String) r[2]), r[0]);
+        }
+        return rows.size();
     }
 
     /** The next number of the year, gapless (the counter row is locked until the transaction ends). */
@@ -57,23 +75,24 @@ class JdbcCaseRepository {
     long insert(String number, Instant openedAt, String openedBy, CaseDraft d, String specialist) {
         return jdbc.queryForObject("""
                 insert into consultation_case (number, opened_at, opened_by, category, movement, question, answer, specialist, language,
-                    status, gender, age_bracket, social_status, region, callback_consent, referral_partner, referral_note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                    status, gender, age_bracket, social_status, region, callback_consent, referral_partner, referral_note,
+                    stems)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                 number, Timestamp.from(openedAt), openedBy, d.category(), blank(d.movement()), d.question().strip(), blank(d.answer()), specialist,
                 d.language(), name(d.profile().gender()), name(d.profile().ageBracket()),
                 name(d.profile().socialStatus()), name(d.profile().region()), d.callbackConsent(),
-                blank(d.referralPartner()), blank(d.referralNote()));
+                blank(d.referralPartner()), blank(d.referralNote()), stems(d.question(), d.answer()));
     }
 
     void update(long id, CaseDraft d, @Nullable String specialist) {
         jdbc.update("""
                 update consultation_case set category = ?, movement = ?, question = ?, answer = ?, specialist = ?,
                     language = ?, gender = ?, age_bracket = ?, social_status = ?, region = ?, callback_consent = ?,
-                    referral_partner = ?, referral_note = ?, updated_at = now()
+                    referral_partner = ?, referral_note = ?, stems = ?, updated_at = now()
                 where id = ?""", d.category(), blank(d.movement()), d.question().strip(), blank(d.answer()), specialist,
                 d.language(), name(d.profile().gender()), name(d.profile().ageBracket()),
                 name(d.profile().socialStatus()), name(d.profile().region()), d.callbackConsent(),
-                blank(d.referralPartner()), blank(d.referralNote()), id);
+                blank(d.referralPartner()), blank(d.referralNote()), stems(d.question(), d.answer()), id);
     }
 
     void setStatus(long id, CaseStatus to) {
@@ -181,18 +200,18 @@ class JdbcCaseRepository {
     private record Where(String sql, List<Object> args) {
     }
 
-    private static Where where(CaseFilter f, Visibility v) {
+    private Where where(CaseFilter f, Visibility v) {
         var sb = new StringBuilder(" where true");
         var args = new ArrayList<Object>();
         if (f.q() != null && !f.q().isBlank()) {
-            // the database's own full-text search (simple configuration: no stemming, works for kk and ru);
-            // Elasticsearch, when available, ranks better: see CaseSearch
-            // every word as a word or a word's start (Kazakh suffixes: намаз → намазына), as the index does
-            var words = Arrays.stream(f.q().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                    .filter(w -> !w.isBlank()).distinct().limit(20).map(w -> w + ":*").toList();
-            if (!words.isEmpty()) {
-                sb.append(" and to_tsvector('simple', question || ' ' || coalesce(answer, '')) @@ to_tsquery('simple', ?)");
-                args.add(String.join(" & ", words));
+            // the database's own full-text search (simple configuration, works for kk and ru) and the words' stems;
+            // Elasticsearch, when available, ranks better. Every word as a word, a word's start, or another form of
+            // it (a shared stem: «намаздың» finds «намазына»), as the index does
+            for (var w : KazakhWordForms.words(f.q()).stream().distinct().limit(20).toList()) {
+                sb.append(" and (to_tsvector('simple', question || ' ' || coalesce(answer, '')) @@ to_tsquery('simple', ?)"
+                        + " or stems && ?::text[])");
+                args.add(w + ":*");
+                args.add(forms.stems(w).toArray(String[]::new));
             }
         }
         if (f.category() != null && !f.category().isBlank()) {

@@ -11,12 +11,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hc.core5.http.Header;
@@ -39,6 +41,7 @@ import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 
 import kz.hotline114.search.DocumentSource;
+import kz.hotline114.search.KazakhWordForms;
 import kz.hotline114.search.LocalElasticsearchNode;
 import kz.hotline114.search.SearchHits;
 import kz.hotline114.search.SearchIndex;
@@ -72,9 +75,12 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
 
     private final Clock clock;
 
+    private final KazakhWordForms forms;
+
     ElasticsearchSearchIndex(SearchProperties props, HotlineProperties hotline, List<DocumentSource> sources,
-                             JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+                             JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, KazakhWordForms forms) {
         this.clock = clock;
+        this.forms = forms;
         this.props = props;
         this.hotline = hotline;
         sources.forEach(s -> this.sources.put(s.type(), s));
@@ -173,6 +179,7 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
         }
         while (running.get()) {
             try {
+                probeWhenUnreachable();
                 relayNow();
                 Thread.sleep(props.relayInterval().toMillis());
             } catch (InterruptedException e) {
@@ -211,6 +218,25 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
         return running.get();
     }
 
+    /**
+     * After a failed search or write, searches go to PostgreSQL until Elasticsearch is seen to answer again: with
+     * changes waiting, the relay's next write shows it; with none (only searches failed), a ping does — without it a
+     * single failed search left case search on PostgreSQL until the next case was saved.
+     */
+    private void probeWhenUnreachable() {
+        if (reachable || client == null) {
+            return;
+        }
+        try {
+            for (var type : sources.keySet()) { // a count: what a search needs (ping's HEAD / is refused by some)
+                client().count(c -> c.index(alias(type)));
+            }
+            reachable = true;
+        } catch (IOException | RuntimeException e) {
+            failure("checking that it answers", e);
+        }
+    }
+
     private void failure(String what, Exception e) {
         reachable = false;
         long now = System.nanoTime();
@@ -233,8 +259,20 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
             es.indices().updateAliases(u -> u.actions(a -> a.add(x -> x.index(index).alias(alias(type)))));
             // a fresh index: everything in PostgreSQL goes in
             rebuildInto(type, index);
+        } else if (!mapped(type).containsAll(sources.get(type).mapping().keySet())) {
+            // a field added since the index was made (the word stems): a new index with it, built from PostgreSQL
+            log.info("The {} index lacks fields the application now stores: rebuilding it", type);
+            rebuild(type);
         }
         reachable = true;
+    }
+
+    /** The fields the alias's index maps now. */
+    private Set<String> mapped(String type) throws IOException {
+        var fields = new HashSet<String>();
+        client().indices().getMapping(g -> g.index(alias(type))).mappings()
+                .forEach((index, m) -> fields.addAll(m.mappings().properties().keySet()));
+        return fields;
     }
 
     private String createIndex(String type) throws IOException {
@@ -385,6 +423,7 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
                     return d;
                 }))));
             }
+            boolean stemmed = "keyword".equals(sources.get(type).mapping().get(DocumentSource.STEMS));
             var response = client().search(s -> {
                 s.index(alias(type)).from(q.offset()).size(q.size()).trackTotalHits(t -> t.enabled(true))
                         .query(query -> query.bool(b -> {
@@ -397,6 +436,10 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
                                         if (word.length() >= 3) {
                                             w.should(x -> x.prefix(t -> t.field(field).value(word)));
                                         }
+                                    }
+                                    if (stemmed) { // another form of the word: a stem in common
+                                        var stems = forms.stems(word).stream().map(FieldValue::of).toList();
+                                        w.should(x -> x.terms(t -> t.field(DocumentSource.STEMS).terms(v -> v.value(stems))));
                                     }
                                     return w.minimumShouldMatch("1");
                                 }));

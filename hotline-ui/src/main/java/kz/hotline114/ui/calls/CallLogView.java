@@ -151,22 +151,24 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     /** The calls' grid, its rows fetched page by page for the filters (the total set on counting). */
     private void configureGrid() {
         grid.setId("call-log");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // every column in sight at 1440 px with the menu open (they were scrolled off to the right, issue 16): the
+        // numbers keep their width, names, routes and the outcome wrap in columns that share the rest
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(c -> TIME.format(c.startedAt().atZone(props.zone())))
                 .setHeader(getTranslation("calls.col.started")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::caller).setHeader(getTranslation("calls.col.caller")).setAutoWidth(true);
-        grid.addColumn(this::origin).setHeader(getTranslation("calls.col.origin")).setAutoWidth(true);
-        grid.addColumn(this::route).setHeader(getTranslation("calls.col.route")).setAutoWidth(true);
+        grid.addColumn(this::caller).setHeader(getTranslation("calls.col.caller")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::origin).setHeader(getTranslation("calls.col.origin")).setWidth("7em").setFlexGrow(1);
+        grid.addColumn(this::route).setHeader(getTranslation("calls.col.route")).setWidth("8em").setFlexGrow(2);
         grid.addColumn(c -> c.waitSeconds() == null ? "" : c.waitSeconds().toString())
-                .setHeader(getTranslation("calls.col.wait")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("calls.col.wait")).setWidth("4.5em").setFlexGrow(0);
         grid.addColumn(c -> String.join(", ", c.answeredBy())).setHeader(getTranslation("calls.col.answeredBy"))
-                .setAutoWidth(true);
+                .setWidth("7em").setFlexGrow(1);
         grid.addColumn(c -> c.talkSeconds() == null ? "" : c.talkSeconds().toString())
-                .setHeader(getTranslation("calls.col.talk")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("calls.col.talk")).setWidth("5.5em").setFlexGrow(0);
         grid.addComponentColumn(this::outcomeBadge).setKey("outcome").setHeader(getTranslation("calls.col.outcome"))
-                .setAutoWidth(true);
-        grid.addColumn(c -> c.durationSeconds() == null ? "" : c.durationSeconds().toString())
-                .setHeader(getTranslation("calls.col.duration")).setAutoWidth(true).setFlexGrow(0);
+                .setWidth("10em").setFlexGrow(1);
+        grid.addColumn(c -> c.durationSeconds() == null ? "" : c.durationSeconds().toString()).setKey("duration")
+                .setHeader(getTranslation("calls.col.duration")).setWidth("6.5em").setFlexGrow(0);
         grid.setItems(new CallbackDataProvider<Call, Void>(
                 q -> filter() == null ? Stream.empty()
                         : calls.find(filter(), q.getPage(), q.getPageSize()).items().stream(),

@@ -90,7 +90,8 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("events");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // the register's texts wrap instead of being cut to a few letters; the whole text is also the tooltip
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.addColumn(e -> DATE.format(e.heldOn())).setHeader(getTranslation("events.date")).setAutoWidth(true)
                 .setFlexGrow(0);
         text("events.name", CentreEvent::name, 3);
@@ -111,8 +112,8 @@ public class CentreEventsView extends VerticalLayout implements HasDynamicTitle 
 
     /** A text column: long report texts stay one line in the grid, the whole text is the cell's tooltip. */
     private void text(String header, ValueProvider<CentreEvent, String> value, int grow) {
-        grid.addColumn(value).setHeader(getTranslation(header)).setFlexGrow(grow).setTooltipGenerator(value::apply)
-                .setResizable(true);
+        grid.addColumn(value).setHeader(getTranslation(header)).setFlexGrow(grow).setWidth((4 + 3 * grow) + "em")
+                .setTooltipGenerator(value::apply).setResizable(true);
     }
 
     void refresh() {

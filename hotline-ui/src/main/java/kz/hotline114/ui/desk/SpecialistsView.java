@@ -21,6 +21,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -113,19 +114,21 @@ public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
     /** The specialists' grid, with the buttons that move a phone into or out of its queues. */
     private void configureSpecialistsGrid() {
         specialists.setId("specialists-grid");
+        // no horizontal scrolling: texts wrap, the live state and the queue buttons stay at the right edge
+        specialists.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         specialists.addColumn(Specialist::displayName).setHeader(getTranslation("specialists.name")).setAutoWidth(true);
         specialists.addColumn(s -> getTranslation("specialistKind." + s.kind().name())).setHeader(getTranslation("specialists.kind"))
                 .setAutoWidth(true);
         specialists.addColumn(s -> String.join(", ", s.languages())).setHeader(getTranslation("specialists.languages"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         specialists.addColumn(Specialist::iface).setHeader(getTranslation("specialists.iface")).setAutoWidth(true);
         specialists.addColumn(s -> s.queues().stream().map(this::queue).collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("specialists.queues")).setAutoWidth(true);
+                .setHeader(getTranslation("specialists.queues")).setWidth("10em").setFlexGrow(1);
         specialists.addColumn(s -> s.username() == null ? "" : s.username()).setHeader(getTranslation("specialists.user"))
                 .setAutoWidth(true);
         specialists.addColumn(s -> getTranslation(s.active() ? "specialists.active.yes" : "specialists.active.no"))
                 .setHeader(getTranslation("specialists.active")).setAutoWidth(true);
-        specialists.addColumn(this::now).setHeader(getTranslation("specialists.now")).setAutoWidth(true);
+        specialists.addColumn(this::now).setHeader(getTranslation("specialists.now")).setWidth("12em").setFlexGrow(2);
         specialists.addComponentColumn(s -> {
             var join = new Button(VaadinIcon.SIGN_IN.create(), e -> move(s, true));
             join.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
@@ -137,8 +140,10 @@ public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
             leave.setTooltipText(getTranslation("specialists.leave"));
             leave.setAriaLabel(getTranslation("specialists.leave"));
             leave.setId("specialists-leave-" + s.id());
-            return new HorizontalLayout(join, leave);
-        }).setAutoWidth(true).setKey("actions");
+            var buttons = new HorizontalLayout(join, leave);
+            buttons.setSpacing(false);
+            return buttons;
+        }).setWidth("6em").setFlexGrow(0).setFrozenToEnd(true).setKey("actions");
         specialists.setAllRowsVisible(true);
         specialists.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
     }

@@ -59,6 +59,7 @@ class MainLayout extends AppLayout {
 
         var header = new HorizontalLayout(new DrawerToggle(), brand);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.addClassName("hotline-header");
         header.setWidthFull();
         header.setPadding(true);
         if (link.status().demo()) {
@@ -81,7 +82,7 @@ class MainLayout extends AppLayout {
         language.setValue(HotlineI18n.RUSSIAN.getLanguage().equals(getLocale().getLanguage())
                 ? HotlineI18n.RUSSIAN : HotlineI18n.KAZAKH);
         language.setAriaLabel(getTranslation("lang"));
-        language.setWidth("9em");
+        language.addClassName("header-language");
         language.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 LanguageSelection.remember(e.getValue());
@@ -90,10 +91,12 @@ class MainLayout extends AppLayout {
             }
         });
         var user = new Span(auth.getPrincipalName().orElse(""));
-        user.addClassName("muted");
+        user.addClassNames("muted", "header-user");
         var logout = new Button(getTranslation("logout"), VaadinIcon.SIGN_OUT.create(), e -> auth.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
+        logout.addClassName("header-logout");
+        logout.setTooltipText(getTranslation("logout"));
         header.add(language, user, logout);
         addToNavbar(header);
 
