@@ -100,6 +100,13 @@ final class AmiSession {
                 action.putIfAbsent(h.key().trim().toLowerCase(Locale.ROOT), h.value().trim());
             }
         }
+        // an action may repeat a header (Originate's Variable): all of its values, NUL-separated
+        for (String l : lines) {
+            var h = AmiPacket.Header.parse(l);
+            if (h.value() != null && h.key().trim().equalsIgnoreCase("Variable")) {
+                action.merge(ALL_VARIABLES, h.value().trim(), (a, b) -> a + "\u0000" + b);
+            }
+        }
         String name = action.getOrDefault("action", "");
         String actionId = action.get("actionid");
         if (!name.equalsIgnoreCase("login") && !name.equalsIgnoreCase("challenge")) {
@@ -247,6 +254,13 @@ final class AmiSession {
         }
     }
 
+    private static final String ALL_VARIABLES = "\u0000variables";
+
+    private static List<String> variables(Map<String, String> action) {
+        var all = action.get(ALL_VARIABLES);
+        return all == null ? List.of() : List.of(all.split("\u0000"));
+    }
+
     private void originate(Map<String, String> action, @Nullable String actionId) throws IOException {
         String async = action.getOrDefault("async", "");
         if (!(async.equalsIgnoreCase("true") || async.equalsIgnoreCase("yes") || async.equals("1"))) {
@@ -255,6 +269,13 @@ final class AmiSession {
         }
         boolean fail = server.failOriginates().getAsBoolean(); // read before answering: a test may change it once answered
         respond(actionId, "Response", "Success", "Message", "Originate successfully queued");
+        var simulate = server.simulate();
+        if (!fail && simulate != null) {
+            // the demo: the phone rings, the caller is dialled and answers, they talk — the recorded callback, now
+            OriginateSimulation.play(OriginateSimulation.call(action.getOrDefault("channel", ""),
+                    variables(action), actionId, server.clock()), simulate);
+            return;
+        }
         if (!fail) {
             return; // the outbound call's events come from a recording the test plays
         }

@@ -124,7 +124,7 @@ public record AmiTranscript(String name, List<AmiPacket> packets) {
         return in;
     }
 
-    private static boolean exists(String path) {
+    static boolean exists(String path) {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null && context.getResource(path) != null
                 || AmiTranscript.class.getClassLoader().getResource(path) != null;

@@ -53,6 +53,7 @@ class DemoPbx {
                     .secret(SECRET)
                     .simulateActions(true)
                     .start();
+            server.failOriginates(false); // a callback's "call now" rings, is answered and ends, as on the PBX
             log.info("Demo PBX: replaying {} recorded scenarios in a loop on port {}", transcripts.size(), server.port());
             return server.port();
         } catch (IOException e) {

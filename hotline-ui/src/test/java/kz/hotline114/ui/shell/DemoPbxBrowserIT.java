@@ -116,4 +116,45 @@ class DemoPbxBrowserIT {
         wait.until(d -> live.snapshot().queues().stream().flatMap(q -> q.members().stream())
                 .filter(m -> m.iface().equals(iface)).noneMatch(m -> m.paused() && "demo-it".equals(m.pausedReason())));
     }
+
+    @Autowired
+    kz.hotline114.routing.Callbacks callbacks;
+    @Autowired
+    kz.hotline114.routing.SpecialistDirectory directory;
+    @Autowired
+    kz.hotline114.calls.CallLog calls;
+    @Autowired
+    java.time.Clock clock;
+
+    private static void as(String user, String role) {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(user, "n/a",
+                        java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                "ROLE_" + role))));
+    }
+
+    /** On the demo PBX "call now" failed ("originate failed: 0") and the callback vanished from the desk's list. */
+    @Test
+    void a_callback_on_the_demo_pbx_rings_is_answered_and_ends_as_on_a_pbx() throws Exception {
+        var wait = Browser.waitUpTo(driver, 90);
+        as("admin", "ADMIN");
+        try {
+            directory.save("Demo callback (psychologist)", kz.hotline114.routing.Specialist.Kind.PSYCHOLOGIST,
+                    java.util.List.of("kk"), "PJSIP/219", java.util.List.of("psychologists"), true, "demo-cb");
+            var since = clock.instant().minus(java.time.Duration.ofHours(1));
+            var original = wait.until(d -> calls.find(new kz.hotline114.calls.CallFilter(since,
+                    clock.instant().plusSeconds(60), null, null, null), 0, 50).items().stream()
+                    .filter(c -> c.callerNumber() != null && c.endedAt() != null).findFirst().orElse(null));
+            as("demo-cb", "SPECIALIST");
+            var callback = callbacks.schedule(original.key(), clock.instant().plusSeconds(3600), "demo", null);
+            assertThat(callbacks.dialNow(callback.id()).status()).isEqualTo(kz.hotline114.routing.Callback.Status.DIALLING);
+            var done = wait.until(d -> callbacks.ofCall(original.key()).stream()
+                    .filter(c -> c.id() == callback.id() && c.talkSeconds() != null).findFirst().orElse(null));
+            assertThat(done.status()).isEqualTo(kz.hotline114.routing.Callback.Status.ANSWERED);
+            assertThat(done.outboundLinkedid()).isNotNull();
+            assertThat(done.failure()).isNull();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
 }
