@@ -2,6 +2,7 @@ package kz.hotline114.calls;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The call log: query calls, read a call's timeline, rebuild a period from the journal. */
@@ -25,6 +26,16 @@ public interface CallLog {
      * see only the masked one); each use is audited.
      */
     Optional<String> numberToDial(CallKey key);
+
+    /**
+     * Callers who waited for a specialist between {@code from} and {@code to} and were neither answered later nor
+     * called back (nor have a callback planned): one row per number, its latest such call, newest first; numbers
+     * masked for roles that see them masked.
+     */
+    List<Call> unreturned(Instant from, Instant to);
+
+    /** How many calls each specialist (by the member name the PBX gives) answered between {@code from} and {@code to}. */
+    Map<String, Long> answeredBy(Instant from, Instant to);
 
     /** Saves (or replaces) the signed-in user's consultation note on a call; blank removes it. */
     void saveNote(CallKey key, String text);

@@ -37,6 +37,9 @@ public interface PbxCommands {
     /** {@code BlindTransfer} of a channel (the specialist's leg) to {@code exten@context}. */
     void blindTransfer(String channel, String context, String exten);
 
+    /** {@code Hangup} of a channel (the specialist's leg of a call: the caller hears the call end). */
+    void hangup(String channel);
+
     /**
      * {@code Originate} (asynchronous): rings {@code channel} (the specialist's phone) and, when answered,
      * sends it to {@code exten@context} (e.g. the callback context dialling the caller through the trunk).

@@ -31,4 +31,12 @@ public interface Desk {
      * @throws IllegalStateException when no queue call is on my phone
      */
     void transfer(String toQueue);
+
+    /**
+     * Ends the call on my phone (ringing or answered): AMI {@code Hangup} of my leg; the caller's side ends as when I
+     * put the receiver down.
+     *
+     * @throws IllegalStateException when no call is on my phone
+     */
+    void hangUp();
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -95,6 +96,20 @@ class CallLogService implements CallLog {
                     items.size() + " calls");
         }
         return full ? items : items.stream().map(Call::masked).toList();
+    }
+
+    @Override
+    public List<Call> unreturned(Instant from, Instant to) {
+        var items = calls.unreturned(from, to, 500);
+        boolean full = CurrentUser.maySeeCallerNumbers();
+        audit.recordListing(full ? "CALLS_LISTED" : "CALLS_LISTED_MASKED", "not called back " + from + ".." + to,
+                items.size() + " calls");
+        return full ? items : items.stream().map(Call::masked).toList();
+    }
+
+    @Override
+    public Map<String, Long> answeredBy(Instant from, Instant to) {
+        return calls.answeredBy(from, to); // counts per specialist: no caller's data
     }
 
     @Override

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -106,6 +109,34 @@ class JdbcCallRepository {
         return jdbc.query("""
                 select * from calls where caller_number = ? and started_at < ? and not (pbx_id = ? and linkedid = ?)
                 order by started_at desc limit ?""", MAPPER, e164, ts(before), other.pbxId(), other.linkedid(), limit);
+    }
+
+    /**
+     * Callers who waited for a specialist in the period and never got one: per number its latest abandoned or
+     * unanswered call, when no later call from that number was answered and no callback was made or planned for any
+     * of their calls of the period. Newest first.
+     */
+    List<Call> unreturned(Instant from, Instant to, int limit) {
+        return jdbc.query("""
+                select distinct on (c.caller_number) c.* from calls c
+                where c.started_at >= ? and c.started_at < ? and c.outcome in ('ABANDONED', 'UNANSWERED')
+                  and c.caller_number is not null
+                  and not exists (select 1 from calls a where a.caller_number = c.caller_number
+                                  and a.started_at > c.started_at and a.outcome = 'ANSWERED')
+                  and not exists (select 1 from callback b join calls o on o.pbx_id = b.pbx_id and o.linkedid = b.for_linkedid
+                                  where o.caller_number = c.caller_number and o.started_at >= ?
+                                    and b.status <> 'CANCELLED')
+                order by c.caller_number, c.started_at desc""", MAPPER, ts(from), ts(to), ts(from)).stream()
+                .sorted(Comparator.comparing(Call::startedAt).reversed()).limit(limit).toList();
+    }
+
+    Map<String, Long> answeredBy(Instant from, Instant to) {
+        var counts = new LinkedHashMap<String, Long>();
+        jdbc.query("select who, count(*) from calls, unnest(answered_by) as who where started_at >= ? and started_at < ?"
+                + " group by who order by who", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, ts(from), ts(to));
+        return counts;
     }
 
     void saveNote(CallKey call, String author, String text) {

@@ -20,6 +20,7 @@ import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
@@ -381,6 +382,11 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
     public void redirect(String channel, String context, String exten, int priority) {
         send(new RedirectAction(channel, context, exten, priority),
                 "Redirect " + channel + " to " + exten + "@" + context);
+    }
+
+    @Override
+    public void hangup(String channel) {
+        send(new HangupAction(channel), "Hangup " + channel);
     }
 
     @Override

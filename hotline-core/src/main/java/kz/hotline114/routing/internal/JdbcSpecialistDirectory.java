@@ -102,6 +102,16 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
         audit.record("CALL_TRANSFERRED", call.linkedid(), call.queue() + " -> " + toQueue + " by " + me.iface());
     }
 
+    @Override
+    public void hangUp() {
+        var me = ofUser(CurrentUser.name())
+                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var call = live.snapshot().callOn(me.iface()).filter(c -> c.channel() != null)
+                .orElseThrow(() -> new IllegalStateException("no call on " + me.iface()));
+        pbx.hangup(call.channel());
+        audit.record("CALL_HUNG_UP_FROM_DESK", call.linkedid(), me.iface());
+    }
+
     private static Specialist map(ResultSet rs, int n) throws SQLException {
         return new Specialist(rs.getLong("id"), rs.getString("display_name"), Specialist.Kind.valueOf(rs.getString("kind")),
                 Arrays.asList((String[]) rs.getArray("languages").getArray()), rs.getString("interface"),

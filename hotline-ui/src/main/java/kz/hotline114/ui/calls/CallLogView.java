@@ -2,8 +2,11 @@ package kz.hotline114.ui.calls;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +50,7 @@ import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.IvrMenu;
+import kz.hotline114.preferences.SavedFilters;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.security.CurrentUser;
@@ -58,6 +62,7 @@ import kz.hotline114.ui.dashboard.LiveCalls;
 import kz.hotline114.ui.shell.DateTimeField;
 import kz.hotline114.ui.shell.Formats;
 import kz.hotline114.ui.shell.HotlineI18n;
+import kz.hotline114.ui.shell.SavedFilterBar;
 
 /**
  * The call log: every call to 114, newest first, filtered by period, outcome, queue and number.
@@ -90,8 +95,11 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
 
     private final Clock clock;
 
+    private final SavedFilters savedFilters;
+
     CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks, Clock clock,
-                IvrMenu menu, SpecialistDirectory directory) {
+                IvrMenu menu, SpecialistDirectory directory, SavedFilters savedFilters) {
+        this.savedFilters = savedFilters;
         this.clock = clock;
         this.directory = directory;
         this.calls = calls;
@@ -142,10 +150,49 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         queue.addValueChangeListener(e -> refresh());
         number.addValueChangeListener(e -> refresh());
 
-        var filters = new HorizontalLayout(from, to, outcome, queue, number);
+        // saved filters keep the period relative to today, outcome and queue — never a caller's number
+        saved = new SavedFilterBar(savedFilters, "calls", this::savedFilter, this::applySavedFilter);
+        var filters = new HorizontalLayout(from, to, outcome, queue, number, saved);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         return filters;
+    }
+
+    SavedFilterBar saved;
+
+    private Map<String, String> savedFilter() {
+        var today = LocalDateTime.now(clock).toLocalDate();
+        var m = new LinkedHashMap<String, String>();
+        if (from.getValue() != null) {
+            m.put("fromDays", String.valueOf(ChronoUnit.DAYS.between(today, from.getValue().toLocalDate())));
+            m.put("fromTime", from.getValue().toLocalTime().toString());
+        }
+        if (to.getValue() != null) {
+            m.put("toDays", String.valueOf(ChronoUnit.DAYS.between(today, to.getValue().toLocalDate())));
+            m.put("toTime", to.getValue().toLocalTime().toString());
+        }
+        m.put("outcome", outcome.getValue() == null ? null : outcome.getValue().name());
+        m.put("queue", queue.getValue());
+        return m;
+    }
+
+    private void applySavedFilter(Map<String, String> m) {
+        var today = LocalDateTime.now(clock).toLocalDate();
+        try {
+            if (m.containsKey("fromDays")) {
+                from.setValue(today.plusDays(Long.parseLong(m.get("fromDays"))).atTime(LocalTime.parse(
+                        m.getOrDefault("fromTime", "00:00"))));
+            }
+            if (m.containsKey("toDays")) {
+                to.setValue(today.plusDays(Long.parseLong(m.get("toDays"))).atTime(LocalTime.parse(
+                        m.getOrDefault("toTime", "00:00"))));
+            }
+            outcome.setValue(m.containsKey("outcome") ? CallOutcome.valueOf(m.get("outcome")) : null);
+        } catch (RuntimeException unreadable) {
+            outcome.clear(); // a filter saved by an older version: what can be read is applied
+        }
+        queue.setValue(m.get("queue"));
+        number.clear();
     }
 
     /** The calls' grid, its rows fetched page by page for the filters (the total set on counting). */

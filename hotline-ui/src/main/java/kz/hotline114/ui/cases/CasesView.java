@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,12 +36,14 @@ import kz.hotline114.cases.CaseSummary;
 import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.QaCollection;
 import kz.hotline114.cases.Taxonomy;
+import kz.hotline114.preferences.SavedFilters;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.Formats;
+import kz.hotline114.ui.shell.SavedFilterBar;
 
 /** The cases the user may see, searched by the words of their question and answer. */
 @Route("cases")
@@ -60,7 +64,9 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
 
     private final Clock clock;
 
-    CasesView(Cases cases, QaCollection qa, HotlineProperties props, Clock clock) {
+    SavedFilterBar saved;
+
+    CasesView(Cases cases, QaCollection qa, HotlineProperties props, Clock clock, SavedFilters savedFilters) {
         this.clock = clock;
         this.cases = cases;
         this.qa = qa;
@@ -86,7 +92,8 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
         var newCase = new Button(getTranslation("cases.new"), VaadinIcon.PLUS.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(CaseView.class)));
         newCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var bar = new HorizontalLayout(q, category, status, newCase);
+        saved = savedFilterBar(savedFilters);
+        var bar = new HorizontalLayout(q, category, status, saved, newCase);
         if (CurrentUser.has(Role.SUPERVISOR)
                 || CurrentUser.has(Role.ADMIN)) {
             var today = LocalDate.now(clock);
@@ -138,6 +145,21 @@ public class CasesView extends VerticalLayout implements HasDynamicTitle {
     private CaseFilter filter() {
         return new CaseFilter(q.getValue(), category.getValue() == null ? null : category.getValue().code(),
                 status.getValue(), null, null);
+    }
+
+    /** Saved filters keep the category and the status; the search words are not kept (they may name a person). */
+    private SavedFilterBar savedFilterBar(SavedFilters savedFilters) {
+        return new SavedFilterBar(savedFilters, "cases", () -> {
+            var m = new LinkedHashMap<String, String>();
+            m.put("category", category.getValue() == null ? null : category.getValue().code());
+            m.put("status", status.getValue() == null ? null : status.getValue().name());
+            return m;
+        }, m -> {
+            category.setValue(category.getListDataView().getItems().filter(t -> t.code().equals(m.get("category")))
+                    .findFirst().orElse(null));
+            status.setValue(Arrays.stream(CaseStatus.values()).filter(x -> x.name().equals(m.get("status")))
+                    .findFirst().orElse(null));
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package kz.hotline114.ui.dashboard;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import kz.hotline114.calls.CallLog;
 import kz.hotline114.charts.ChartData;
 import kz.hotline114.charts.ChartKind;
 import kz.hotline114.charts.Charts;
@@ -43,6 +45,7 @@ import kz.hotline114.live.LiveModel;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
+import kz.hotline114.shared.HotlineProperties;
 
 /**
  * The supervisor's dashboard: alerts, queues now, calls in progress, today's figures (each with its
@@ -71,8 +74,16 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final Clock clock;
 
-    DashboardView(Dashboard dashboard, LiveModel live, BoardUpdates updates, WallboardAccess wallboard, Clock clock) {
+    private final CallLog callLog;
+    private final HotlineProperties props;
+    private final SpecialistsNow specialists = new SpecialistsNow(this::queueName);
+    private Map<String, Long> answeredToday = Map.of();
+
+    DashboardView(Dashboard dashboard, LiveModel live, BoardUpdates updates, WallboardAccess wallboard, Clock clock,
+                  CallLog callLog, HotlineProperties props) {
         this.clock = clock;
+        this.callLog = callLog;
+        this.props = props;
         this.dashboard = dashboard;
         this.live = live;
         this.updates = updates;
@@ -98,7 +109,9 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         noCalls.addClassName("muted");
         noCalls.setId("dashboard-no-calls");
 
-        add(alerts, new H3(getTranslation("dashboard.queues")), queues, new H3(getTranslation("dashboard.calls")), noCalls,
+        add(alerts, new H3(getTranslation("dashboard.queues")), queues,
+                new H3(getTranslation("dashboard.specialists")), specialists,
+                new H3(getTranslation("dashboard.calls")), noCalls,
                 calls, new H3(getTranslation("dashboard.today")), figures, chart);
         if (CurrentUser.has(Role.ADMIN)) {
             var link = new Anchor("/wallboard.html?token=" + wallboard.token(), getTranslation("dashboard.wallboard"));
@@ -115,6 +128,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         this.board = b;
         renderQueues(b);
         renderFigures(dashboard.today());
+        var today = LocalDate.now(clock.withZone(props.zone())).atStartOfDay(props.zone()).toInstant();
+        answeredToday = callLog.answeredBy(today, today.plus(Duration.ofDays(1)));
         tick();
     }
 
@@ -133,6 +148,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             }
         }
         renderAlerts(dashboard.alerts(snapshot, board.pbxConnected(), now));
+        specialists.show(snapshot, answeredToday, now);
     }
 
     private void renderAlerts(List<Alert> list) {
@@ -267,9 +283,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String clock(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return SpecialistsNow.clock(d);
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -61,6 +62,7 @@ class ScreenPop extends VerticalLayout {
     private final Select<String> transferTo = new Select<>();
     private final Button transfer = new Button();
     private final Button dismiss = new Button();
+    private final Button hangUp = new Button();
     private @Nullable String linkedid;
 
     private final Clock clock;
@@ -113,6 +115,12 @@ class ScreenPop extends VerticalLayout {
         transfer.setId("desk-transfer");
         transfer.addClickListener(e -> transfer());
 
+        hangUp.setText(getTranslation("desk.pop.hangUp"));
+        hangUp.setIcon(VaadinIcon.PHONE.create());
+        hangUp.setId("desk-hang-up");
+        hangUp.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        hangUp.addClickListener(e -> hangUp());
+
         var callback = new Button(getTranslation("desk.pop.callback"), e -> scheduleCallback());
         callback.setId("desk-callback");
 
@@ -124,7 +132,7 @@ class ScreenPop extends VerticalLayout {
             linkedid = null;
         });
 
-        var actions = new HorizontalLayout(openCase, transferTo, transfer, callback, dismiss);
+        var actions = new HorizontalLayout(openCase, transferTo, transfer, hangUp, callback, dismiss);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         actions.setWrap(true);
         var earlierTitle = new Span(getTranslation("desk.pop.earlier"));
@@ -139,6 +147,7 @@ class ScreenPop extends VerticalLayout {
                 heading.setText(getTranslation("desk.pop.ended"));
                 transfer.setEnabled(false);
                 transferTo.setEnabled(false);
+                hangUp.setEnabled(false);
                 dismiss.setVisible(true);
             }
             return;
@@ -154,6 +163,7 @@ class ScreenPop extends VerticalLayout {
                 i18n.getOr("queue." + onPhone.queue(), getLocale(), onPhone.queue())));
         transfer.setEnabled(onPhone.answered());
         transferTo.setEnabled(onPhone.answered());
+        hangUp.setEnabled(onPhone.channel() != null);
         transferTo.setItems(queues.stream().filter(q -> !q.equals(onPhone.queue())).toList());
         var call = callLog.get(new CallKey(pbxId, onPhone.linkedid())).orElse(null);
         facts.removeAll();
@@ -193,6 +203,7 @@ class ScreenPop extends VerticalLayout {
         heading.setText(getTranslation("desk.pop.callbackRinging", who));
         transfer.setEnabled(false);
         transferTo.setEnabled(false);
+        hangUp.setEnabled(false); // a callback is ended at the phone
         facts.removeAll();
         facts.add(fact("desk.pop.caller", who));
         if (callback.note() != null && !callback.note().isBlank()) {
@@ -267,6 +278,15 @@ class ScreenPop extends VerticalLayout {
             desk.transfer(to);
             Notification.show(getTranslation("desk.pop.transferred", i18n.getOr("queue." + to, getLocale(), to)));
             onChange.run();
+        } catch (RuntimeException e) {
+            Notification.show(getTranslation("desk.pbxError", e.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void hangUp() {
+        try {
+            desk.hangUp();
+            Notification.show(getTranslation("desk.pop.hungUp"));
         } catch (RuntimeException e) {
             Notification.show(getTranslation("desk.pbxError", e.getMessage())).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

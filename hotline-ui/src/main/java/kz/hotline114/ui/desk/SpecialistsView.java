@@ -116,19 +116,22 @@ public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         specialists.setId("specialists-grid");
         // no horizontal scrolling: texts wrap, the live state and the queue buttons stay at the right edge
         specialists.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        specialists.addColumn(Specialist::displayName).setHeader(getTranslation("specialists.name")).setAutoWidth(true);
+        // fixed widths that share the rest: nothing grows past the screen (long interfaces and names wrap)
+        specialists.addColumn(Specialist::displayName).setHeader(getTranslation("specialists.name")).setWidth("9em")
+                .setFlexGrow(1);
         specialists.addColumn(s -> getTranslation("specialistKind." + s.kind().name())).setHeader(getTranslation("specialists.kind"))
-                .setAutoWidth(true);
+                .setWidth("7em").setFlexGrow(0);
         specialists.addColumn(s -> String.join(", ", s.languages())).setHeader(getTranslation("specialists.languages"))
-                .setAutoWidth(true).setFlexGrow(0);
-        specialists.addColumn(Specialist::iface).setHeader(getTranslation("specialists.iface")).setAutoWidth(true);
+                .setWidth("4.5em").setFlexGrow(0);
+        specialists.addColumn(Specialist::iface).setHeader(getTranslation("specialists.iface")).setWidth("7em")
+                .setFlexGrow(1);
         specialists.addColumn(s -> s.queues().stream().map(this::queue).collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("specialists.queues")).setWidth("10em").setFlexGrow(1);
+                .setHeader(getTranslation("specialists.queues")).setWidth("8em").setFlexGrow(1);
         specialists.addColumn(s -> s.username() == null ? "" : s.username()).setHeader(getTranslation("specialists.user"))
-                .setAutoWidth(true);
+                .setWidth("6em").setFlexGrow(1);
         specialists.addColumn(s -> getTranslation(s.active() ? "specialists.active.yes" : "specialists.active.no"))
-                .setHeader(getTranslation("specialists.active")).setAutoWidth(true);
-        specialists.addColumn(this::now).setHeader(getTranslation("specialists.now")).setWidth("12em").setFlexGrow(2);
+                .setHeader(getTranslation("specialists.active")).setWidth("5em").setFlexGrow(0);
+        specialists.addColumn(this::now).setHeader(getTranslation("specialists.now")).setWidth("10em").setFlexGrow(2);
         specialists.addComponentColumn(s -> {
             var join = new Button(VaadinIcon.SIGN_IN.create(), e -> move(s, true));
             join.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);

@@ -70,6 +70,52 @@ class DashboardViewIT extends KaribuIT {
         assertThat(_get(Div.class, spec -> spec.withId("dashboard-chart")).getElement().getChildCount()).isEqualTo(1);
     }
 
+    /** The grid's row of one specialist, by the name the PBX gives the member; null when not listed. */
+    private static SpecialistsNow.Row rowOf(SpecialistsNow grid, String name) {
+        for (int i = 0; i < com.github.mvysny.kaributesting.v10.GridKt._size(grid); i++) {
+            var row = com.github.mvysny.kaributesting.v10.GridKt._get(grid, i);
+            if (row.name().equals(name)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void the_supervisor_sees_each_specialist_talking_for_how_long_on_which_call_and_answered_today() throws Exception {
+        var packets = LiveTraffic.now("answered-psychologist", 177);
+        int connected = LiveTraffic.first(packets, "AgentConnect");
+        var name = packets.get(connected).get("MemberName");
+        signIn("dash-supervisor-grid", "SUPERVISOR");
+        UI.getCurrent().navigate(DashboardView.class);
+        var grid = _get(SpecialistsNow.class);
+        var zone = ctx.getBean(kz.hotline114.shared.HotlineProperties.class).zone();
+        var today = java.time.LocalDate.now(ctx.getBean(java.time.Clock.class).withZone(zone)).atStartOfDay(zone)
+                .toInstant();
+        long before = ctx.getBean(kz.hotline114.calls.CallLog.class).answeredBy(today,
+                today.plus(Duration.ofDays(1))).getOrDefault(name, 0L);
+        onlyTheRecordingsMembers("psychologists", packets);
+        play(packets.subList(0, connected + 1));
+        await(() -> {
+            var row = rowOf(grid, name);
+            return row != null && row.callQueue() != null && row.state().equals("сөйлесуде");
+        }, () -> String.valueOf(rowOf(grid, name)));
+        var talking = rowOf(grid, name);
+        assertThat(talking.callQueue()).isEqualTo("psychologists");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid,
+                java.util.stream.IntStream.range(0, com.github.mvysny.kaributesting.v10.GridKt._size(grid))
+                        .filter(i -> com.github.mvysny.kaributesting.v10.GridKt._get(grid, i).name().equals(name))
+                        .findFirst().orElseThrow())).anySatisfy(c -> assertThat(c).startsWith("Психологтар · "));
+
+        play(packets.subList(connected + 1, packets.size()));
+        await(() -> { // a view reads today's counts when it opens (and on every board change)
+            UI.getCurrent().navigate(kz.hotline114.ui.calls.CallLogView.class);
+            UI.getCurrent().navigate(DashboardView.class);
+            var row = rowOf(_get(SpecialistsNow.class), name);
+            return row != null && row.callQueue() == null && row.answeredToday() == before + 1;
+        }, () -> String.valueOf(rowOf(_get(SpecialistsNow.class), name)));
+    }
+
     @Test
     void every_figure_shows_its_definition_as_help() {
         signIn("dash-admin", "ADMIN");

@@ -176,6 +176,12 @@ class DeskViewIT extends KaribuIT {
             assertThat(blind.get("Channel")).isEqualTo(leg);
             assertThat(blind.get("Context")).isEqualTo("hotline-transfer");
             assertThat(blind.get("Exten")).isEqualTo("theologians");
+
+            // ending the call from the desk: Hangup of my leg, audited
+            _click(_get(Button.class, spec -> spec.withId("desk-hang-up")));
+            var hangup = PBX.server().actionsReceived().stream().filter(a -> "Hangup".equals(a.get("Action")))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(hangup.get("Channel")).isEqualTo(leg);
         } finally {
             play(packets.subList(connected + 1, packets.size()));
         }

@@ -27,12 +27,12 @@ class MainMenuIT extends KaribuIT {
         var centreStaff = List.of("nav.centre.week", "nav.centre.day", "nav.centre.schedule");
         var centreAll = List.of("nav.centre.experts", "nav.centre.events", "nav.centre.figures");
         return List.of(
-                Arguments.of("OPERATOR", join(List.of("nav.calls", "nav.cases"), centreStaff, centreAll)),
+                Arguments.of("OPERATOR", join(List.of("nav.calls", "unreturned.title", "nav.cases"), centreStaff, centreAll)),
                 Arguments.of("SPECIALIST", join(List.of("desk.title", "nav.calls", "nav.cases"), centreStaff, centreAll)),
-                Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "nav.calls", "nav.cases",
+                Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title", "nav.cases",
                         "specialists.title"), centreStaff, centreAll, List.of("nav.reports"))),
                 Arguments.of("REPORTER", join(centreAll, List.of("nav.reports"))),
-                Arguments.of("ADMIN", join(List.of("desk.title", "nav.dashboard", "nav.calls", "nav.cases",
+                Arguments.of("ADMIN", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title", "nav.cases",
                         "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "nav.admin", "nav.users"))));
     }
 
