@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -73,6 +74,37 @@ class JdbcDailyFigures implements DailyFigures {
                     rs.getLong("unanswered"), rs.getLong("wrong_number"), rs.getLong("wrong_declared"),
                     rs.getLong("wrong_short"), rs.getLong("no_input"), inSl, sl, t, avgWait, avgTalk, perHour, weekAgo);
         }, shortAbandon, shortAbandon, t, from, to);
+    }
+
+    @Override
+    public List<QueueLevel> queuesToday() {
+        var day = LocalDate.ofInstant(clock.instant(), zone);
+        var from = Timestamp.from(day.atStartOfDay(zone).toInstant());
+        var to = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
+        var counts = new TreeMap<String, long[]>(); // answered, abandoned, answered within T
+        jdbc.query("""
+                select queues[1] as q, outcome, coalesce(wait_seconds, 0) as w from calls
+                where started_at >= ? and started_at < ? and cardinality(queues) > 0
+                  and outcome in ('ANSWERED', 'ABANDONED')""", rs -> {
+            var queue = rs.getString("q");
+            var c = counts.computeIfAbsent(queue, k -> new long[3]);
+            int w = rs.getInt("w");
+            if ("ANSWERED".equals(rs.getString("outcome"))) {
+                c[0]++;
+                if (w <= props.target(queue).serviceLevelSeconds()) {
+                    c[2]++;
+                }
+            } else if (w >= DashboardProperties.SHORT_ABANDON_SECONDS) {
+                c[1]++;
+            }
+        }, from, to);
+        var levels = new ArrayList<QueueLevel>();
+        counts.forEach((queue, c) -> {
+            var t = props.target(queue);
+            levels.add(new QueueLevel(queue, c[0], c[1], c[2], c[0] + c[1] == 0 ? null : (double) c[2] / (c[0] + c[1]),
+                    t.serviceLevelSeconds(), t.targetPercent()));
+        });
+        return levels;
     }
 
     private List<Long> perHour(LocalDate day) {

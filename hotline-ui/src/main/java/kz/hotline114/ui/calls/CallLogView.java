@@ -202,8 +202,8 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         // numbers keep their width, names, routes and the outcome wrap in columns that share the rest
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(c -> TIME.format(c.startedAt().atZone(props.zone())))
-                .setHeader(getTranslation("calls.col.started")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::caller).setHeader(getTranslation("calls.col.caller")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("calls.col.started")).setWidth("10em").setFlexGrow(0);
+        grid.addColumn(this::caller).setHeader(getTranslation("calls.col.caller")).setWidth("9em").setFlexGrow(0);
         grid.addColumn(this::origin).setHeader(getTranslation("calls.col.origin")).setWidth("7em").setFlexGrow(1);
         grid.addColumn(this::route).setHeader(getTranslation("calls.col.route")).setWidth("8em").setFlexGrow(2);
         grid.addColumn(c -> c.waitSeconds() == null ? "" : c.waitSeconds().toString())

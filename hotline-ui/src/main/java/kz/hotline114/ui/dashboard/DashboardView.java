@@ -35,7 +35,9 @@ import kz.hotline114.charts.ChartData;
 import kz.hotline114.charts.ChartKind;
 import kz.hotline114.charts.Charts;
 import kz.hotline114.dashboard.Alert;
+import kz.hotline114.dashboard.DailyFigures;
 import kz.hotline114.dashboard.Dashboard;
+import kz.hotline114.dashboard.DashboardProperties;
 import kz.hotline114.dashboard.DayFigures;
 import kz.hotline114.dashboard.Figure;
 import kz.hotline114.dashboard.LiveBoard;
@@ -79,8 +81,14 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final SpecialistsNow specialists = new SpecialistsNow(this::queueName);
     private Map<String, Long> answeredToday = Map.of();
 
+    private final DailyFigures dailyFigures;
+    private final DashboardProperties dashboardProps;
+    private List<DailyFigures.QueueLevel> levels = List.of();
+
     DashboardView(Dashboard dashboard, LiveModel live, BoardUpdates updates, WallboardAccess wallboard, Clock clock,
-                  CallLog callLog, HotlineProperties props) {
+                  CallLog callLog, HotlineProperties props, DailyFigures dailyFigures, DashboardProperties dashboardProps) {
+        this.dailyFigures = dailyFigures;
+        this.dashboardProps = dashboardProps;
         this.clock = clock;
         this.callLog = callLog;
         this.props = props;
@@ -126,6 +134,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private void render(LiveBoard b) {
         this.board = b;
+        levels = dailyFigures.queuesToday();
         renderQueues(b);
         renderFigures(dashboard.today());
         var today = LocalDate.now(clock.withZone(props.zone())).atStartOfDay(props.zone()).toInstant();
@@ -144,7 +153,11 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         for (var q : snapshot.queues()) {
             var wait = waitLabels.get(q.name());
             if (wait != null) {
-                wait.setText(getTranslation("dashboard.seconds", Math.max(0, q.longestWait(now).toSeconds())));
+                var longest = q.longestWait(now);
+                wait.setText(getTranslation("dashboard.seconds", Math.max(0, longest.toSeconds())));
+                var t = dashboardProps.target(q.name());
+                wait.setClassName("tone-warn", longest.compareTo(t.waitWarn()) >= 0 && longest.compareTo(t.waitAlert()) < 0);
+                wait.setClassName("tone-bad", longest.compareTo(t.waitAlert()) >= 0);
             }
         }
         renderAlerts(dashboard.alerts(snapshot, board.pbxConnected(), now));
@@ -193,8 +206,24 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             var row = new Div(new Span(getTranslation("dashboard.queue.longestWait")), wait);
             row.addClassName("dash-row");
             card.add(row);
+            card.add(serviceLevel(q.name()));
             queues.add(card);
         }
+    }
+
+    /** Today's service level of a queue against its own target: green on target, red below it. */
+    private Div serviceLevel(String queue) {
+        var level = levels.stream().filter(l -> l.queue().equals(queue)).findFirst().orElse(null);
+        var target = dashboardProps.target(queue);
+        var value = new Span(level == null || level.level() == null ? "–" : Math.round(level.level() * 100) + " %");
+        value.setId("queue-" + queue + "-serviceLevel");
+        value.addClassNames("dash-value", level == null || level.level() == null ? "tone-muted"
+                : level.onTarget() ? "tone-good" : "tone-bad");
+        var label = new Span(getTranslation("dashboard.queue.serviceLevel", target.serviceLevelSeconds(),
+                target.targetPercent()));
+        var row = new Div(label, value);
+        row.addClassName("dash-row");
+        return row;
     }
 
     private Div number(String queue, String what, long value, String tone) {

@@ -114,6 +114,8 @@ class DashboardViewIT extends KaribuIT {
             var row = rowOf(_get(SpecialistsNow.class), name);
             return row != null && row.callQueue() == null && row.answeredToday() == before + 1;
         }, () -> String.valueOf(rowOf(_get(SpecialistsNow.class), name)));
+        // the queue's card: today's service level against its target (an answered call today: a share, not "–")
+        assertThat(text("queue-psychologists-serviceLevel")).endsWith("%");
     }
 
     @Test
