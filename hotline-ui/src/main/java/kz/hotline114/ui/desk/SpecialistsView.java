@@ -130,7 +130,7 @@ public class SpecialistsView extends VerticalLayout implements HasDynamicTitle {
         specialists.addColumn(s -> s.username() == null ? "" : s.username()).setHeader(getTranslation("specialists.user"))
                 .setWidth("6em").setFlexGrow(1);
         specialists.addColumn(s -> getTranslation(s.active() ? "specialists.active.yes" : "specialists.active.no"))
-                .setHeader(getTranslation("specialists.active")).setWidth("5em").setFlexGrow(0);
+                .setHeader(getTranslation("specialists.active")).setWidth("6.5em").setFlexGrow(0);
         specialists.addColumn(this::now).setHeader(getTranslation("specialists.now")).setWidth("10em").setFlexGrow(2);
         specialists.addComponentColumn(s -> {
             var join = new Button(VaadinIcon.SIGN_IN.create(), e -> move(s, true));
