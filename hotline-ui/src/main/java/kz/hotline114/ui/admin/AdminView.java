@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import kz.hotline114.calls.WrapUp;
 import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.InvalidCase;
 import kz.hotline114.cases.Taxonomy;
@@ -41,7 +42,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     private final TextField nameRu = new TextField();
     private final Checkbox active = new Checkbox();
 
-    AdminView(Cases cases, TaxonomyAdmin admin, AuditLog audit, HotlineProperties props) {
+    AdminView(Cases cases, TaxonomyAdmin admin, AuditLog audit, HotlineProperties props, WrapUp wrapUp) {
         this.cases = cases;
         this.admin = admin;
         setSizeFull();
@@ -80,6 +81,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         var tabs = new TabSheet();
         tabs.add(getTranslation("admin.taxonomy"), taxonomyTab);
         tabs.add(getTranslation("admin.audit"), new AuditPanel(audit, props.zone()));
+        tabs.add(getTranslation("admin.wrapUp"), new WrapUpCodesPanel(wrapUp));
         tabs.setSizeFull();
         add(tabs);
         refresh();

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,6 +51,7 @@ import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.IvrMenu;
+import kz.hotline114.calls.WrapUp;
 import kz.hotline114.preferences.SavedFilters;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.SpecialistDirectory;
@@ -96,10 +98,12 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
 
     private final SavedFilters savedFilters;
+    private final WrapUp wrapUp;
 
     CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks, Clock clock,
-                IvrMenu menu, SpecialistDirectory directory, SavedFilters savedFilters) {
+                IvrMenu menu, SpecialistDirectory directory, SavedFilters savedFilters, WrapUp wrapUp) {
         this.savedFilters = savedFilters;
+        this.wrapUp = wrapUp;
         this.clock = clock;
         this.directory = directory;
         this.calls = calls;
@@ -318,6 +322,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         if (call.recovered()) {
             facts.add(fact("detail.source", getTranslation("calls.recovered")));
         }
+        wrapUpOf(call).ifPresent(facts::add);
         var timeline = new VerticalLayout();
         timeline.setPadding(false);
         timeline.setSpacing(false);
@@ -369,6 +374,18 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         openCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(openCase, callback, new Button(getTranslation("detail.close"), e -> dialog.close()));
         dialog.open();
+    }
+
+    /** How the specialists filed the call (their wrap-up codes, by name), if they did. */
+    private Optional<Div> wrapUpOf(Call call) {
+        var filed = wrapUp.of(call.key());
+        if (filed.isEmpty()) {
+            return Optional.empty();
+        }
+        var names = wrapUp.allCodes();
+        return Optional.of(fact("detail.wrapUp", filed.stream().map(code -> names.stream()
+                .filter(n -> n.code().equals(code)).map(n -> n.name(getLocale())).findFirst().orElse(code))
+                .collect(Collectors.joining(", "))));
     }
 
     private String localise(CallStep step) {

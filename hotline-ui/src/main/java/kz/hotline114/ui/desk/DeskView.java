@@ -28,6 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.IvrMenu;
+import kz.hotline114.calls.WrapUp;
 import kz.hotline114.cases.Cases;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.LiveSnapshot;
@@ -74,7 +75,7 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
 
     DeskView(SpecialistDirectory directory, Desk desk, LiveModel live, LiveUpdates updates, CallLog callLog,
              Callbacks callbacks, PbxLink link, HotlineProperties props, HotlineI18n i18n, Clock clock,
-             IvrMenu menu, Cases cases) {
+             IvrMenu menu, Cases cases, WrapUp wrapUp) {
         this.clock = clock;
         this.live = live;
         this.updates = updates;
@@ -109,7 +110,7 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
         state.setId("desk-state");
         casePanel = new DeskCasePanel(cases, callLog, props, me);
         pop = new ScreenPop(callLog, desk, callbacks, props, i18n, link.status().pbxId(), this::refreshCallbacks,
-                clock, menu.queues(), casePanel::open);
+                clock, menu.queues(), casePanel::open, wrapUp);
         var work = new VerticalLayout(buttons, state, pop);
         work.setPadding(false);
         var columns = new HorizontalLayout(work, casePanel);

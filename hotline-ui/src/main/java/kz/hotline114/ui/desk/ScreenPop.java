@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import kz.hotline114.calls.Call;
 import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
+import kz.hotline114.calls.WrapUp;
 import kz.hotline114.live.AgentCall;
 import kz.hotline114.live.LiveCall;
 import kz.hotline114.routing.Callback;
@@ -68,10 +69,16 @@ class ScreenPop extends VerticalLayout {
     private final Clock clock;
 
     private final BiConsumer<CallKey, String> onOpenCase;
+    private final WrapUp wrapUp;
+    final Select<WrapUp.Code> wrapUpCode = new Select<>();
+    final Button wrapUpSave = new Button();
+    private final HorizontalLayout wrapUpRow;
 
     ScreenPop(CallLog callLog, Desk desk, Callbacks callbacks, HotlineProperties props, HotlineI18n i18n, String pbxId,
-              Runnable onChange, Clock clock, List<String> queues, BiConsumer<CallKey, String> onOpenCase) {
+              Runnable onChange, Clock clock, List<String> queues, BiConsumer<CallKey, String> onOpenCase,
+              WrapUp wrapUp) {
         this.clock = clock;
+        this.wrapUp = wrapUp;
         this.onOpenCase = onOpenCase;
         this.queues = queues;
         this.callLog = callLog;
@@ -132,12 +139,14 @@ class ScreenPop extends VerticalLayout {
             linkedid = null;
         });
 
+        wrapUpRow = wrapUpRow();
+
         var actions = new HorizontalLayout(openCase, transferTo, transfer, hangUp, callback, dismiss);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         actions.setWrap(true);
         var earlierTitle = new Span(getTranslation("desk.pop.earlier"));
         earlierTitle.getStyle().set("font-weight", "600");
-        add(heading, facts, actions, note, saveNote, earlierTitle, earlier);
+        add(heading, facts, wrapUpRow, actions, note, saveNote, earlierTitle, earlier);
     }
 
     /** The call on my phone now (null = none): a new one pops, the same one refreshes, none leaves the last one shown. */
@@ -149,6 +158,7 @@ class ScreenPop extends VerticalLayout {
                 transferTo.setEnabled(false);
                 hangUp.setEnabled(false);
                 dismiss.setVisible(true);
+                askWrapUp();
             }
             return;
         }
@@ -156,6 +166,8 @@ class ScreenPop extends VerticalLayout {
         linkedid = onPhone.linkedid();
         if (fresh) {
             clearErrors();
+            wrapUpRow.setVisible(false);
+            dismiss.setEnabled(true);
         }
         setVisible(true);
         dismiss.setVisible(false);
@@ -215,6 +227,56 @@ class ScreenPop extends VerticalLayout {
                     .ifPresent(n -> note.setValue(n.text()));
             earlier.setItems(callLog.earlier(key, 10));
         }
+    }
+
+    /** After the call: how it ended, from the administrators' list — the pop cannot be closed without it. */
+    private HorizontalLayout wrapUpRow() {
+        wrapUpCode.setId("desk-wrap-up-code");
+        wrapUpCode.setLabel(getTranslation("desk.wrapUp.code"));
+        wrapUpCode.setItemLabelGenerator(c -> c == null ? "" : c.name(getLocale()));
+        wrapUpCode.setRequiredIndicatorVisible(true);
+        wrapUpSave.setText(getTranslation("desk.wrapUp.save"));
+        wrapUpSave.setId("desk-wrap-up-save");
+        wrapUpSave.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        wrapUpSave.addClickListener(e -> fileWrapUp());
+        var row = new HorizontalLayout(wrapUpCode, wrapUpSave);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.setVisible(false);
+        return row;
+    }
+
+    /** The call has ended: ask how, unless I said it already; the pop stays until I do. */
+    private void askWrapUp() {
+        if (linkedid == null || wrapUpRow.isVisible()) {
+            return;
+        }
+        var filed = wrapUp.filed(new CallKey(pbxId, linkedid));
+        if (filed.isPresent()) {
+            dismiss.setEnabled(true);
+            return;
+        }
+        var codes = wrapUp.codes();
+        wrapUpCode.setItems(codes);
+        wrapUpCode.clear();
+        wrapUpCode.setInvalid(false);
+        wrapUpRow.setVisible(!codes.isEmpty());
+        dismiss.setEnabled(codes.isEmpty());
+    }
+
+    private void fileWrapUp() {
+        if (linkedid == null) {
+            return;
+        }
+        if (wrapUpCode.getValue() == null) {
+            wrapUpCode.setErrorMessage(getTranslation("desk.wrapUp.required"));
+            wrapUpCode.setInvalid(true);
+            return;
+        }
+        wrapUp.file(new CallKey(pbxId, linkedid), wrapUpCode.getValue().code());
+        wrapUpRow.setVisible(false);
+        dismiss.setEnabled(true);
+        Notification.show(getTranslation("desk.wrapUp.saved", wrapUpCode.getValue().name(getLocale())))
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     /** A new call starts clean: an error said about the last one is not this one's. */

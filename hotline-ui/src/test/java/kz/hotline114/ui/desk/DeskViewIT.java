@@ -186,6 +186,19 @@ class DeskViewIT extends KaribuIT {
             play(packets.subList(connected + 1, packets.size()));
         }
         awaitText("desk-pop-heading", "Қоңырау аяқталды");
+        // how the call ended: asked for, required before the pop can be closed, filed on the call
+        var ended = _get(ScreenPop.class);
+        assertThat(ended.wrapUpCode.isVisible()).isTrue();
+        assertThat(_get(Button.class, spec -> spec.withId("desk-pop-dismiss")).isEnabled()).isFalse();
+        _click(ended.wrapUpSave);
+        assertThat(ended.wrapUpCode.isInvalid()).isTrue();
+        assertThat(ended.wrapUpCode.getErrorMessage()).isEqualTo("Қоңырау қалай аяқталғанын таңдаңыз");
+        ended.wrapUpCode.setValue(ended.wrapUpCode.getListDataView().getItems()
+                .filter(c -> c.code().equals("CONSULTED")).findFirst().orElseThrow());
+        _click(ended.wrapUpSave);
+        assertThat(ctx.getBean(kz.hotline114.calls.WrapUp.class).of(new CallKey(PBX_ID, linkedid)))
+                .containsExactly("CONSULTED");
+        assertThat(_get(Button.class, spec -> spec.withId("desk-pop-dismiss")).isEnabled()).isTrue();
         _click(_get(Button.class, spec -> spec.withId("desk-open-case")));
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).as("the desk stays").isEqualTo("desk");
         var panel = _get(DeskCasePanel.class);
