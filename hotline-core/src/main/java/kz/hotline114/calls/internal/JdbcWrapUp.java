@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -17,6 +18,9 @@ import kz.hotline114.security.Role;
 
 @Service
 class JdbcWrapUp implements WrapUp {
+
+    private static final RowMapper<Code> CODE = (rs, n) -> new Code(rs.getString("code"), rs.getString("name_kk"),
+            rs.getString("name_ru"), rs.getBoolean("active"));
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
@@ -30,14 +34,12 @@ class JdbcWrapUp implements WrapUp {
 
     @Override
     public List<Code> codes() {
-        return jdbc.query("select * from wrap_up_code where active order by sort_order, code", (rs, n) -> new Code(
-                rs.getString("code"), rs.getString("name_kk"), rs.getString("name_ru"), rs.getBoolean("active")));
+        return jdbc.query("select * from wrap_up_code where active order by sort_order, code", CODE);
     }
 
     @Override
     public List<Code> allCodes() {
-        return jdbc.query("select * from wrap_up_code order by sort_order, code", (rs, n) -> new Code(
-                rs.getString("code"), rs.getString("name_kk"), rs.getString("name_ru"), rs.getBoolean("active")));
+        return jdbc.query("select * from wrap_up_code order by sort_order, code", CODE);
     }
 
     @Override

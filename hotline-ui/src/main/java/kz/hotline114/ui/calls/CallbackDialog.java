@@ -23,7 +23,7 @@ public class CallbackDialog extends Dialog {
         setHeaderTitle(getTranslation("desk.callback.title"));
         var when = new DateTimeField(getTranslation("desk.callback.due"));
         when.setId("desk-callback-due");
-        // in the hotline's zone, as the field shows it (the clock's own zone put the default hours off)
+        // in the hotline's zone, as the field shows it and schedule() reads it
         when.setValue(LocalDateTime.now(clock.withZone(props.zone())).plusMinutes(30).withSecond(0).withNano(0));
         var text = new TextArea(getTranslation("desk.callback.note"));
         text.setId("desk-callback-note");
