@@ -466,6 +466,10 @@ public final class AmiReplayServer implements AutoCloseable {
                     continue;
                 }
             }
+            if (sessions.simulate() != null && !own && state.suppressed(p)) {
+                pending = null; // the rest of a call the demo transferred: what the PBX did instead is injected
+                continue;
+            }
             if (sessions.simulate() != null && !own) {
                 p = state.overlay(p);
             }

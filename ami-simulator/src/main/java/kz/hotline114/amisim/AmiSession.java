@@ -209,6 +209,7 @@ final class AmiSession {
             }
             case "originate" -> originate(action, actionId);
             case "queuepause" -> queuePause(action, actionId);
+            case "blindtransfer" -> blindTransfer(name, action, actionId);
             case "coreshowchannels" -> list(actionId, name, "CoreShowChannelsComplete",
                     server.state().coreShowChannels(actionId));
             case "queuestatus" -> list(actionId, name, "QueueStatusComplete", server.state().queueStatus(actionId));
@@ -252,6 +253,43 @@ final class AmiSession {
         if (simulate != null) {
             simulate.accept(events);
         }
+    }
+
+    /**
+     * {@code BlindTransfer} of a specialist's leg into {@code hotline-transfer,<queue>}: answered as Asterisk answers
+     * it; when the server simulates a PBX (the demo), the call is transferred as Asterisk would do it (see
+     * {@link TransferSimulation}). A replay that simulates nothing only acknowledges it (its events are recorded).
+     */
+    private void blindTransfer(String name, Map<String, String> action, @Nullable String actionId) throws IOException {
+        var simulate = server.simulate();
+        if (simulate == null) {
+            respond(actionId, "Response", "Success", "Message", name + " accepted");
+            return;
+        }
+        var channel = action.getOrDefault("channel", "");
+        var exten = action.getOrDefault("exten", "");
+        if (channel.isBlank()) {
+            respond(actionId, "Response", "Error", "Message", "No channel specified");
+            return;
+        }
+        if (exten.isBlank()) {
+            respond(actionId, "Response", "Error", "Message", "No extension specified");
+            return;
+        }
+        var from = server.state().transferSource(channel);
+        if (from == null) {
+            respond(actionId, "Response", "Error", "Message", "No such channel");
+            return;
+        }
+        var member = "hotline-transfer".equals(action.get("context")) ? server.state().memberFor(exten, from.iface())
+                : null;
+        if (member == null) {
+            respond(actionId, "Response", "Error", "Message", "Transfer failed");
+            return;
+        }
+        respond(actionId, "Response", "Success", "Message", "Transfer succeeded");
+        server.state().suppress(from.linkedid());
+        OriginateSimulation.play(TransferSimulation.call(from, exten, member, server.clock()), simulate);
     }
 
     private static final String ALL_VARIABLES = "\u0000variables";

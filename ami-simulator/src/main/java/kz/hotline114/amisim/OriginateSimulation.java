@@ -43,6 +43,11 @@ final class OriginateSimulation {
     private OriginateSimulation() {
     }
 
+    /** A copy number for a call the demo PBX makes itself (a callback, a transfer's rest). */
+    static int nextCopy() {
+        return FIRST_COPY + Math.floorMod(COPIES.getAndIncrement(), COPY_RANGE);
+    }
+
     /** An event of the simulated call and its distance from the first, in milliseconds. */
     record Timed(long afterMillis, AmiPacket packet) {
     }
@@ -87,7 +92,7 @@ final class OriginateSimulation {
         double first = transcript.firstTimestamp().orElse(clock.millis() / 1000.0);
         double shift = clock.millis() / 1000.0 - first;
         var rewritten = new TranscriptRewriter(List.of(transcript)).rewriteAll(transcript,
-                FIRST_COPY + Math.floorMod(COPIES.getAndIncrement(), COPY_RANGE), shift);
+                nextCopy(), shift);
         var values = new HashMap<String, String>();
         for (var v : variables) {
             int eq = v.indexOf('=');

@@ -1,12 +1,15 @@
 package kz.hotline114.amisim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -61,6 +64,24 @@ public final class PbxStateMirror {
     /** Members paused by a QueuePause action (interface → reason), whatever the recording says afterwards. */
     private final Map<String, String> pausedByAction = new HashMap<>();
     private final Map<String, Map<String, Entry>> entries = new TreeMap<>();
+    /** Per call (Linkedid): the queue and member that answered it (its AgentConnect), until the caller hangs up. */
+    private final Map<String, Connected> connected = new LinkedHashMap<>();
+    /** Calls whose recorded rest is no longer sent (the demo transferred them): their Linkedids, the newest last. */
+    private final Set<String> suppressed = new LinkedHashSet<>();
+
+    private record Connected(String queue, String iface, String memberName, String holdTime, long connectedNanos) {
+    }
+
+    /**
+     * What a transfer of an answered queue call needs to know: the caller's leg (its snapshot fields), the
+     * specialist's legs, the queue and member that answered and when.
+     */
+    public record TransferSource(Map<String, String> caller, List<Map<String, String>> agentLegs, String queue,
+                                 String iface, String memberName, String holdTime, long talkSeconds) {
+        public String linkedid() {
+            return caller.getOrDefault("Linkedid", "");
+        }
+    }
 
     public PbxStateMirror() {
         this(System::nanoTime);
@@ -116,6 +137,18 @@ public final class PbxStateMirror {
             case "Hangup" -> {
                 if (uid != null) {
                     channels.remove(uid);
+                    connected.remove(uid);
+                }
+            }
+            case "AgentConnect" -> {
+                var queue = queue(p);
+                var linkedid = p.get("Linkedid");
+                if (queue != null && linkedid != null) {
+                    connected.put(linkedid, new Connected(queue, value(p, "Interface"), value(p, "MemberName"),
+                            value(p, "HoldTime"), clock.getAsLong()));
+                    if (connected.size() > MAX_CHANNELS) {
+                        connected.remove(connected.keySet().iterator().next());
+                    }
                 }
             }
             case "AgentCalled" -> agentCalled(p);
@@ -299,6 +332,76 @@ public final class PbxStateMirror {
             }
         }
         return out;
+    }
+
+    /**
+     * The answered queue call a specialist's leg ({@code channel}, by name) is on, or null if that channel is not on
+     * one.
+     */
+    public synchronized @Nullable TransferSource transferSource(String channel) {
+        var leg = channels.values().stream().filter(c -> channel.equals(c.fields.get("Channel"))).findFirst();
+        if (leg.isEmpty()) {
+            return null;
+        }
+        var linkedid = leg.get().fields.getOrDefault("Linkedid", "");
+        var caller = channels.get(linkedid);
+        var answered = connected.get(linkedid);
+        if (caller == null || answered == null || caller == leg.get()) {
+            return null;
+        }
+        var agentLegs = new ArrayList<Map<String, String>>();
+        for (var c : channels.values()) {
+            if (c != caller && linkedid.equals(c.fields.get("Linkedid"))) {
+                agentLegs.add(Collections.unmodifiableMap(new LinkedHashMap<>(c.fields)));
+            }
+        }
+        return new TransferSource(Collections.unmodifiableMap(new LinkedHashMap<>(caller.fields)), List.copyOf(agentLegs), answered.queue(),
+                answered.iface(), answered.memberName(), answered.holdTime(),
+                TimeUnit.NANOSECONDS.toSeconds(clock.getAsLong() - answered.connectedNanos()));
+    }
+
+    /**
+     * A member of {@code queue} to give a transferred call to: not {@code notIface}, not paused, a free one first;
+     * its {@code Name} and {@code Location}, or null if the queue has no such member.
+     */
+    public synchronized @Nullable Map<String, String> memberFor(String queue, String notIface) {
+        var byIface = members.get(queue);
+        if (byIface == null) {
+            return null;
+        }
+        Map<String, String> busy = null;
+        for (var m : byIface.values()) {
+            var iface = m.getOrDefault("Location", "");
+            if (iface.equals(notIface) || "1".equals(m.get("Paused")) || pausedByAction.containsKey(iface)) {
+                continue;
+            }
+            if ("1".equals(m.get("Status")) || "0".equals(m.getOrDefault("InCall", "0"))) {
+                return Map.copyOf(m);
+            }
+            busy = busy == null ? m : busy;
+        }
+        return busy == null ? null : Map.copyOf(busy);
+    }
+
+    /** From now on the recorded events of this call are not sent (the demo PBX plays what happens instead). */
+    public synchronized void suppress(String linkedid) {
+        suppressed.add(linkedid);
+        if (suppressed.size() > 1_000) {
+            suppressed.remove(suppressed.iterator().next());
+        }
+    }
+
+    /** Whether this recorded event belongs to a call whose rest is no longer sent (any value is its Linkedid). */
+    public synchronized boolean suppressed(AmiPacket p) {
+        if (suppressed.isEmpty()) {
+            return false;
+        }
+        for (var h : p.headers()) {
+            if (h.value() != null && suppressed.contains(h.value())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The number of channels that exist now. */

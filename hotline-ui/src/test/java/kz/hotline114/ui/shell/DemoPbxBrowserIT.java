@@ -157,4 +157,39 @@ class DemoPbxBrowserIT {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
     }
+
+    /** On the demo PBX a transfer said "transferred" while the call went on with the first specialist. */
+    @Test
+    void a_transfer_on_the_demo_pbx_hands_the_caller_to_the_other_queue_as_a_pbx_would() throws Exception {
+        var wait = Browser.waitUpTo(driver, 120);
+        String linkedid = null;
+        String target = null;
+        // recorded calls are short at the demo's speed: take one being talked now, and try again if it ended first
+        for (int attempt = 0; attempt < 200 && linkedid == null; attempt++) {
+            var talking = live.snapshot().onPhones().values().stream()
+                    .filter(c -> c.answered() && c.channel() != null).findFirst();
+            if (talking.isEmpty()) {
+                Thread.sleep(100);
+                continue;
+            }
+            var call = talking.get();
+            var to = call.queue().equals("theologians") ? "psychologists" : "theologians";
+            try {
+                pbx.blindTransfer(call.channel(), "hotline-transfer", to);
+                linkedid = call.linkedid();
+                target = to;
+            } catch (PbxCommandFailed ended) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(linkedid).as("a call the demo PBX could transfer").isNotNull();
+        var key = new kz.hotline114.calls.CallKey("demo-it", linkedid);
+        var transferredTo = target;
+        var call = wait.until(d -> calls.get(key).filter(c -> c.endedAt() != null && !c.transfers().isEmpty())
+                .orElse(null));
+        assertThat(call.queues()).contains(transferredTo);
+        assertThat(call.answeredBy()).as("the first specialist, then one of the other queue").hasSize(2);
+        assertThat(call.transfers().getFirst().to()).isEqualTo(transferredTo);
+        assertThat(call.outcome()).isEqualTo(kz.hotline114.calls.CallOutcome.ANSWERED);
+    }
 }
