@@ -281,15 +281,22 @@ final class AmiSession {
             respond(actionId, "Response", "Error", "Message", "No such channel");
             return;
         }
-        var member = "hotline-transfer".equals(action.get("context")) ? server.state().memberFor(exten, from.iface())
-                : null;
+        var context = action.getOrDefault("context", "");
+        // into another queue (one of its free members answers), or to a colleague's desk phone (a member somewhere)
+        var member = switch (context) {
+            case "hotline-transfer" -> server.state().memberFor(exten, from.iface());
+            case "hotline-transfer-phone" -> server.state().memberWithInterface("PJSIP/" + exten);
+            default -> null;
+        };
         if (member == null) {
             respond(actionId, "Response", "Error", "Message", "Transfer failed");
             return;
         }
         respond(actionId, "Response", "Success", "Message", "Transfer succeeded");
         server.state().suppress(from.linkedid());
-        OriginateSimulation.play(TransferSimulation.call(from, exten, member, server.clock()), simulate);
+        var toQueue = context.equals("hotline-transfer") ? exten : member.get("Queue");
+        OriginateSimulation.play(TransferSimulation.call(from, context, exten, toQueue, member, server.clock()),
+                simulate);
     }
 
     private static final String ALL_VARIABLES = "\u0000variables";

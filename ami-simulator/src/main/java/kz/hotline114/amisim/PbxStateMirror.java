@@ -383,6 +383,19 @@ public final class PbxStateMirror {
         return busy == null ? null : Map.copyOf(busy);
     }
 
+    /** A queue {@code iface} is a member of and its member fields ({@code Queue} added), or null if in none. */
+    public synchronized @Nullable Map<String, String> memberWithInterface(String iface) {
+        for (var e : members.entrySet()) {
+            var m = e.getValue().get(iface);
+            if (m != null) {
+                var out = new LinkedHashMap<>(m);
+                out.put("Queue", e.getKey());
+                return Collections.unmodifiableMap(out);
+            }
+        }
+        return null;
+    }
+
     /** From now on the recorded events of this call are not sent (the demo PBX plays what happens instead). */
     public synchronized void suppress(String linkedid) {
         suppressed.add(linkedid);

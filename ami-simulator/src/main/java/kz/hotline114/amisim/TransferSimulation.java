@@ -112,6 +112,17 @@ final class TransferSimulation {
      */
     static List<OriginateSimulation.Timed> call(PbxStateMirror.TransferSource from, String toQueue,
                                                 Map<String, String> member, Clock clock) {
+        return call(from, "hotline-transfer", toQueue, toQueue, member, clock);
+    }
+
+    /**
+     * As {@link #call(PbxStateMirror.TransferSource, String, Map, Clock)} for a transfer to {@code exten@context}:
+     * into a queue ({@code hotline-transfer}), or to a colleague's phone ({@code hotline-transfer-phone}: the
+     * colleague, a member of {@code toQueue}, answers; the dialplan sends no {@code HotlineTransfer} then).
+     */
+    static List<OriginateSimulation.Timed> call(PbxStateMirror.TransferSource from, String context, String exten,
+                                                String toQueue, Map<String, String> member, Clock clock) {
+        boolean toPhone = !context.equals("hotline-transfer");
         var rec = recorded();
         if (rec == null) {
             return List.of();
@@ -141,10 +152,13 @@ final class TransferSimulation {
         map.put(rec.toQueue(), TO);
         var out = new ArrayList<OriginateSimulation.Timed>();
         var stamp = String.format(Locale.ROOT, "%.6f", now);
-        for (var p : head(from, toQueue, stamp)) {
+        for (var p : head(from, context, exten, stamp)) {
             out.add(new OriginateSimulation.Timed(0, p));
         }
         for (var p : rec.tail().packets()) {
+            if (toPhone && "HotlineTransfer".equals(p.get("UserEvent"))) {
+                continue;
+            }
             var headers = new ArrayList<AmiPacket.Header>(p.headers().size());
             for (var h : rewriter.rewrite(p, copy, shift).headers()) {
                 headers.add(new AmiPacket.Header(h.key(), replace(h.value(), map, from.queue(), toQueue)));
@@ -171,14 +185,15 @@ final class TransferSimulation {
     }
 
     /** What Asterisk sends when the transfer is made: the transfer, the first specialist's completion, its legs' end. */
-    private static List<AmiPacket> head(PbxStateMirror.TransferSource from, String toQueue, String stamp) {
+    private static List<AmiPacket> head(PbxStateMirror.TransferSource from, String context, String exten,
+                                        String stamp) {
         var caller = from.caller();
         var agent = from.agentLegs().isEmpty() ? Map.<String, String>of() : from.agentLegs().getFirst();
         var transfer = new ArrayList<String>(List.of("Event", "BlindTransfer", "Privilege", "call,all",
                 "Timestamp", stamp, "Result", "Success"));
         snapshot(transfer, "Transferer", agent);
         snapshot(transfer, "Transferee", caller);
-        transfer.addAll(List.of("IsExternal", "Yes", "Context", "hotline-transfer", "Extension", toQueue));
+        transfer.addAll(List.of("IsExternal", "Yes", "Context", context, "Extension", exten));
         var complete = new ArrayList<String>(List.of("Event", "AgentComplete", "Privilege", "agent,all",
                 "Timestamp", stamp));
         snapshot(complete, "", caller);

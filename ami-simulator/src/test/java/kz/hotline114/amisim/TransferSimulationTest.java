@@ -97,4 +97,23 @@ class TransferSimulationTest {
         assertThat(mirror.memberFor("psychologists", "PJSIP/201")).isNull();
         assertThat(mirror.transferSource("PJSIP/299-00000009")).isNull();
     }
+
+    @Test
+    void a_transfer_to_a_colleagues_phone_rings_that_colleague_with_no_queue_transfer_event() {
+        aigerimTalking();
+        var from = mirror.transferSource("PJSIP/201-00000001");
+        var yerlan = mirror.memberWithInterface("PJSIP/203");
+        assertThat(yerlan).containsEntry("Queue", "theologians");
+        assertThat(mirror.memberWithInterface("PJSIP/299")).isNull();
+
+        var packets = TransferSimulation.call(from, "hotline-transfer-phone", "203", "theologians", yerlan, clock)
+                .stream().map(OriginateSimulation.Timed::packet).toList();
+        assertThat(packets.getFirst().get("Context")).isEqualTo("hotline-transfer-phone");
+        assertThat(packets.getFirst().get("Extension")).isEqualTo("203");
+        assertThat(packets).noneMatch(p -> "HotlineTransfer".equals(p.get("UserEvent")));
+        assertThat(packets).anySatisfy(p -> {
+            assertThat(p.event()).isEqualTo("AgentConnect");
+            assertThat(p.get("Interface")).isEqualTo("PJSIP/203");
+        });
+    }
 }

@@ -37,6 +37,15 @@ public interface PbxCommands {
     /** {@code BlindTransfer} of a channel (the specialist's leg) to {@code exten@context}. */
     void blindTransfer(String channel, String context, String exten);
 
+    /**
+     * {@code Atxfer} of a channel (the specialist's leg) to {@code exten@context}: the caller hears hold music while
+     * the specialist talks with the target; hanging the specialist's leg up completes the transfer.
+     */
+    void attendedTransfer(String channel, String context, String exten);
+
+    /** {@code CancelAtxfer} (Asterisk 17+): ends the consultation of an attended transfer, back to the caller. */
+    void cancelAttendedTransfer(String channel);
+
     /** {@code Hangup} of a channel (the specialist's leg of a call: the caller hears the call end). */
     void hangup(String channel);
 

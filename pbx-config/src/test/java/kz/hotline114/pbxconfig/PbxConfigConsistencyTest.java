@@ -292,6 +292,33 @@ class PbxConfigConsistencyTest {
     }
 
     @Test
+    void a_transfer_to_a_colleagues_phone_rings_it_and_puts_an_unanswered_caller_back_into_the_queue() {
+        assertThat(dialplan.hasContext("hotline-transfer-phone")).as("context hotline-transfer-phone").isTrue();
+        for (String phone : List.of("201", "204", "207")) {
+            Dialplan.Walk walk = dialplan.walk("hotline-transfer-phone", phone, Map.of("HOTLINE_QUEUE", "theologians"));
+
+            assertThat(walk.end()).as("transfer to %s: %s", phone, walk.steps()).isEqualToIgnoringCase("Dial");
+            var dial = walk.last().orElseThrow();
+            assertThat(dial.resolved().args().getFirst()).isEqualTo("PJSIP/" + phone);
+            assertThat(Integer.parseInt(dial.resolved().args().get(1).strip())).as("rings a while, not for ever")
+                    .isBetween(10, 40);
+            var written = dialplan.matchingExtens("hotline-transfer-phone", phone).getFirst();
+            var check = dialplan.app("hotline-transfer-phone", written, dial.priority() + 1).orElseThrow();
+            assertThat(check.name()).isEqualToIgnoringCase("GotoIf");
+            assertThat(check.data()).contains("DIALSTATUS").contains("ANSWER");
+            var back = dialplan.app("hotline-transfer-phone", written, dial.priority() + 2).orElseThrow();
+            assertThat(back.name()).as("unanswered: back into the queue").isEqualToIgnoringCase("Goto");
+            assertThat(back.args()).containsExactly("hotline-menu", "queue", "1");
+            Dialplan.Walk requeued = dialplan.walk("hotline-menu", "queue", Map.of("HOTLINE_QUEUE", "theologians"));
+            assertThat(requeued.end()).isEqualToIgnoringCase("Queue");
+            assertThat(requeued.last().orElseThrow().resolved().args().getFirst()).isEqualTo("theologians");
+        }
+        assertThat(dialplan.matchingExtens("hotline-transfer-phone", "+77001234567")).as("only desk phones").isEmpty();
+        assertThat(dialplan.matchingExtens("phones", "203")).as("an attended transfer dials Context: phones")
+                .isNotEmpty();
+    }
+
+    @Test
     void callbacks_dial_the_caller_through_the_carrier_trunk() {
         assertThat(dialplan.hasContext("hotline-callback")).as("context hotline-callback").isTrue();
         for (String number : List.of("+77471234509", "87172554433")) {

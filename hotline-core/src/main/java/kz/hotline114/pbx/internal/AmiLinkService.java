@@ -14,13 +14,14 @@ import java.util.function.Consumer;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
-import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
@@ -393,6 +394,16 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
     public void blindTransfer(String channel, String context, String exten) {
         send(new ExtraActions.BlindTransferAction(channel, context, exten),
                 "BlindTransfer " + channel + " to " + exten + "@" + context);
+    }
+
+    @Override
+    public void attendedTransfer(String channel, String context, String exten) {
+        send(new AtxferAction(channel, context, exten, 1), "Atxfer " + channel + " to " + exten + "@" + context);
+    }
+
+    @Override
+    public void cancelAttendedTransfer(String channel) {
+        send(new ExtraActions.CancelAtxferAction(channel), "CancelAtxfer " + channel);
     }
 
     @Override

@@ -31,6 +31,23 @@ final class ExtraActions {
         public String getExten() { return exten; }
     }
 
+    /** {@code Action: CancelAtxfer} (Asterisk 17+): Channel, the transferer's. */
+    public static class CancelAtxferAction extends AbstractManagerAction {
+        private static final long serialVersionUID = 1L;
+        private String channel;
+
+        CancelAtxferAction(String channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public String getAction() {
+            return "CancelAtxfer";
+        }
+
+        public String getChannel() { return channel; }
+    }
+
     /** {@code Action: QueuePause} with {@code Reason} (the library's class has no Reason field). */
     public static class QueuePauseAction extends AbstractManagerAction {
         private static final long serialVersionUID = 1L;

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import kz.hotline114.calls.IvrMenu;
+import kz.hotline114.live.AgentCall;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.routing.Desk;
@@ -93,13 +95,65 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
         if (!queues.contains(toQueue)) {
             throw new IllegalArgumentException("unknown queue " + toQueue);
         }
-        var call = live.snapshot().callOn(me.iface()).filter(c -> c.answered() && c.channel() != null)
-                .orElseThrow(() -> new IllegalStateException("no answered queue call on " + me.iface()));
+        var call = answeredCallOn(me);
         if (call.queue().equals(toQueue)) {
             throw new IllegalArgumentException("the caller is already in " + toQueue);
         }
         pbx.blindTransfer(call.channel(), "hotline-transfer", toQueue);
         audit.record("CALL_TRANSFERRED", call.linkedid(), call.queue() + " -> " + toQueue + " by " + me.iface());
+    }
+
+    /** A desk phone's extension ({@code PJSIP/203} → {@code 203}), the dialplan contract's {@code _20X}. */
+    private static final Pattern DESK_PHONE = Pattern.compile("PJSIP/(\\d{3,6})");
+
+    @Override
+    public List<Specialist> colleagues() {
+        var me = ofUser(CurrentUser.name()).map(Specialist::id).orElse(-1L);
+        return all().stream().filter(s -> s.active() && s.id() != me && DESK_PHONE.matcher(s.iface()).matches())
+                .toList();
+    }
+
+    @Override
+    public void transferToColleague(long specialistId, boolean consult) {
+        var me = ofUser(CurrentUser.name())
+                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var colleague = colleagues().stream().filter(s -> s.id() == specialistId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no colleague with a desk phone: " + specialistId));
+        var m = DESK_PHONE.matcher(colleague.iface());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("no desk phone: " + colleague.iface());
+        }
+        var call = answeredCallOn(me);
+        if (consult) {
+            pbx.attendedTransfer(call.channel(), "phones", m.group(1));
+        } else {
+            pbx.blindTransfer(call.channel(), "hotline-transfer-phone", m.group(1));
+        }
+        audit.record(consult ? "CALL_CONSULT_STARTED" : "CALL_TRANSFERRED", call.linkedid(),
+                call.queue() + " -> " + colleague.iface() + " by " + me.iface());
+    }
+
+    @Override
+    public void completeConsult() {
+        var me = ofUser(CurrentUser.name())
+                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var call = answeredCallOn(me);
+        pbx.hangup(call.channel());
+        audit.record("CALL_CONSULT_COMPLETED", call.linkedid(), me.iface());
+    }
+
+    @Override
+    public void cancelConsult() {
+        var me = ofUser(CurrentUser.name())
+                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var call = answeredCallOn(me);
+        pbx.cancelAttendedTransfer(call.channel());
+        audit.record("CALL_CONSULT_CANCELLED", call.linkedid(), me.iface());
+    }
+
+    private AgentCall answeredCallOn(Specialist me) {
+        return live.snapshot().callOn(me.iface()).filter(c -> c.answered() && c.channel() != null)
+                .orElseThrow(() -> new IllegalStateException("no answered queue call on " + me.iface()));
     }
 
     @Override

@@ -314,7 +314,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         facts.add(fact("detail.hangupBy", call.hangupBy() == null ? null
                 : getTranslation("hangup." + call.hangupBy().name())));
         facts.add(fact("detail.transfers", call.transfers().stream()
-                .map(t -> queueName(t.from()) + " → " + queueName(t.to()))
+                .map(t -> transferParty(t.from()) + " → " + transferParty(t.to()))
                 .collect(Collectors.joining(", "))));
         if (CurrentUser.has(Role.ADMIN)) { // the PBX's own id, for matching its logs: an administrator's business
             facts.add(fact("detail.linkedid", call.linkedid()));
@@ -391,7 +391,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private String localise(CallStep step) {
         return switch (step.kind()) {
             case QUEUE_JOINED, ABANDONED -> queueName(step.detail());
-            case TRANSFER -> Arrays.stream(step.detail().split(" → ")).map(this::queueName)
+            case TRANSFER -> Arrays.stream(step.detail().split(" → ")).map(this::transferParty)
                     .collect(Collectors.joining(" → "));
             // the PBX's Q.850 text ("Normal Clearing") in the user's language when the bundle has it
             case ENDED -> i18n.getOr("cause." + step.detail().replaceAll("[^A-Za-z]", "").toLowerCase(
@@ -427,6 +427,11 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         }
         return endpoint.matches("\\d{2,6}") ? getTranslation("timeline.party.extension", endpoint)
                 : getTranslation("timeline.party.caller");
+    }
+
+    /** Where a transfer went: a queue by its name, a colleague's desk phone ({@code 203}) by the specialist's name. */
+    private String transferParty(String target) {
+        return target.matches("\\d{2,6}") ? party("PJSIP/" + target) : queueName(target);
     }
 
     /** A queue's name in the user's language; a specialist's name or a phone stays as it is. */

@@ -73,6 +73,7 @@ class ScreenPop extends VerticalLayout {
     final Select<WrapUp.Code> wrapUpCode = new Select<>();
     final Button wrapUpSave = new Button();
     private final HorizontalLayout wrapUpRow;
+    final ColleagueTransfer colleagues;
 
     ScreenPop(CallLog callLog, Desk desk, Callbacks callbacks, HotlineProperties props, HotlineI18n i18n, String pbxId,
               Runnable onChange, Clock clock, List<String> queues, BiConsumer<CallKey, String> onOpenCase,
@@ -140,13 +141,14 @@ class ScreenPop extends VerticalLayout {
         });
 
         wrapUpRow = wrapUpRow();
+        colleagues = new ColleagueTransfer(desk, onChange);
 
         var actions = new HorizontalLayout(openCase, transferTo, transfer, hangUp, callback, dismiss);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         actions.setWrap(true);
         var earlierTitle = new Span(getTranslation("desk.pop.earlier"));
         earlierTitle.getStyle().set("font-weight", "600");
-        add(heading, facts, wrapUpRow, actions, note, saveNote, earlierTitle, earlier);
+        add(heading, facts, wrapUpRow, actions, colleagues, note, saveNote, earlierTitle, earlier);
     }
 
     /** The call on my phone now (null = none): a new one pops, the same one refreshes, none leaves the last one shown. */
@@ -156,6 +158,7 @@ class ScreenPop extends VerticalLayout {
                 heading.setText(getTranslation("desk.pop.ended"));
                 transfer.setEnabled(false);
                 transferTo.setEnabled(false);
+                colleagues.callAnswered(false, false);
                 hangUp.setEnabled(false);
                 dismiss.setVisible(true);
                 askWrapUp();
@@ -175,6 +178,7 @@ class ScreenPop extends VerticalLayout {
                 i18n.getOr("queue." + onPhone.queue(), getLocale(), onPhone.queue())));
         transfer.setEnabled(onPhone.answered());
         transferTo.setEnabled(onPhone.answered());
+        colleagues.callAnswered(onPhone.answered(), fresh);
         hangUp.setEnabled(onPhone.channel() != null);
         transferTo.setItems(queues.stream().filter(q -> !q.equals(onPhone.queue())).toList());
         var call = callLog.get(new CallKey(pbxId, onPhone.linkedid())).orElse(null);
@@ -215,6 +219,7 @@ class ScreenPop extends VerticalLayout {
         heading.setText(getTranslation("desk.pop.callbackRinging", who));
         transfer.setEnabled(false);
         transferTo.setEnabled(false);
+        colleagues.callAnswered(false, fresh);
         hangUp.setEnabled(false); // a callback is ended at the phone
         facts.removeAll();
         facts.add(fact("desk.pop.caller", who));

@@ -137,6 +137,8 @@ class DeskViewIT extends KaribuIT {
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         directory.save("Aigerim (psychologist)", Specialist.Kind.PSYCHOLOGIST, List.of("kk", "ru"), iface,
                 List.of("psychologists"), true, "desk-aigerim");
+        directory.save("Yerlan (theologian)", Specialist.Kind.THEOLOGIAN, List.of("kk"), "PJSIP/203",
+                List.of("theologians"), true, null);
         signIn("desk-aigerim", "SPECIALIST");
         UI.getCurrent().navigate(DeskView.class);
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(ScreenPop.class)).as("no pop before a call").isEmpty();
@@ -176,6 +178,7 @@ class DeskViewIT extends KaribuIT {
             assertThat(blind.get("Channel")).isEqualTo(leg);
             assertThat(blind.get("Context")).isEqualTo("hotline-transfer");
             assertThat(blind.get("Exten")).isEqualTo("theologians");
+            handOverToYerlan(leg);
 
             // ending the call from the desk: Hangup of my leg, audited
             _click(_get(Button.class, spec -> spec.withId("desk-hang-up")));
@@ -218,6 +221,45 @@ class DeskViewIT extends KaribuIT {
         _get(ScreenPop.class).show(new AgentCall("desk-next-call", "psychologists", false, java.time.Instant.now(), null),
                 null);
         assertThat(to().isInvalid()).isFalse();
+    }
+
+    /** To a named colleague: at once (BlindTransfer to the phone), or after a consultation (Atxfer, then on or back). */
+    private void handOverToYerlan(String leg) {
+        var hand = _get(ScreenPop.class).colleagues;
+        assertThat(hand.colleague.getListDataView().getItems()).as("colleagues with a desk phone, not me")
+                .noneMatch(s -> s.username() != null && s.username().equals("desk-aigerim"))
+                .allMatch(s -> s.iface().startsWith("PJSIP/"));
+        _click(hand.blind);
+        assertThat(hand.colleague.isInvalid()).as("nobody chosen: said at the field").isTrue();
+        hand.colleague.setValue(hand.colleague.getListDataView().getItems().filter(s -> s.iface().equals("PJSIP/203"))
+                .findFirst().orElseThrow());
+        _click(hand.blind);
+        var blind = last("BlindTransfer");
+        assertThat(blind.get("Channel")).isEqualTo(leg);
+        assertThat(blind.get("Context")).isEqualTo("hotline-transfer-phone");
+        assertThat(blind.get("Exten")).isEqualTo("203");
+
+        _click(hand.consult);
+        var atxfer = last("Atxfer");
+        assertThat(atxfer.get("Channel")).isEqualTo(leg);
+        assertThat(atxfer.get("Context")).isEqualTo("phones");
+        assertThat(atxfer.get("Exten")).isEqualTo("203");
+        assertThat(text("desk-colleague-consulting")).contains("Yerlan (theologian)");
+        assertThat(hand.complete.isVisible()).isTrue();
+        assertThat(hand.consult.isVisible()).as("one consultation at a time").isFalse();
+        _click(hand.cancel);
+        assertThat(last("CancelAtxfer").get("Channel")).isEqualTo(leg);
+        assertThat(hand.consult.isVisible()).isTrue();
+        _click(hand.consult);
+        _click(hand.complete);
+        assertThat(last("Hangup").get("Channel")).as("my leg leaves: the caller stays with Yerlan").isEqualTo(leg);
+        assertThat(ctx.getBean(kz.hotline114.security.AuditLog.class).count(new kz.hotline114.security.AuditLog.Query(
+                "desk-aigerim", "CALL_CONSULT_COMPLETED", null, null, null))).isPositive();
+    }
+
+    private static kz.hotline114.amisim.AmiPacket last(String action) {
+        return PBX.server().actionsReceived().stream().filter(a -> action.equals(a.get("Action")))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no " + action + " sent"));
     }
 
     @SuppressWarnings("unchecked")
