@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -210,6 +211,13 @@ final class AmiSession {
             case "originate" -> originate(action, actionId);
             case "queuepause" -> queuePause(action, actionId);
             case "blindtransfer" -> blindTransfer(name, action, actionId);
+            case "atxfer", "cancelatxfer", "hangup" -> {
+                if (server.simulate() == null) {
+                    respond(actionId, "Response", "Success", "Message", name + " accepted");
+                } else {
+                    callControl(lower, action, actionId);
+                }
+            }
             case "coreshowchannels" -> list(actionId, name, "CoreShowChannelsComplete",
                     server.state().coreShowChannels(actionId));
             case "queuestatus" -> list(actionId, name, "QueueStatusComplete", server.state().queueStatus(actionId));
@@ -297,6 +305,53 @@ final class AmiSession {
         var toQueue = context.equals("hotline-transfer") ? exten : member.get("Queue");
         OriginateSimulation.play(TransferSimulation.call(from, context, exten, toQueue, member, server.clock()),
                 simulate);
+    }
+
+    /**
+     * The demo PBX's call control on a specialist's leg: {@code Hangup} ends the call (or, during a consultation,
+     * completes the attended transfer: the caller goes on to the colleague consulted), {@code Atxfer} starts a
+     * consultation with a colleague's phone, {@code CancelAtxfer} ends it.
+     */
+    private void callControl(String action, Map<String, String> fields, @Nullable String actionId) throws IOException {
+        var channel = fields.getOrDefault("channel", "");
+        var state = server.state();
+        var simulate = Objects.requireNonNull(server.simulate());
+        switch (action) {
+            case "atxfer" -> {
+                var exten = fields.getOrDefault("exten", "");
+                if (state.transferSource(channel) == null || state.memberWithInterface("PJSIP/" + exten) == null) {
+                    respond(actionId, "Response", "Error", "Message", "No such channel");
+                    return;
+                }
+                state.consultStarted(channel, exten);
+                respond(actionId, "Response", "Success", "Message", "Atxfer successfully queued");
+            }
+            case "cancelatxfer" -> {
+                if (state.consultEnded(channel) == null) {
+                    respond(actionId, "Response", "Error", "Message", "No attended transfer in progress");
+                    return;
+                }
+                respond(actionId, "Response", "Success", "Message", "Attended transfer successfully cancelled");
+            }
+            default -> {
+                var call = state.callOf(channel);
+                if (call.isEmpty()) {
+                    respond(actionId, "Response", "Error", "Message", "No such channel");
+                    return;
+                }
+                respond(actionId, "Response", "Success", "Message", "Channel Hungup");
+                var consulted = state.consultEnded(channel);
+                var from = state.transferSource(channel);
+                var member = consulted == null ? null : state.memberWithInterface("PJSIP/" + consulted);
+                state.suppress(call.getLast().getOrDefault("Linkedid", ""));
+                if (from != null && member != null) {
+                    OriginateSimulation.play(TransferSimulation.call(from, "hotline-transfer-phone", consulted,
+                            member.get("Queue"), member, server.clock()), simulate);
+                } else {
+                    simulate.accept(HangupSimulation.hangup(call, from, server.clock()));
+                }
+            }
+        }
     }
 
     private static final String ALL_VARIABLES = "\u0000variables";

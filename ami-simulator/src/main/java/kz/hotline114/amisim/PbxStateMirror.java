@@ -69,6 +69,9 @@ public final class PbxStateMirror {
     /** Calls whose recorded rest is no longer sent (the demo transferred them): their Linkedids, the newest last. */
     private final Set<String> suppressed = new LinkedHashSet<>();
 
+    /** Consultations of attended transfers in progress (the transferer's channel → the extension consulted). */
+    private final Map<String, String> consults = new LinkedHashMap<>();
+
     private record Connected(String queue, String iface, String memberName, String holdTime, long connectedNanos) {
     }
 
@@ -394,6 +397,44 @@ public final class PbxStateMirror {
             }
         }
         return null;
+    }
+
+    /** An attended transfer's consultation starts (Atxfer of {@code channel} to {@code exten}). */
+    public synchronized void consultStarted(String channel, String exten) {
+        consults.put(channel, exten);
+    }
+
+    /** Ends the consultation of {@code channel} (cancelled or completed); the extension consulted, or null if none. */
+    public synchronized @Nullable String consultEnded(String channel) {
+        return consults.remove(channel);
+    }
+
+    /**
+     * The channels of the call {@code channel} is on, the caller's (the Linkedid's own) last; empty if the channel
+     * does not exist.
+     */
+    public synchronized List<Map<String, String>> callOf(String channel) {
+        var leg = channels.values().stream().filter(c -> channel.equals(c.fields.get("Channel"))).findFirst();
+        if (leg.isEmpty()) {
+            return List.of();
+        }
+        var linkedid = leg.get().fields.getOrDefault("Linkedid", "");
+        var out = new ArrayList<Map<String, String>>();
+        Map<String, String> caller = null;
+        for (var c : channels.values()) {
+            if (linkedid.equals(c.fields.get("Linkedid"))) {
+                var fields = Collections.unmodifiableMap(new LinkedHashMap<>(c.fields));
+                if (linkedid.equals(c.fields.get("Uniqueid"))) {
+                    caller = fields;
+                } else {
+                    out.add(fields);
+                }
+            }
+        }
+        if (caller != null) {
+            out.add(caller);
+        }
+        return out;
     }
 
     /** From now on the recorded events of this call are not sent (the demo PBX plays what happens instead). */

@@ -149,4 +149,62 @@ class AmiSessionTest {
         session.handle(List.of("Action: QueuePause", "ActionID: p3", "Interface: PJSIP/299", "Paused: true"));
         assertThat(written).last().asString().contains("Response: Error", "Interface not found");
     }
+
+    /** Aigerim (PJSIP/201) talks with +77001234501; Yerlan (PJSIP/203) is a theologian on another call's record. */
+    private void aigerimTalking() {
+        AmiTranscript.fromClasspath("/" + AmiTranscript.RECORDINGS + "sip-phones/pjsip-answered-theologian.ami")
+                .packets().forEach(state::sent);
+        var call = AmiTranscript.fromClasspath("/" + AmiTranscript.RECORDINGS
+                + "sip-phones/pjsip-answered-psychologist.ami").packets();
+        int connected = 0;
+        while (!"AgentConnect".equals(call.get(connected).event())) {
+            connected++;
+        }
+        call.subList(0, connected + 4).forEach(state::sent);
+    }
+
+    @Test
+    void on_a_demo_pbx_the_desks_hang_up_ends_the_call_and_the_recording_of_its_rest_is_not_sent() throws Exception {
+        aigerimTalking();
+        session.handle(List.of("Action: Login", "Username: hotline", "Secret: s3cret"));
+        session.handle(List.of("Action: Hangup", "ActionID: h1", "Channel: PJSIP/201-00000001"));
+        assertThat(written).last().asString().contains("ActionID: h1", "Response: Success");
+        assertThat(simulated.getFirst().event()).isEqualTo("HangupRequest");
+        assertThat(simulated.getFirst().get("Channel")).isEqualTo("PJSIP/201-00000001");
+        assertThat(simulated).anySatisfy(e -> {
+            assertThat(e.event()).isEqualTo("AgentComplete");
+            assertThat(e.get("Reason")).isEqualTo("agent");
+        });
+        assertThat(simulated).filteredOn(e -> "Hangup".equals(e.event())).extracting(e -> e.get("Channel"))
+                .containsExactly("PJSIP/201-00000001", "PJSIP/carrier-00000000");
+        assertThat(state.suppressed(AmiPacket.of("Event", "Hangup", "Linkedid", "1795440315.0"))).isTrue();
+
+        session.handle(List.of("Action: Hangup", "ActionID: h2", "Channel: PJSIP/201-00000009"));
+        assertThat(written).last().asString().contains("Response: Error", "No such channel");
+    }
+
+    @Test
+    void on_a_demo_pbx_a_consultation_is_cancelled_or_completed_by_the_specialists_hang_up() throws Exception {
+        aigerimTalking();
+        session.handle(List.of("Action: Login", "Username: hotline", "Secret: s3cret"));
+        session.handle(List.of("Action: Atxfer", "ActionID: a1", "Channel: PJSIP/201-00000001", "Context: phones",
+                "Exten: 203"));
+        assertThat(written).last().asString().contains("ActionID: a1", "Response: Success");
+        session.handle(List.of("Action: CancelAtxfer", "ActionID: c1", "Channel: PJSIP/201-00000001"));
+        assertThat(written).last().asString().contains("Response: Success");
+        session.handle(List.of("Action: CancelAtxfer", "ActionID: c2", "Channel: PJSIP/201-00000001"));
+        assertThat(written).last().asString().contains("Response: Error", "No attended transfer in progress");
+        assertThat(simulated).as("a consultation alone changes no call").isEmpty();
+
+        session.handle(List.of("Action: Atxfer", "ActionID: a2", "Channel: PJSIP/201-00000001", "Context: phones",
+                "Exten: 203"));
+        session.handle(List.of("Action: Hangup", "ActionID: h3", "Channel: PJSIP/201-00000001"));
+        Thread.sleep(300); // the transfer's first events are due at once
+        assertThat(simulated.getFirst().event()).isEqualTo("BlindTransfer");
+        assertThat(simulated.getFirst().get("Extension")).isEqualTo("203");
+
+        session.handle(List.of("Action: Atxfer", "ActionID: a3", "Channel: PJSIP/201-00000009", "Context: phones",
+                "Exten: 203"));
+        assertThat(written).last().asString().contains("Response: Error");
+    }
 }

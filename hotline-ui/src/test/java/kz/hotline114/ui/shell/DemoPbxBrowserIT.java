@@ -192,4 +192,30 @@ class DemoPbxBrowserIT {
         assertThat(call.transfers().getFirst().to()).isEqualTo(transferredTo);
         assertThat(call.outcome()).isEqualTo(kz.hotline114.calls.CallOutcome.ANSWERED);
     }
+
+    /** On the demo PBX the desk's "end call" changed nothing: the call went on as recorded. */
+    @Test
+    void the_desks_hang_up_on_the_demo_pbx_ends_the_call_as_a_pbx_would() throws Exception {
+        var wait = Browser.waitUpTo(driver, 60);
+        String linkedid = null;
+        for (int attempt = 0; attempt < 200 && linkedid == null; attempt++) {
+            var talking = live.snapshot().onPhones().values().stream()
+                    .filter(c -> c.answered() && c.channel() != null).findFirst();
+            if (talking.isEmpty()) {
+                Thread.sleep(100);
+                continue;
+            }
+            try {
+                pbx.hangup(talking.get().channel());
+                linkedid = talking.get().linkedid();
+            } catch (PbxCommandFailed ended) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(linkedid).as("a call the demo PBX could end").isNotNull();
+        var key = new kz.hotline114.calls.CallKey("demo-it", linkedid);
+        var call = wait.until(d -> calls.get(key).filter(c -> c.endedAt() != null).orElse(null));
+        assertThat(call.hangupBy()).isEqualTo(kz.hotline114.calls.HangupSide.SPECIALIST);
+        assertThat(call.outcome()).isEqualTo(kz.hotline114.calls.CallOutcome.ANSWERED);
+    }
 }
