@@ -3,6 +3,9 @@ package kz.hotline114.reports;
 import java.io.OutputStream;
 
 import kz.hotline114.calls.CallFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
 
 /**
  * The call log of a period as a file: "attachment 2" of the interim report — every call with the numbers,
@@ -45,13 +48,13 @@ public interface CallExports {
      * An export ready to send: its name, type and size, and its content, read once (closing it deletes the
      * temporary file it was written to).
      */
-    record ExportFile(String fileName, String contentType, long size, java.io.InputStream content) {
+    record ExportFile(String fileName, String contentType, long size, InputStream content) {
     }
 
     /**
      * The calls of the days {@code from} to {@code to} (inclusive, in the hotline's zone) as a file: written to a
      * temporary file first, so that a million rows take no memory and the size is known before sending.
      */
-    ExportFile export(java.time.LocalDate from, java.time.LocalDate to, Format format, ReportTexts texts)
-            throws java.io.IOException;
+    ExportFile export(LocalDate from, LocalDate to, Format format, ReportTexts texts)
+            throws IOException;
 }

@@ -32,6 +32,7 @@ public abstract class UiIT {
     protected static void properties(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
         kz.hotline114.support.TestSearch.register(registry);
+        kz.hotline114.support.TestMail.register(registry);
         PBX.register(registry, PBX_ID);
         registry.add("hotline.admin-password", () -> ADMIN_PASSWORD);
     }

@@ -178,7 +178,11 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 e -> getUI().ifPresent(ui -> ui.navigate(GrantProjectsView.class)));
         projectsButton.setId("report-projects");
         projectsButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var toolbar = new HorizontalLayout(project, period, from, to, show, save, finalise, projectsButton);
+        var mailButton = new Button(getTranslation("mail.open"), VaadinIcon.ENVELOPE_O.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(ReportMailView.class)));
+        mailButton.setId("report-mail");
+        mailButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var toolbar = new HorizontalLayout(project, period, from, to, show, save, finalise, projectsButton, mailButton);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
         return toolbar;
