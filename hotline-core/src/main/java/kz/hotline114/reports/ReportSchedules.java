@@ -20,7 +20,10 @@ public interface ReportSchedules {
 
     enum Frequency { WEEKLY, MONTHLY }
 
-    /** A schedule as stored; {@code lastError} says in words why the last sending failed (null when it did not). */
+    /**
+     * A schedule as stored; {@code lastError} is why the last sending failed (null when it did not): {@code no-smtp}
+     * when no SMTP server is configured, else the mail server's or the report's own message.
+     */
     record Schedule(long id, String owner, Kind kind, Frequency frequency, List<String> recipients, String language,
                     @Nullable Long projectId, Instant nextRunAt, @Nullable Instant lastSentAt,
                     @Nullable String lastError) {

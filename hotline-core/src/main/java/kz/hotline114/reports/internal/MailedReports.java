@@ -61,6 +61,8 @@ class MailedReports implements ReportSchedules {
     private static final Logger log = LoggerFactory.getLogger(MailedReports.class);
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[A-Za-z]{2,}");
     private static final LocalTime SEND_AT = LocalTime.of(7, 0);
+    /** The failure kept when no SMTP server is configured ({@code spring.mail.host}): a code the screens translate. */
+    static final String NO_SMTP = "no-smtp";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final JdbcTemplate jdbc;
@@ -177,7 +179,7 @@ class MailedReports implements ReportSchedules {
         String error = null;
         try {
             if (sender == null) {
-                throw new IllegalStateException("no SMTP server is configured (spring.mail.host)");
+                throw new IllegalStateException(NO_SMTP);
             }
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                     s.owner(), "n/a", List.of(new SimpleGrantedAuthority(Role.REPORTER.authority()))));

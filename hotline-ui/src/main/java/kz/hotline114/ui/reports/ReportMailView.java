@@ -75,7 +75,8 @@ public class ReportMailView extends VerticalLayout implements HasDynamicTitle {
         frequency.setValue(Frequency.MONTHLY);
         recipients.setId("mail-recipients");
         recipients.setLabel(getTranslation("mail.recipients"));
-        recipients.setWidth("24em");
+        recipients.setWidth("22em");
+        kind.setWidth("26em");
         recipients.setPlaceholder("grant@example.kz");
         language.setId("mail-language");
         language.setLabel(getTranslation("mail.language"));
@@ -110,9 +111,8 @@ public class ReportMailView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(1);
         grid.addColumn(s -> Formats.DATE_TIME.format(s.nextRunAt().atZone(props.zone())))
                 .setHeader(getTranslation("mail.col.next")).setAutoWidth(true);
-        grid.addColumn(s -> s.lastError() != null ? getTranslation("mail.failed", s.lastError())
-                : s.lastSentAt() == null ? "—" : Formats.DATE_TIME.format(s.lastSentAt().atZone(props.zone())))
-                .setHeader(getTranslation("mail.col.last")).setFlexGrow(1);
+        grid.addComponentColumn(this::lastSending).setKey("last").setHeader(getTranslation("mail.col.last"))
+                .setFlexGrow(1);
         grid.addComponentColumn(s -> {
             var now = new Button(getTranslation("mail.sendNow"), e -> sendNow(s));
             now.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -161,9 +161,27 @@ public class ReportMailView extends VerticalLayout implements HasDynamicTitle {
         if (after.lastError() == null) {
             Notification.show(getTranslation("mail.sent")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } else {
-            Notification.show(getTranslation("mail.failed", after.lastError())).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(getTranslation("mail.failed", failure(after.lastError())))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         load();
+    }
+
+    /** The last sending: when, or why it failed in words (the mail server's own message in the tooltip). */
+    private Span lastSending(Schedule s) {
+        var span = new Span();
+        if (s.lastError() != null) {
+            span.setText(getTranslation("mail.failed", failure(s.lastError())));
+            span.getStyle().set("color", "var(--lumo-error-text-color)");
+            span.setTitle(s.lastError());
+        } else {
+            span.setText(s.lastSentAt() == null ? "—" : Formats.DATE_TIME.format(s.lastSentAt().atZone(props.zone())));
+        }
+        return span;
+    }
+
+    private String failure(String error) {
+        return getTranslation("no-smtp".equals(error) ? "mail.error.noSmtp" : "mail.error.smtp");
     }
 
     private void load() {
