@@ -9,6 +9,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param since   when it started ringing, or when it was answered
  * @param channel the specialist's leg (e.g. {@code PJSIP/201-0000000a}): what a blind transfer moves the caller from
+ * @param heldSince when the specialist's side put the caller on hold (AMI {@code Hold} on the leg: the phone's hold
+ *                  key, or a consultation), null while not on hold
  */
-public record AgentCall(String linkedid, String queue, boolean answered, Instant since, @Nullable String channel) {
+public record AgentCall(String linkedid, String queue, boolean answered, Instant since, @Nullable String channel,
+                        @Nullable Instant heldSince) {
+
+    public AgentCall(String linkedid, String queue, boolean answered, Instant since, @Nullable String channel) {
+        this(linkedid, queue, answered, since, channel, null);
+    }
+
+    /** The same call, on hold from {@code at} (or taken off hold with null). */
+    public AgentCall held(@Nullable Instant at) {
+        return new AgentCall(linkedid, queue, answered, since, channel, at);
+    }
 }

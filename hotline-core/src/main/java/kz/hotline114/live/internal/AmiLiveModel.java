@@ -139,6 +139,7 @@ class AmiLiveModel implements LiveModel {
             case "AgentRingNoAnswer" -> notAnswered(e, queue, at);
             case "AgentComplete", "AgentDump" -> offerEnded(e, queue, at);
             case "Hangup" -> hungUp(e, queue, at);
+            case "Hold", "Unhold" -> held(e, at);
             case "CoreShowChannel" -> channelListed(e, queue, at);
             case "CoreShowChannelsComplete" -> channelsListed(e, queue, at);
             default -> false;
@@ -262,6 +263,25 @@ class AmiLiveModel implements LiveModel {
                     answered ? LiveCall.Stage.TALKING : LiveCall.Stage.RINGING, at, queue, iface,
                     c == null ? null : c.queuedAt()));
         }
+        return true;
+    }
+
+    /**
+     * The specialist's side puts the caller on hold or takes them off it: Asterisk's {@code Hold}/{@code Unhold} on
+     * the specialist's leg (a SIP phone's hold key; the consultation of an attended transfer).
+     */
+    private boolean held(AmiEvent e, Instant at) {
+        var channel = e.get("Channel");
+        var iface = channel == null ? null : agentChannels.get(channel);
+        var call = iface == null ? null : agentCalls.get(iface);
+        if (call == null || !channel.equals(call.channel())) {
+            return false;
+        }
+        boolean hold = e.name().equals("Hold");
+        if (hold == (call.heldSince() != null)) {
+            return false;
+        }
+        agentCalls.put(iface, call.held(hold ? at : null));
         return true;
     }
 

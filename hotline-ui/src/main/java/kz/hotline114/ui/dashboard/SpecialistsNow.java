@@ -71,7 +71,10 @@ final class SpecialistsNow extends Grid<SpecialistsNow.Row> {
         byPhone.forEach((iface, entries) -> {
             var main = entries.stream().min(Comparator.comparingInt(m -> rank(m, at))).orElseThrow();
             var call = entries.stream().map(MemberState::call).filter(c -> c != null).findFirst().orElse(null);
-            rows.add(new Row(iface, main.name(), queuesOf.get(iface), state(main, at), tone(main, at), main.since(),
+            var held = call != null && call.heldSince() != null;
+            rows.add(new Row(iface, main.name(), queuesOf.get(iface),
+                    held ? getTranslation("dashboard.specialists.onHold") : state(main, at), tone(main, at),
+                    held ? call.heldSince() : main.since(),
                     call == null ? null : call.queue(), call == null ? null : call.since(),
                     answeredToday.getOrDefault(main.name(), 0L)));
         });

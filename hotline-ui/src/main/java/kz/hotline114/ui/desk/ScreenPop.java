@@ -47,6 +47,9 @@ import kz.hotline114.ui.shell.HotlineI18n;
 class ScreenPop extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = Formats.DATE_TIME;
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** Hold is the phone's own key (AMI has no hold action): the pop says so and shows the hold the PBX reports. */
+    private final Span holdHint = new Span();
     private final List<String> queues;
 
     private final CallLog callLog;
@@ -148,7 +151,11 @@ class ScreenPop extends VerticalLayout {
         actions.setWrap(true);
         var earlierTitle = new Span(getTranslation("desk.pop.earlier"));
         earlierTitle.getStyle().set("font-weight", "600");
-        add(heading, facts, wrapUpRow, actions, colleagues, note, saveNote, earlierTitle, earlier);
+        holdHint.setId("desk-hold-hint");
+        holdHint.setText(getTranslation("desk.pop.holdHint"));
+        holdHint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        holdHint.setVisible(false);
+        add(heading, facts, wrapUpRow, actions, colleagues, holdHint, note, saveNote, earlierTitle, earlier);
     }
 
     /** The call on my phone now (null = none): a new one pops, the same one refreshes, none leaves the last one shown. */
@@ -159,6 +166,7 @@ class ScreenPop extends VerticalLayout {
                 transfer.setEnabled(false);
                 transferTo.setEnabled(false);
                 colleagues.callAnswered(false, false);
+                holdHint.setVisible(false);
                 hangUp.setEnabled(false);
                 dismiss.setVisible(true);
                 askWrapUp();
@@ -174,8 +182,11 @@ class ScreenPop extends VerticalLayout {
         }
         setVisible(true);
         dismiss.setVisible(false);
-        heading.setText(getTranslation(onPhone.answered() ? "desk.pop.talking" : "desk.pop.ringing",
-                i18n.getOr("queue." + onPhone.queue(), getLocale(), onPhone.queue())));
+        var queueName = i18n.getOr("queue." + onPhone.queue(), getLocale(), onPhone.queue());
+        heading.setText(onPhone.heldSince() != null
+                ? getTranslation("desk.pop.onHold", queueName, TIME_OF_DAY.format(onPhone.heldSince().atZone(props.zone())))
+                : getTranslation(onPhone.answered() ? "desk.pop.talking" : "desk.pop.ringing", queueName));
+        holdHint.setVisible(onPhone.answered());
         transfer.setEnabled(onPhone.answered());
         transferTo.setEnabled(onPhone.answered());
         colleagues.callAnswered(onPhone.answered(), fresh);

@@ -106,6 +106,12 @@ class DashboardViewIT extends KaribuIT {
                 java.util.stream.IntStream.range(0, com.github.mvysny.kaributesting.v10.GridKt._size(grid))
                         .filter(i -> com.github.mvysny.kaributesting.v10.GridKt._get(grid, i).name().equals(name))
                         .findFirst().orElseThrow())).anySatisfy(c -> assertThat(c).startsWith("Психологтар · "));
+        // the specialist's phone puts the caller on hold: the grid says so (Asterisk's Hold on the specialist's leg)
+        var leg = packets.get(connected);
+        play(java.util.List.of(kz.hotline114.amisim.AmiPacket.of("Event", "Hold", "Privilege", "call,all", "Channel",
+                leg.get("DestChannel"), "Uniqueid", leg.get("DestUniqueid"), "Linkedid", leg.get("Linkedid"))));
+        await(() -> rowOf(grid, name) != null && rowOf(grid, name).state().equals("қоңырау шалушы күтуде"),
+                () -> String.valueOf(rowOf(grid, name)));
 
         play(packets.subList(connected + 1, packets.size()));
         var clock = ctx.getBean(java.time.Clock.class);

@@ -166,6 +166,16 @@ class DeskViewIT extends KaribuIT {
 
             play(packets.subList(called + 1, connected + 1));
             awaitText("desk-pop-heading", "Сөйлесу");
+            // the phone's hold key: Asterisk reports Hold on my leg; the pop says the caller waits, then talks again
+            assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("desk-hold-hint"))
+                    .isVisible()).isTrue();
+            var legUid = packets.get(called).get("DestUniqueid");
+            play(List.of(kz.hotline114.amisim.AmiPacket.of("Event", "Hold", "Privilege", "call,all", "Channel", leg,
+                    "Uniqueid", legUid, "Linkedid", linkedid, "MusicClass", "default")));
+            awaitText("desk-pop-heading", "Күтуде · Психологтар");
+            play(List.of(kz.hotline114.amisim.AmiPacket.of("Event", "Unhold", "Privilege", "call,all", "Channel", leg,
+                    "Uniqueid", legUid, "Linkedid", linkedid)));
+            awaitText("desk-pop-heading", "Сөйлесу · Психологтар");
             @SuppressWarnings("unchecked")
             var to = (com.vaadin.flow.component.select.Select<String>) _get(com.vaadin.flow.component.select.Select.class,
                     spec -> spec.withId("desk-transfer-to"));
