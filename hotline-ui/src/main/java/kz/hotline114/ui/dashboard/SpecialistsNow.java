@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,13 +36,15 @@ final class SpecialistsNow extends Grid<SpecialistsNow.Row> {
 
     private final Function<String, String> queueName;
     private Instant now = Instant.EPOCH;
+    /** Names two phones share (a specialist with a desk phone and a mobile on the rota): shown with the phone. */
+    private Set<String> shared = Set.of();
 
     SpecialistsNow(Function<String, String> queueName) {
         this.queueName = queueName;
         setId("dashboard-specialists");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
-        addColumn(Row::name).setHeader(getTranslation("dashboard.specialists.name")).setAutoWidth(true);
+        addColumn(this::label).setKey("name").setHeader(getTranslation("dashboard.specialists.name")).setAutoWidth(true);
         addComponentColumn(r -> {
             var s = new Span(r.state());
             s.addClassName("tone-" + r.tone());
@@ -79,12 +84,20 @@ final class SpecialistsNow extends Grid<SpecialistsNow.Row> {
                     answeredToday.getOrDefault(main.name(), 0L)));
         });
         rows.sort(Comparator.comparing(Row::name));
+        var seen = new HashSet<String>();
+        shared = rows.stream().map(Row::name).filter(n -> !seen.add(n)).collect(Collectors.toSet());
         return rows;
     }
 
     void show(LiveSnapshot snapshot, Map<String, Long> answeredToday, Instant at) {
         this.now = at;
         setItems(rows(snapshot, answeredToday, at));
+    }
+
+    /** The specialist's name; with the phone ({@code 201}, {@code psy1}) when another phone has the same name. */
+    String label(Row r) {
+        return shared.contains(r.name()) ? r.name() + " · " + r.iface().replaceFirst("^[A-Za-z]+/", "")
+                .replaceFirst("@.*$", "") : r.name();
     }
 
     /** What matters most first: on a call, ringing, after-call work, paused, free, away. */

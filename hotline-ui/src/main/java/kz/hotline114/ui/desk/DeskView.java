@@ -95,7 +95,8 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
             }
             return;
         }
-        add(new Span(getTranslation("desk.phone", me.displayName(), me.iface())));
+        // a desk phone by its extension (PJSIP/201 → 201), another kind of member (a mobile on the rota) as it is
+        add(new Span(getTranslation("desk.phone", me.displayName(), me.iface().replaceFirst("^PJSIP/(\\d+)$", "$1"))));
         var buttons = new HorizontalLayout();
         var available = new Button(getTranslation("desk.available"), e -> send(desk, null));
         available.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);

@@ -121,6 +121,7 @@ class ScreenPop extends VerticalLayout {
 
         transferTo.setId("desk-transfer-to");
         transferTo.setPlaceholder(getTranslation("desk.pop.transferTo"));
+        transferTo.setWidth("15em");
         transferTo.setItemLabelGenerator(q -> i18n.getOr("queue." + q, getLocale(), q));
         transfer.setText(getTranslation("desk.pop.transfer"));
         transfer.setId("desk-transfer");

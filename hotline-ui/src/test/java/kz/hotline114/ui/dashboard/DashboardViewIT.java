@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
 import kz.hotline114.dashboard.Figure;
+import kz.hotline114.live.MemberState;
 import kz.hotline114.ui.KaribuIT;
 import kz.hotline114.ui.LiveTraffic;
 import kz.hotline114.ui.shell.HotlineI18n;
@@ -149,5 +150,21 @@ class DashboardViewIT extends KaribuIT {
                 .isEqualTo(i18n.getTranslation(Figure.CALLS_PER_HOUR.messageKey() + ".help", HotlineI18n.KAZAKH));
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("dashboard-wallboard-link"))
                 .getHref()).startsWith("/wallboard.html?token=");
+    }
+
+    @Test
+    void two_phones_of_one_specialist_are_told_apart_by_their_phone() {
+        signIn("dash-supervisor-names", "SUPERVISOR");
+        UI.getCurrent().navigate(DashboardView.class);
+        var grid = _get(SpecialistsNow.class);
+        var at = java.time.Instant.parse("2026-12-06T09:00:00Z");
+        var free = MemberState.Status.AVAILABLE;
+        var snapshot = new kz.hotline114.live.LiveSnapshot(at, java.util.List.of(new kz.hotline114.live.QueueState(
+                "psychologists", java.util.List.of(new MemberState("PJSIP/201", "Aigerim", free, false, null, at),
+                        new MemberState("Local/psy1@agents/n", "Aigerim", free, false, null, at),
+                        new MemberState("PJSIP/202", "Daniyar", free, false, null, at)), java.util.List.of())),
+                java.util.List.of());
+        var rows = grid.rows(snapshot, java.util.Map.of(), at);
+        assertThat(rows).extracting(grid::label).containsExactlyInAnyOrder("Aigerim · 201", "Aigerim · psy1", "Daniyar");
     }
 }
