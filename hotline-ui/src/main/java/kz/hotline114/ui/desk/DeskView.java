@@ -98,6 +98,7 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
         // a desk phone by its extension (PJSIP/201 → 201), another kind of member (a mobile on the rota) as it is
         add(new Span(getTranslation("desk.phone", me.displayName(), me.iface().replaceFirst("^PJSIP/(\\d+)$", "$1"))));
         var buttons = new HorizontalLayout();
+        buttons.setWrap(true); // a phone's width: the pause reasons go on the next line, not off-screen
         var available = new Button(getTranslation("desk.available"), e -> send(desk, null));
         available.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
         available.setId("desk-available");

@@ -66,7 +66,7 @@ public class ReportMailView extends VerticalLayout implements HasDynamicTitle {
         kind.setId("mail-kind");
         kind.setLabel(getTranslation("mail.kind"));
         kind.setItems(Kind.values());
-        kind.setItemLabelGenerator(k -> getTranslation("mail.report.kind." + k.name()));
+        kind.setItemLabelGenerator(k -> getTranslation("mail.kind." + k.name()));
         kind.setValue(Kind.CALL_LOG);
         frequency.setId("mail-frequency");
         frequency.setLabel(getTranslation("mail.frequency"));
@@ -76,7 +76,8 @@ public class ReportMailView extends VerticalLayout implements HasDynamicTitle {
         recipients.setId("mail-recipients");
         recipients.setLabel(getTranslation("mail.recipients"));
         recipients.setWidth("22em");
-        kind.setWidth("26em");
+        kind.setWidth("17em");
+        kind.setHelperText(getTranslation("mail.masked"));
         recipients.setPlaceholder("grant@example.kz");
         language.setId("mail-language");
         language.setLabel(getTranslation("mail.language"));
@@ -103,7 +104,7 @@ public class ReportMailView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("mail-schedules");
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("mail.none"));
-        grid.addColumn(s -> getTranslation("mail.report.kind." + s.kind().name())).setHeader(getTranslation("mail.col.kind"))
+        grid.addColumn(s -> getTranslation("mail.kind." + s.kind().name())).setHeader(getTranslation("mail.col.kind"))
                 .setAutoWidth(true);
         grid.addColumn(s -> getTranslation("mail.report.frequency." + s.frequency().name()))
                 .setHeader(getTranslation("mail.col.frequency")).setAutoWidth(true);

@@ -105,5 +105,20 @@ class DeskBrowserIT extends BrowserIT {
         } finally {
             SecurityContextHolder.clearContext();
         }
+
+        // on a 390 px phone the desk's buttons wrap: nothing runs off the side of the page
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.navigate().refresh();
+        wait.until(d -> !d.findElements(By.id("desk-pause-training")).isEmpty());
+        Thread.sleep(500);
+        var overflow = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var e = document.scrollingElement; return e.scrollWidth - e.clientWidth;")).intValue();
+        var viewport = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.clientWidth;")).intValue();
+        var training = driver.findElement(By.id("desk-pause-training"));
+        assertThat(training.getRect().getX() + training.getRect().getWidth()).as("the last pause button in sight")
+                .isLessThanOrEqualTo(viewport);
+        assertThat(overflow).as("no sideways scrolling").isLessThanOrEqualTo(1);
+        Browser.screenshot(driver, "desk-390.png");
     }
 }
