@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -88,7 +89,11 @@ class SecurityConfiguration {
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         headers(http);
         http.addFilterBefore(LoginGuard.forConsole(throttle), UsernamePasswordAuthenticationFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
+        // an address that is no route (typed, bookmarked) must reach Vaadin, which shows "this page does not exist or
+        // is not yours" in the layout: the configurer's default (deny what is not allowed) answered a bare HTTP 403.
+        // Signed in is enough here — each view's own @RolesAllowed still decides, and the API has its own chain.
+        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)).build();
     }
 
     /**
