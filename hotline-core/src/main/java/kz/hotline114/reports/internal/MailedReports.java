@@ -132,7 +132,7 @@ class MailedReports implements ReportSchedules {
                 kind.name(), frequency.name(), addresses.toArray(String[]::new), language,
                 kind == Kind.INTERIM_REPORT ? projectId : null,
                 Timestamp.from(nextRun(clock.instant(), frequency)), Timestamp.from(clock.instant()));
-        audit.record("REPORT_SCHEDULE_CREATED", String.valueOf(id), kind + " " + frequency + " to "
+        audit.record("REPORT_SCHEDULE_CREATED", String.valueOf(id), kind + " " + frequency + ", "
                 + addresses.size() + " addresses");
         return get(id);
     }
@@ -196,7 +196,7 @@ class MailedReports implements ReportSchedules {
             helper.addAttachment(file.name(), new ByteArrayResource(file.bytes()), file.type());
             sender.send(message);
             audit.record("REPORT_MAILED", String.valueOf(s.id()), s.kind() + " " + period.from() + ".." + period.to()
-                    + " to " + s.recipients().size() + " addresses");
+                    + ", " + s.recipients().size() + " addresses");
         } catch (MessagingException | IOException | RuntimeException e) { // MailException is one of these
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("Report schedule {} not sent: {}", s.id(), error);

@@ -28,7 +28,7 @@ final class AuditTexts {
                 "shift", "appointment", "centre", "centre_event", "reception_day", "reception_hours",
                 "reception_closure", "event", "due", "from", "to", "by", "q", "category", "status", "question", "answer",
                 "outcome", "queue", "number", "active", "inactive", "movement", "partner", "referral", "note", "notes",
-                "language", "sha256"}) {
+                "language", "sha256", "with full caller numbers", "not called back", "addresses"}) {
             GLOSSARY.put(word, "audit.word." + word.replace(' ', '_').replace('-', '_'));
         }
     }

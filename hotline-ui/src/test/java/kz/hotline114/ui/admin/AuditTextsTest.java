@@ -66,6 +66,8 @@ class AuditTextsTest {
         assertThat(texts.text("earlier calls of the caller of pbx/1.2")).isEqualTo(
                 "қоңырау шалушының бұрынғы қоңыраулары, қоңырау pbx/1.2");
         assertThat(texts.text("12 cases")).isEqualTo("12 өтініш");
+        assertThat(texts.text("50 calls with full caller numbers")).isEqualTo("50 қоңырау (толық нөмірлермен)");
+        assertThat(texts.text("CALL_LOG MONTHLY, 2 addresses")).isEqualTo("CALL_LOG MONTHLY, 2 мекенжай");
         assertThat(texts.text("specialist 3")).isEqualTo("маман 3");
         assertThat(texts.text("Casey to-do")).as("parts of words and names stay").isEqualTo("Casey to-do");
         assertThat(texts.action("CASE_VIEWED")).isEqualTo("Өтініш қаралды");
