@@ -76,7 +76,7 @@ public class ReportMailView extends VerticalLayout implements HasDynamicTitle {
         recipients.setId("mail-recipients");
         recipients.setLabel(getTranslation("mail.recipients"));
         recipients.setWidth("22em");
-        kind.setWidth("17em");
+        kind.setWidth("19em");
         kind.setHelperText(getTranslation("mail.masked"));
         recipients.setPlaceholder("grant@example.kz");
         language.setId("mail-language");
