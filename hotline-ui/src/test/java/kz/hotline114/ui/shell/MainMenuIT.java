@@ -29,10 +29,12 @@ class MainMenuIT extends KaribuIT {
         return List.of(
                 Arguments.of("OPERATOR", join(List.of("nav.calls", "unreturned.title", "nav.cases"), centreStaff, centreAll)),
                 Arguments.of("SPECIALIST", join(List.of("desk.title", "nav.calls", "nav.cases"), centreStaff, centreAll)),
-                Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title", "nav.cases",
+                Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
+                        "misdialers.title", "nav.cases",
                         "specialists.title"), centreStaff, centreAll, List.of("nav.reports"))),
                 Arguments.of("REPORTER", join(centreAll, List.of("nav.reports"))),
-                Arguments.of("ADMIN", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title", "nav.cases",
+                Arguments.of("ADMIN", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
+                        "misdialers.title", "nav.cases",
                         "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "nav.admin", "nav.users"))));
     }
 
