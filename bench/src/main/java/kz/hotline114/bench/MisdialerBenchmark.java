@@ -26,8 +26,8 @@ public class MisdialerBenchmark {
     private static final String GENERATE = """
             insert into calls (pbx_id, linkedid, started_at, ended_at, caller_number, caller_withheld, queues,
                 answered_by, transfers, outcome, wrong_number_reason, repeat_caller, updated_at)
-            select 'bench', 'misdial-' || n || '-' || k, now() - make_interval(days => (n + k * 7) % 60),
-                now() - make_interval(days => (n + k * 7) % 60) + interval '8 seconds',
+            select 'bench', 'misdial-' || n || '-' || k, now() - make_interval(days => ((n + k * 7) % 60)::int),
+                now() - make_interval(days => ((n + k * 7) % 60)::int) + interval '8 seconds',
                 '+7701' || lpad(n::text, 7, '0'), false, '{}', '{}', '[]'::jsonb,
                 case when n > ? then 'ANSWERED' else 'WRONG_NUMBER' end,
                 case when n > ? then null else 'DECLARED' end, k = 2, now()
@@ -61,11 +61,12 @@ public class MisdialerBenchmark {
         jdbc.execute("analyze calls");
         System.out.printf(Locale.ROOT, "   generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         var random = ThreadLocalRandom.current();
+        final long known = numbers;
         for (int warm = 0; warm < 2_000; warm++) {
             misdialers.isMisdialer(number(random.nextLong(1, numbers + 1)));
         }
         report("known misdialer", lookups, () -> {
-            boolean is = misdialers.isMisdialer(number(random.nextLong(1, numbers + 1)));
+            boolean is = misdialers.isMisdialer(number(random.nextLong(1, known + 1)));
             if (!is) {
                 throw new AssertionError("a known misdialer was not found");
             }

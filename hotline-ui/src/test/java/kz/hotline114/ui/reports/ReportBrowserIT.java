@@ -29,6 +29,7 @@ import kz.hotline114.reports.Seed004Data;
 import kz.hotline114.reports.Statistic;
 import kz.hotline114.ui.Browser;
 import kz.hotline114.ui.BrowserIT;
+import java.io.IOException;
 
 /**
  * A grantee in a real headless Chromium: picks a project, writes an activity's narrative, saves the draft,
@@ -155,7 +156,7 @@ class ReportBrowserIT extends BrowserIT {
         return Browser.waitUpTo(driver, 60).until(d -> {
             try (var files = Files.list(downloads)) {
                 return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return null;
             }
         });

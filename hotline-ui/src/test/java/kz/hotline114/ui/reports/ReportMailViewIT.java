@@ -25,6 +25,8 @@ import kz.hotline114.security.AuditLog;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.support.TestMail;
 import kz.hotline114.ui.KaribuIT;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 /** A reporter schedules the call log by e-mail; it reaches a real SMTP server, now and when due. */
 class ReportMailViewIT extends KaribuIT {
@@ -70,9 +72,9 @@ class ReportMailViewIT extends KaribuIT {
         var mail = smtp.getReceivedMessages();
         assertThat(mail).as("one copy per recipient").hasSize(2);
         var message = mail[0];
-        var period = ReportSchedules.periodBefore(java.time.LocalDate.now(clock), ReportSchedules.Frequency.MONTHLY);
+        var period = ReportSchedules.periodBefore(LocalDate.now(clock), ReportSchedules.Frequency.MONTHLY);
         assertThat(message.getSubject()).startsWith("114 желісі: қоңыраулар журналы, ")
-                .contains(period.from().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+                .contains(period.from().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
         assertThat(Arrays.stream(message.getFrom()).map(Object::toString)).containsExactly("hotline114@test.kz");
         var xlsx = attachment(message);
         assertThat(xlsx.getFileName()).endsWith("-calls.xlsx");

@@ -37,6 +37,9 @@ import kz.hotline114.reports.Seed004Data;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccounts;
 import kz.hotline114.ui.UiIT;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The interim report and the exports over real HTTP, on a dataset shaped like seed 004's period: the JSON
@@ -185,11 +188,11 @@ class ReportsApiIT extends UiIT {
         GrantProject saved;
         try {
             saved = ctx.getBean(GrantProjects.class).save(new GrantProject(0, "Орыс тілі сынағы", "Грантиат", null, null,
-                    null, java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31), List.of(
+                    null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), List.of(
                     new GrantProject.Task(0, 1, "Жедел желіні ұйымдастыру", "Организация горячей линии", List.of(
                             new GrantProject.Activity(0, 1, "Қоңырауларды қабылдау", "Приём звонков", List.of(
                                     new GrantProject.Indicator(0, "Кеңес алғандар саны", "адам",
-                                            java.math.BigDecimal.TEN, null, java.math.BigDecimal.ONE, "журнал",
+                                            BigDecimal.TEN, null, BigDecimal.ONE, "журнал",
                                             "Число получивших консультацию", "человек")))))),
                     List.of()));
         } finally {
@@ -226,7 +229,7 @@ class ReportsApiIT extends UiIT {
         var lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0]).isEqualTo("Басталған уақыты,\"Ұзақтығы, с\",Қоңырау шалушының нөмірі,Оператор,Өңір,"
                 + "Мәзірдегі таңдау,Кезектер,\"Күту, с\",Жауап берген,\"Сөйлесу, с\",Нәтиже,Қате нөмір себебі,Істер,Санат");
-        var seedRows = java.util.Arrays.stream(lines).filter(l -> l.contains("+7 701 ***")).count();
+        var seedRows = Arrays.stream(lines).filter(l -> l.contains("+7 701 ***")).count();
         assertThat(seedRows).isGreaterThanOrEqualTo(1927);
         assertThat(String.join("\n", lines)).doesNotContain("+77010000001").contains("114-2019-00001")
                 .as("a reporter gets no case texts (the Q&A only anonymised, as the collection)").doesNotContain("тел. […]");

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 
 import kz.hotline114.reports.GrantProject;
 import kz.hotline114.ui.KaribuIT;
+import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 
 /** The report screen refuses a period it cannot report on with the reason next to the date, not an error page. */
 class ReportsViewIT extends KaribuIT {
@@ -28,7 +29,7 @@ class ReportsViewIT extends KaribuIT {
                 .containsExactly("1 аралық есеп", "Қорытынды есеп");
         assertThat(view.to.getValue()).isEqualTo(LocalDate.of(2019, 8, 29));
         var last = view.period.getListDataView().getItems().toList().getLast();
-        com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(view.period, last);
+        HasValueUtilsKt._setValue(view.period, last);
         assertThat(view.to.getValue()).isEqualTo(LocalDate.of(2019, 11, 30));
 
         view.from.setValue(LocalDate.of(2014, 1, 1));

@@ -1,0 +1,96 @@
+package kz.hotline114.ui.reports;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+import kz.hotline114.reports.WrongNumberClaims;
+import kz.hotline114.security.Roles;
+import kz.hotline114.ui.shell.HotlineI18n;
+
+/**
+ * The carrier claim (issue 17): {@code GET /api/reports/wrong-numbers?from=&to=} →
+ * {@code {"calls", "minutes", "cost", "filtered", "minutesSaved", "byOperator": {op: {"calls", "minutes", "cost"}}}}
+ * and {@code GET /api/reports/wrong-numbers.xlsx?from=&to=&lang=} (the register and the totals per operator).
+ */
+@RestController
+@RequestMapping("/api/reports")
+class WrongNumberClaimsApi {
+
+    private final WrongNumberClaims claims;
+    private final HotlineI18n i18n;
+
+    WrongNumberClaimsApi(WrongNumberClaims claims, HotlineI18n i18n) {
+        this.claims = claims;
+        this.i18n = i18n;
+    }
+
+    @GetMapping("/wrong-numbers")
+    @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
+    Map<String, Object> summary(@RequestParam(required = false) @Nullable String from,
+                                @RequestParam(required = false) @Nullable String to) {
+        var s = claims.summary(date("from", from), date("to", to));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("from", s.from().toString());
+        body.put("to", s.to().toString());
+        body.put("calls", s.calls());
+        body.put("minutes", s.minutes());
+        body.put("cost", s.cost());
+        body.put("filtered", s.filtered());
+        body.put("minutesSaved", s.minutesSaved());
+        var byOperator = new LinkedHashMap<String, Object>();
+        s.byOperator().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> byOperator.put(e.getKey(),
+                Map.of("calls", e.getValue().calls(), "minutes", e.getValue().minutes(), "cost", e.getValue().cost())));
+        body.put("byOperator", byOperator);
+        return body;
+    }
+
+    @GetMapping("/wrong-numbers.xlsx")
+    @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
+    void xlsx(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+              @RequestParam(defaultValue = "kk") String lang, HttpServletResponse response) throws IOException {
+        var start = date("from", from);
+        var end = date("to", to);
+        if (!lang.equals("kk") && !lang.equals("ru")) {
+            throw new IllegalArgumentException("'lang' must be kk or ru, not '" + lang + "'");
+        }
+        var texts = BundleReportTexts.of(i18n, lang);
+        var file = Files.createTempFile("hotline-claim", ".xlsx");
+        try {
+            try (var out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                claims.xlsx(start, end, texts, out);
+            }
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"wrong-numbers-" + start + "-" + end + ".xlsx\"");
+            response.setContentLengthLong(Files.size(file));
+            Files.copy(file, response.getOutputStream());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static LocalDate date(String name, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("'" + name + "' is required (yyyy-MM-dd)");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + name + "' must be a date like 2026-11-30, not '" + value + "'");
+        }
+    }
+}
