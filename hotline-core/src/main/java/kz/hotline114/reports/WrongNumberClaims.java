@@ -35,6 +35,12 @@ public interface WrongNumberClaims {
     /** The days {@code from} to {@code to} (inclusive, in the hotline's zone). */
     Summary summary(LocalDate from, LocalDate to);
 
+    /**
+     * The covering letter to the carrier (DOCX, in the texts' language): the period, the totals of calls, minutes and
+     * cost, the table per operator, the request to recalculate, the register named as the attachment.
+     */
+    byte[] letter(LocalDate from, LocalDate to, ReportTexts texts);
+
     /** The register (one row per call) and the totals per operator as XLSX. */
     void xlsx(LocalDate from, LocalDate to, ReportTexts texts, OutputStream out);
 }

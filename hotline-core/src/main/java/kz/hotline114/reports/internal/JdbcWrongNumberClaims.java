@@ -8,6 +8,8 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -85,6 +87,33 @@ class JdbcWrongNumberClaims implements WrongNumberClaims {
                         .replace("started_at", "e.started_at"), MINUTES.replace("ended_at", "f.ended_at")
                         .replace("started_at", "f.started_at")), Long.class, start(from), start(to.plusDays(1)));
         return new Summary(from, to, all[0], all[1], cost(all[1]), all[2], saved == null ? 0 : saved, byOperator);
+    }
+
+    @Override
+    public byte[] letter(LocalDate from, LocalDate to, ReportTexts texts) {
+        var s = summary(from, to);
+        var day = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        var period = day.format(from) + " – " + day.format(to);
+        var rows = new ArrayList<List<String>>();
+        s.byOperator().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(List.of(
+                e.getKey().equals(LANDLINE) ? texts.text("claim.operator." + LANDLINE) : e.getKey(),
+                String.valueOf(e.getValue().calls()), String.valueOf(e.getValue().minutes()),
+                e.getValue().cost().toPlainString())));
+        rows.add(List.of(texts.text("claim.total"), String.valueOf(s.calls()), String.valueOf(s.minutes()),
+                s.cost().toPlainString()));
+        var blocks = List.<Block>of(
+                new Block.Para("", texts.text("claim.letter.to")),
+                new Block.Title(texts.text("claim.letter.title", period)),
+                new Block.Para("", texts.text("claim.letter.body", period, s.calls(), s.minutes(),
+                        s.cost().toPlainString(), props.tariffPerMinute().toPlainString())),
+                new Block.Table(List.of(texts.text("claim.col.operator"), texts.text("claim.col.calls"),
+                        texts.text("claim.col.minutes"), texts.text("claim.col.cost")), rows,
+                        List.of(40, 20, 20, 20)),
+                new Block.Para("", texts.text("claim.letter.request")),
+                new Block.Para(texts.text("claim.letter.attachmentLabel"), texts.text("claim.letter.attachment", period)),
+                new Block.Para("", texts.text("claim.letter.signature")));
+        audit.record("WRONG_NUMBER_CLAIM_LETTER", from + ".." + to, s.calls() + " calls");
+        return DocxWriter.write(blocks);
     }
 
     @Override

@@ -50,6 +50,7 @@ import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.FieldErrors;
 import kz.hotline114.ui.shell.Formats;
 import kz.hotline114.ui.shell.HotlineI18n;
+import java.util.Locale;
 
 /**
  * The interim report: pick a grant project and a period, write the narrative per activity, the deviation
@@ -374,7 +375,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private Anchor export(String format) {
         var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             var file = exports.export(from.getValue(), to.getValue(),
-                    CallExports.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)),
+                    CallExports.Format.valueOf(format.toUpperCase(Locale.ROOT)),
                     BundleReportTexts.of(i18n, getLocale().getLanguage()));
             return new DownloadResponse(file.content(), file.fileName(), file.contentType(), file.size());
         }), getTranslation("reports." + format));

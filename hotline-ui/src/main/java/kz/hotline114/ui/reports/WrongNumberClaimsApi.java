@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+
 import kz.hotline114.reports.WrongNumberClaims;
 import kz.hotline114.security.Roles;
 import kz.hotline114.ui.shell.HotlineI18n;
@@ -24,7 +27,8 @@ import kz.hotline114.ui.shell.HotlineI18n;
 /**
  * The carrier claim (issue 17): {@code GET /api/reports/wrong-numbers?from=&to=} →
  * {@code {"calls", "minutes", "cost", "filtered", "minutesSaved", "byOperator": {op: {"calls", "minutes", "cost"}}}}
- * and {@code GET /api/reports/wrong-numbers.xlsx?from=&to=&lang=} (the register and the totals per operator).
+ * {@code GET /api/reports/wrong-numbers.xlsx?from=&to=&lang=} (the register and the totals per operator) and
+ * {@code GET /api/reports/wrong-numbers.docx?from=&to=&lang=} (the covering letter to the carrier).
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -81,6 +85,25 @@ class WrongNumberClaimsApi {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    @GetMapping("/wrong-numbers.docx")
+    @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
+    ResponseEntity<byte[]> letter(@RequestParam(required = false) @Nullable String from,
+                                                           @RequestParam(required = false) @Nullable String to,
+                                                           @RequestParam(defaultValue = "kk") String lang) {
+        var start = date("from", from);
+        var end = date("to", to);
+        if (!lang.equals("kk") && !lang.equals("ru")) {
+            throw new IllegalArgumentException("'lang' must be kk or ru, not '" + lang + "'");
+        }
+        var body = claims.letter(start, end, BundleReportTexts.of(i18n, lang));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"wrong-numbers-letter-" + start + "-"
+                        + end + "-" + lang + ".docx\"")
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .body(body);
     }
 
     private static LocalDate date(String name, @Nullable String value) {

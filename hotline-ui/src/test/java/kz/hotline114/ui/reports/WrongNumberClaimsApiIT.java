@@ -92,6 +92,15 @@ class WrongNumberClaimsApiIT extends UiIT {
             assertThat(last.getCell(2).getNumericCellValue()).isEqualTo(16);
             assertThat(last.getCell(3).getNumericCellValue()).isEqualTo(240.0);
         }
+        var letter = get("/api/reports/wrong-numbers.docx?from=" + day + "&to=" + day + "&lang=ru");
+        assertThat(letter.statusCode()).isEqualTo(200);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(letter.body()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            var text = extractor.getText();
+            assertThat(text).contains("АО «Казахтелеком»", "О перерасчёте", "9 ошибочных звонков", "16 оплачиваемых минут",
+                    "240.00 ₸", "Kcell", "Итого", "Городская сеть");
+            assertThat(doc.getTables()).singleElement().satisfies(t -> assertThat(t.getRows()).hasSize(1 + 4 + 1));
+        }
         var bad = get("/api/reports/wrong-numbers?from=" + day + "&to=yesterday");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("must be a date");
