@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -122,11 +124,14 @@ class JdbcWrongNumberClaims implements WrongNumberClaims {
         boolean full = CurrentUser.maySeeCallerNumbers();
         try (var book = new SXSSFWorkbook(100)) {
             var register = book.createSheet(texts.text("claim.sheet.register"));
+            printable(register);
             var head = register.createRow(0);
             String[] columns = {"claim.col.started", "claim.col.seconds", "claim.col.minutes", "claim.col.operator",
                 "claim.col.number", "claim.col.reason"};
+            int[] widths = {20, 12, 16, 26, 18, 40}; // characters: the start, numbers, operator, number, reason in full
             for (int i = 0; i < columns.length; i++) {
                 head.createCell(i).setCellValue(texts.text(columns[i]));
+                register.setColumnWidth(i, widths[i] * 256);
             }
             int[] row = {1};
             jdbc.query("select started_at, round(extract(epoch from (ended_at - started_at)))::bigint as seconds, "
@@ -155,12 +160,24 @@ class JdbcWrongNumberClaims implements WrongNumberClaims {
                 summary.calls() + " calls");
     }
 
+    /** Printed (or made a PDF of) across the page: landscape, all columns on one page's width. */
+    private static void printable(Sheet sheet) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+    }
+
     private void totals(SXSSFWorkbook book, Summary summary, ReportTexts texts) {
         var sheet = book.createSheet(texts.text("claim.sheet.totals"));
+        printable(sheet);
         var head = sheet.createRow(0);
         String[] columns = {"claim.col.operator", "claim.col.calls", "claim.col.minutes", "claim.col.cost"};
+        int[] widths = {28, 12, 20, 14};
         for (int i = 0; i < columns.length; i++) {
             head.createCell(i).setCellValue(texts.text(columns[i]));
+            sheet.setColumnWidth(i, widths[i] * 256);
         }
         int n = 1;
         for (var e : summary.byOperator().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {

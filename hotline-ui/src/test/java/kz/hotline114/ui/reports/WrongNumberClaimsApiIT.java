@@ -39,6 +39,13 @@ class WrongNumberClaimsApiIT extends UiIT {
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Kept in target/claims for a person to open (LibreOffice) and look at. */
+    private static void keep(String name, byte[] bytes) throws java.io.IOException {
+        var dir = java.nio.file.Path.of("target", "claims");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name), bytes);
+    }
+
     /** A day of its own (the database is shared): a random day of 2003. */
     private final LocalDate day = LocalDate.of(2003, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365));
 
@@ -79,6 +86,7 @@ class WrongNumberClaimsApiIT extends UiIT {
 
         var xlsx = get("/api/reports/wrong-numbers.xlsx?from=" + day + "&to=" + day + "&lang=kk");
         assertThat(xlsx.statusCode()).isEqualTo(200);
+        keep("wrong-numbers.xlsx", xlsx.body());
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             var register = book.getSheetAt(0);
             assertThat(register.getSheetName()).isEqualTo("Қате нөмірлер тізілімі");
@@ -94,6 +102,7 @@ class WrongNumberClaimsApiIT extends UiIT {
         }
         var letter = get("/api/reports/wrong-numbers.docx?from=" + day + "&to=" + day + "&lang=ru");
         assertThat(letter.statusCode()).isEqualTo(200);
+        keep("wrong-numbers-letter-ru.docx", letter.body());
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(letter.body()));
              var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
             var text = extractor.getText();
