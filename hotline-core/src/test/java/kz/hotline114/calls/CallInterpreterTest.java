@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.calls.internal.CallInterpreter;
 import kz.hotline114.support.Recordings;
+import kz.hotline114.pbx.AmiEvent;
+import org.assertj.core.groups.Tuple;
 
 /**
  * Every recorded scenario interpreted straight from its AMI events (no socket, no database): the
@@ -96,6 +99,26 @@ class CallInterpreterTest {
         assertThat(c.hangupBy()).isEqualTo(HangupSide.PBX);
     }
 
+    /**
+     * A known misdialer hears the 1414 message before the menu and presses no key: the PBX says so with
+     * {@code HotlineWrongNumber Reason: filtered} (issue 17's dialplan contract) — the recorded declared call with that
+     * event in place of the caller's 0.
+     */
+    @Test
+    void a_known_misdialer_who_hears_the_1414_message_and_presses_nothing_is_a_filtered_wrong_number() {
+        var events = Recordings.eventsByLinkedid("wrong-number-declared").values().iterator().next().stream()
+                .filter(e -> !("UserEvent".equals(e.name()) && "HotlineIvr".equals(e.userEventName())
+                        && "choice".equals(e.get("Stage"))))
+                .map(e -> "UserEvent".equals(e.name()) && "HotlineWrongNumber".equals(e.userEventName())
+                        ? new AmiEvent(e.journalId(), e.pbxId(), e.receivedAt(), e.headers().stream()
+                                .map(h -> h.getKey().equals("Reason") ? Map.entry("Reason", "filtered") : h).toList())
+                        : e)
+                .toList();
+        var c = interpreter.interpret(new CallKey("test-pbx", events.getFirst().linkedid()), events).orElseThrow();
+        assertThat(c.outcome()).isEqualTo(CallOutcome.WRONG_NUMBER);
+        assertThat(c.wrongNumberReason()).isEqualTo(WrongNumberReason.FILTERED);
+    }
+
     @Test
     void a_caller_who_hangs_up_during_the_greeting_is_a_short_wrong_number() {
         var c = only("wrong-number-short");
@@ -149,7 +172,7 @@ class CallInterpreterTest {
         assertThat(c.queues()).containsExactly("psychologists", "theologians");
         assertThat(c.answeredBy()).containsExactly("Daniyar (psychologist)", "Olga (theologian)");
         assertThat(c.transfers()).extracting(Transfer::from, Transfer::to)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("psychologists", "theologians"));
+                .containsExactly(Tuple.tuple("psychologists", "theologians"));
         // Daniyar ~4 s + Olga ~6 s; AgentComplete claims 12 + 6 (the Redirect quirk)
         assertThat(c.talkSeconds()).isCloseTo(10, within(1));
         assertThat(c.hangupBy()).isEqualTo(HangupSide.CALLER);

@@ -17,6 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.support.TelephonyIT;
+import java.time.temporal.ChronoUnit;
+import org.assertj.core.api.Assertions;
 
 /**
  * The rules of a known misdialer at their edges (issue 17 item 1): K−1 and K wrong-number calls, the D-day window,
@@ -148,8 +150,8 @@ class MisdialersIT extends TelephonyIT {
             assertThat(m.number()).isEqualTo(automatic);
             assertThat(m.source()).isEqualTo(Misdialers.Source.AUTOMATIC);
             assertThat(m.wrongNumberCalls()).isEqualTo(3);
-            assertThat(m.since()).as("the K-th call made it one").isCloseTo(daysAgo(4), org.assertj.core.api.Assertions
-                    .within(1, java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(m.since()).as("the K-th call made it one").isCloseTo(daysAgo(4), Assertions
+                    .within(1, ChronoUnit.SECONDS));
         });
 
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("it-op", "n/a",

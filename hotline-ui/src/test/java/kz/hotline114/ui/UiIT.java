@@ -26,6 +26,7 @@ public abstract class UiIT {
 
     protected static final String PBX_ID = "ui-pbx";
     public static final String ADMIN_PASSWORD = "admin-pass-114";
+    public static final String PBX_LOOKUP_TOKEN = "pbx-lookup-token-for-the-tests";
     protected static final TestPbx PBX = new TestPbx();
 
     @DynamicPropertySource
@@ -35,6 +36,7 @@ public abstract class UiIT {
         kz.hotline114.support.TestMail.register(registry);
         PBX.register(registry, PBX_ID);
         registry.add("hotline.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("hotline.pbx-lookup.token", () -> PBX_LOOKUP_TOKEN);
     }
 
     @Autowired

@@ -119,6 +119,9 @@ public final class CallInterpreter {
                     && PBX_GAVE_UP.contains(c.queueExitStatus.toUpperCase(Locale.ROOT));
             return new Verdict(pbxGaveUp ? CallOutcome.UNANSWERED : CallOutcome.ABANDONED, null);
         }
+        if (c.filtered) { // the PBX sends it only when the caller pressed no key after the message
+            return new Verdict(CallOutcome.WRONG_NUMBER, WrongNumberReason.FILTERED);
+        }
         if (c.declared || menu.wrongNumberKey().equals(c.choice)) {
             return new Verdict(CallOutcome.WRONG_NUMBER, WrongNumberReason.DECLARED);
         }

@@ -45,6 +45,8 @@ final class RawCall {
     @Nullable Instant ivrAnswered;
     @Nullable String choice;
     boolean declared;
+    /** The PBX played the 1414 message to a known misdialer, who pressed no key ({@code HotlineWrongNumber Reason: filtered}). */
+    boolean filtered;
     boolean noInput;
     @Nullable String queueExitStatus;
     final List<String> queues = new ArrayList<>();
@@ -181,7 +183,12 @@ final class RawCall {
         switch (e.userEventName()) {
             case "HotlineIvr" -> onHotlineIvr(e, at);
             case "HotlineWrongNumber" -> {
-                declared = true;
+                // "filtered": a known misdialer heard the 1414 message and pressed no key; else the caller pressed 0
+                if ("filtered".equalsIgnoreCase(e.getOr("Reason", ""))) {
+                    filtered = true;
+                } else {
+                    declared = true;
+                }
                 steps.add(new CallStep(at, CallStep.Kind.WRONG_NUMBER, e.getOr("Intended", "")));
             }
             case "HotlineTransfer" -> {

@@ -59,6 +59,22 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The PBX's look-up before the menu ({@code /pbx/misdialer}): no user, no session; the controller checks the
+     * look-up token itself (a read-only yes/no).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain pbxLookup(HttpSecurity http) throws Exception {
+        headers(http);
+        return http.securityMatcher("/pbx/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
