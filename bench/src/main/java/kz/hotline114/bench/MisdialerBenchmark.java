@@ -51,16 +51,7 @@ public class MisdialerBenchmark {
                 "--hotline.elasticsearch.home=");
         var app = ctx.getBean(JdbcTemplate.class);
         // the bulk load runs as the schema's owner (the app's own role may not switch the rollup trigger off)
-        var secrets = new java.util.Properties();
-        try (var in = Files.newInputStream(dataDir.resolve("db-secrets.properties"))) {
-            secrets.load(in);
-        }
-        String url;
-        try (var c = app.getDataSource().getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        var jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url,
-                kz.hotline114.shared.EmbeddedDatabaseHardening.OWNER, secrets.getProperty("owner.password")));
+        var jdbc = OwnerJdbc.of(app, dataDir);
         var misdialers = ctx.getBean(Misdialers.class);
         long others = 200_000;
         System.out.printf(Locale.ROOT, "%n== generating %,d misdialers (2 wrong-number calls each) and %,d other callers%n",
