@@ -29,22 +29,7 @@ final class HangupSimulation {
         var first = call.getFirst();
         out.add(event("HangupRequest", "call,all", stamp, first, "Cause", "16"));
         if (answered != null) {
-            var kv = new ArrayList<String>(List.of("Event", "AgentComplete", "Privilege", "agent,all", "Timestamp",
-                    stamp));
-            answered.caller().forEach((k, v) -> {
-                kv.add(k);
-                kv.add(v);
-            });
-            if (!answered.agentLegs().isEmpty()) {
-                answered.agentLegs().getFirst().forEach((k, v) -> {
-                    kv.add("Dest" + k);
-                    kv.add(v);
-                });
-            }
-            kv.addAll(List.of("Queue", answered.queue(), "Interface", answered.iface(), "MemberName",
-                    answered.memberName(), "HoldTime", answered.holdTime().isEmpty() ? "0" : answered.holdTime(),
-                    "TalkTime", String.valueOf(answered.talkSeconds()), "Reason", "agent"));
-            out.add(AmiPacket.of(kv.toArray(String[]::new)));
+            out.add(TransferSimulation.agentComplete(answered, "agent", stamp));
         }
         for (var channel : call) {
             out.add(event("Hangup", "call,all", stamp, channel, "Cause", "16", "Cause-txt", "Normal Clearing"));

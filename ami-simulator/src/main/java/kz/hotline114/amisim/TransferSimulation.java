@@ -194,16 +194,9 @@ final class TransferSimulation {
         snapshot(transfer, "Transferer", agent);
         snapshot(transfer, "Transferee", caller);
         transfer.addAll(List.of("IsExternal", "Yes", "Context", context, "Extension", exten));
-        var complete = new ArrayList<String>(List.of("Event", "AgentComplete", "Privilege", "agent,all",
-                "Timestamp", stamp));
-        snapshot(complete, "", caller);
-        snapshot(complete, "Dest", agent);
-        complete.addAll(List.of("Queue", from.queue(), "Interface", from.iface(), "MemberName", from.memberName(),
-                "HoldTime", from.holdTime().isEmpty() ? "0" : from.holdTime(),
-                "TalkTime", String.valueOf(from.talkSeconds()), "Reason", "transfer"));
         var out = new ArrayList<AmiPacket>();
         out.add(AmiPacket.of(transfer.toArray(String[]::new)));
-        out.add(AmiPacket.of(complete.toArray(String[]::new)));
+        out.add(agentComplete(from, "transfer", stamp));
         for (var leg : from.agentLegs()) {
             var hangup = new ArrayList<String>(List.of("Event", "Hangup", "Privilege", "call,all", "Timestamp", stamp));
             snapshot(hangup, "", leg);
@@ -211,6 +204,18 @@ final class TransferSimulation {
             out.add(AmiPacket.of(hangup.toArray(String[]::new)));
         }
         return out;
+    }
+
+    /** app_queue's {@code AgentComplete} for the member that answered {@code from}, ended for {@code reason}. */
+    static AmiPacket agentComplete(PbxStateMirror.TransferSource from, String reason, String stamp) {
+        var complete = new ArrayList<String>(List.of("Event", "AgentComplete", "Privilege", "agent,all",
+                "Timestamp", stamp));
+        snapshot(complete, "", from.caller());
+        snapshot(complete, "Dest", from.agentLegs().isEmpty() ? Map.of() : from.agentLegs().getFirst());
+        complete.addAll(List.of("Queue", from.queue(), "Interface", from.iface(), "MemberName", from.memberName(),
+                "HoldTime", from.holdTime().isEmpty() ? "0" : from.holdTime(),
+                "TalkTime", String.valueOf(from.talkSeconds()), "Reason", reason));
+        return AmiPacket.of(complete.toArray(String[]::new));
     }
 
     private static void snapshot(List<String> kv, String prefix, Map<String, String> fields) {

@@ -82,16 +82,14 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
 
     @Override
     public void pause(Desk.@Nullable PauseReason reason) {
-        var me = ofUser(CurrentUser.name())
-                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var me = me();
         pbx.queuePause(null, me.iface(), reason != null, reason == null ? null : reason.pbxText());
         audit.record(reason == null ? "DESK_UNPAUSED" : "DESK_PAUSED", me.iface(), reason == null ? null : reason.name());
     }
 
     @Override
     public void transfer(String toQueue) {
-        var me = ofUser(CurrentUser.name())
-                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var me = me();
         if (!queues.contains(toQueue)) {
             throw new IllegalArgumentException("unknown queue " + toQueue);
         }
@@ -115,8 +113,7 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
 
     @Override
     public void transferToColleague(long specialistId, boolean consult) {
-        var me = ofUser(CurrentUser.name())
-                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var me = me();
         var colleague = colleagues().stream().filter(s -> s.id() == specialistId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no colleague with a desk phone: " + specialistId));
         var m = DESK_PHONE.matcher(colleague.iface());
@@ -135,8 +132,7 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
 
     @Override
     public void completeConsult() {
-        var me = ofUser(CurrentUser.name())
-                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var me = me();
         var call = answeredCallOn(me);
         pbx.hangup(call.channel());
         audit.record("CALL_CONSULT_COMPLETED", call.linkedid(), me.iface());
@@ -144,11 +140,16 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
 
     @Override
     public void cancelConsult() {
-        var me = ofUser(CurrentUser.name())
-                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var me = me();
         var call = answeredCallOn(me);
         pbx.cancelAttendedTransfer(call.channel());
         audit.record("CALL_CONSULT_CANCELLED", call.linkedid(), me.iface());
+    }
+
+    /** The specialist the signed-in user is. */
+    private Specialist me() {
+        return ofUser(CurrentUser.name())
+                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
     }
 
     private AgentCall answeredCallOn(Specialist me) {
@@ -158,8 +159,7 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
 
     @Override
     public void hangUp() {
-        var me = ofUser(CurrentUser.name())
-                .orElseThrow(() -> new IllegalStateException("no specialist is linked to user " + CurrentUser.name()));
+        var me = me();
         var call = live.snapshot().callOn(me.iface()).filter(c -> c.channel() != null)
                 .orElseThrow(() -> new IllegalStateException("no call on " + me.iface()));
         pbx.hangup(call.channel());

@@ -95,7 +95,8 @@ class CallsApi {
         return m;
     }
 
-    private static int integer(String name, @Nullable String value, int fallback) {
+    /** A whole-number request parameter, or {@code fallback} when absent; a 400 when it is not one. */
+    static int integer(String name, @Nullable String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

@@ -40,8 +40,8 @@ class MisdialersApi {
     @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.REPORTER, Roles.ADMIN})
     Map<String, Object> list(@RequestParam(required = false) @Nullable String page,
                              @RequestParam(required = false) @Nullable String size) {
-        int p = number("page", page, 0);
-        int s = number("size", size, 100);
+        int p = CallsApi.integer("page", page, 0);
+        int s = CallsApi.integer("size", size, 100);
         if (p < 0 || s < 1 || s > 1000) {
             throw new IllegalArgumentException("'page' must be 0 or more and 'size' between 1 and 1000");
         }
@@ -82,16 +82,5 @@ class MisdialersApi {
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     Map<String, Object> unmark(@PathVariable String number, @RequestParam(required = false) @Nullable String reason) {
         return Map.of("removed", misdialers.unmark(number, reason == null ? "" : reason));
-    }
-
-    private static int number(String name, @Nullable String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + name + "' must be a whole number");
-        }
     }
 }

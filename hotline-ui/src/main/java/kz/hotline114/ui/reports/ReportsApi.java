@@ -127,7 +127,7 @@ class ReportsApi {
      * before the first byte; rows stream from a database cursor), then copies it to the response and deletes
      * it. No async response body: an async dispatch would pass the stateless API's security again, unsigned.
      */
-    private static void file(HttpServletResponse response, String name, String type,
+    static void file(HttpServletResponse response, String name, String type,
                              Consumer<OutputStream> write) throws IOException {
         var file = Files.createTempFile("hotline-export", name);
         try {
@@ -245,7 +245,7 @@ class ReportsApi {
         }
     }
 
-    private static String language(String lang) {
+    static String language(String lang) {
         var l = lang.strip().toLowerCase(Locale.ROOT);
         if (!l.equals("kk") && !l.equals("ru")) {
             throw new BadRequest("'lang' must be kk or ru, not '" + lang + "'");

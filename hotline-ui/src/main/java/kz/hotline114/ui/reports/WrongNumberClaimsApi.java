@@ -1,8 +1,6 @@
 package kz.hotline114.ui.reports;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -68,23 +66,9 @@ class WrongNumberClaimsApi {
               @RequestParam(defaultValue = "kk") String lang, HttpServletResponse response) throws IOException {
         var start = date("from", from);
         var end = date("to", to);
-        if (!lang.equals("kk") && !lang.equals("ru")) {
-            throw new IllegalArgumentException("'lang' must be kk or ru, not '" + lang + "'");
-        }
-        var texts = BundleReportTexts.of(i18n, lang);
-        var file = Files.createTempFile("hotline-claim", ".xlsx");
-        try {
-            try (var out = new BufferedOutputStream(Files.newOutputStream(file))) {
-                claims.xlsx(start, end, texts, out);
-            }
-            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                    "attachment; filename=\"wrong-numbers-" + start + "-" + end + ".xlsx\"");
-            response.setContentLengthLong(Files.size(file));
-            Files.copy(file, response.getOutputStream());
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        var texts = BundleReportTexts.of(i18n, ReportsApi.language(lang));
+        ReportsApi.file(response, "wrong-numbers-" + start + "-" + end + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out -> claims.xlsx(start, end, texts, out));
     }
 
     @GetMapping("/wrong-numbers.docx")
@@ -94,10 +78,7 @@ class WrongNumberClaimsApi {
                                                            @RequestParam(defaultValue = "kk") String lang) {
         var start = date("from", from);
         var end = date("to", to);
-        if (!lang.equals("kk") && !lang.equals("ru")) {
-            throw new IllegalArgumentException("'lang' must be kk or ru, not '" + lang + "'");
-        }
-        var body = claims.letter(start, end, BundleReportTexts.of(i18n, lang));
+        var body = claims.letter(start, end, BundleReportTexts.of(i18n, ReportsApi.language(lang)));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"wrong-numbers-letter-" + start + "-"
                         + end + "-" + lang + ".docx\"")
