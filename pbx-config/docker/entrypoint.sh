@@ -51,6 +51,15 @@ for name in HOTLINE_AMI_SECRET PGPASSWORD HOTLINE_PHONE_201_PASSWORD HOTLINE_PHO
         weak="$weak $name"
     fi
 done
+# The misdialer look-up (extensions.conf [hotline-misdialer]) is optional: without HOTLINE_APP_URL every
+# caller gets the menu. With it, the token must be as strong as the other secrets.
+if [ -n "${HOTLINE_APP_URL:-}" ]; then
+    token=${HOTLINE_PBX_LOOKUP_TOKEN:-}
+    case "$token" in
+        *change-me*) weak="$weak HOTLINE_PBX_LOOKUP_TOKEN" ;;
+        *) if [ "${#token}" -lt 12 ]; then weak="$weak HOTLINE_PBX_LOOKUP_TOKEN"; fi ;;
+    esac
+fi
 if [ -n "$weak" ]; then
     echo "hotline-asterisk: weak (under 12 characters, an example value, or a phone's own extension):$weak" >&2
     exit 65

@@ -119,6 +119,23 @@ class CallInterpreterTest {
         assertThat(c.wrongNumberReason()).isEqualTo(WrongNumberReason.FILTERED);
     }
 
+    /** The same call when its HotlineWrongNumber was lost: the hang-up handler's {@code Stage: filtered} still says it. */
+    @Test
+    void the_hang_up_handlers_filtered_stage_alone_makes_a_filtered_wrong_number() {
+        var events = Recordings.eventsByLinkedid("wrong-number-declared").values().iterator().next().stream()
+                .filter(e -> !("UserEvent".equals(e.name()) && ("HotlineWrongNumber".equals(e.userEventName())
+                        || "choice".equals(e.get("Stage")))))
+                .map(e -> "UserEvent".equals(e.name()) && "HotlineCallEnd".equals(e.userEventName())
+                        ? new AmiEvent(e.journalId(), e.pbxId(), e.receivedAt(), e.headers().stream()
+                                .map(h -> h.getKey().equals("Stage") ? Map.entry("Stage", "filtered")
+                                        : h.getKey().equals("Choice") ? Map.entry("Choice", "none") : h).toList())
+                        : e)
+                .toList();
+        var c = interpreter.interpret(new CallKey("test-pbx", events.getFirst().linkedid()), events).orElseThrow();
+        assertThat(c.outcome()).isEqualTo(CallOutcome.WRONG_NUMBER);
+        assertThat(c.wrongNumberReason()).isEqualTo(WrongNumberReason.FILTERED);
+    }
+
     @Test
     void a_caller_who_hangs_up_during_the_greeting_is_a_short_wrong_number() {
         var c = only("wrong-number-short");

@@ -122,6 +122,14 @@ class DeploymentSecurityTest {
             env.put(weak.getKey(), weak.getValue());
             assertThat(run(env)).as(weak.toString()).isEqualTo(65);
         }
+        // the misdialer look-up is optional; switched on (an app URL), its token must be strong too
+        var lookup = new HashMap<>(strong);
+        lookup.put("HOTLINE_APP_URL", "http://app:8080");
+        assertThat(run(lookup)).as("a look-up URL without a token").isEqualTo(65);
+        lookup.put("HOTLINE_PBX_LOOKUP_TOKEN", "change-me-pbx-lookup-token");
+        assertThat(run(lookup)).as("the example token").isEqualTo(65);
+        lookup.put("HOTLINE_PBX_LOOKUP_TOKEN", "Lookup-token-7f3a9c21");
+        assertThat(run(lookup)).as("a strong token").isEqualTo(66);
         var noPermit = new HashMap<>(strong);
         noPermit.remove("HOTLINE_PHONES_PERMIT");
         assertThat(run(noPermit)).isEqualTo(64);

@@ -403,7 +403,10 @@ class PbxConfigConsistencyTest {
                     && !(context.equals(previous.get("Context")) && exten.equals(previous.get("Extension")))) {
                 continue;
             }
-            int priority = Integer.parseInt(event.get("Priority"));
+            int recordedPriority = Integer.parseInt(event.get("Priority"));
+            // the misdialer look-up was added after the recordings: one step in between
+            int priority = context.equals("hotline") && exten.equals("s") && recordedPriority >= MISDIALER_STEP
+                    ? recordedPriority + 1 : recordedPriority;
             String where = context + "," + exten + "," + priority + " " + appName + "(" + appData + ")"
                     + " [" + event.file().getFileName() + "]";
             compared++;
@@ -425,6 +428,44 @@ class PbxConfigConsistencyTest {
 
         assertThat(compared).as("recorded Newexten events compared").isGreaterThan(100);
         assertThat(problems).as("differences from the recordings in %s", AMI_FIXTURES).isEmpty();
+    }
+
+    /** {@code [hotline] s}'s priority of the look-up of known misdialers (issue 17), added after the recordings. */
+    static final int MISDIALER_STEP = 10;
+
+    @Test
+    void a_known_misdialer_hears_the_1414_message_before_the_menu_and_every_other_caller_goes_on_fail_open() {
+        assertThat(dialplan.app("hotline", "s", MISDIALER_STEP)).as("[hotline] s,%s", MISDIALER_STEP)
+                .hasValueSatisfying(app -> assertThat(app.toString()).isEqualTo("Gosub(hotline-misdialer,s,1)"));
+        assertThat(dialplan.app("hotline", "s", MISDIALER_STEP + 1)).as("then the greeting menu")
+                .hasValueSatisfying(app -> assertThat(app.is("Read")).isTrue());
+        List<Dialplan.App> lookup = apps("hotline-misdialer", "s");
+
+        assertThat(lookup.getFirst().data()).as("the greeting prompt, with the 1414 hint only if switched on")
+                .startsWith("HOTLINE_GREETING=${IF(${HOTLINE_HINT_1414}?");
+        assertThat(dialplan.globals).containsEntry("HOTLINE_HINT_1414", "0");
+        assertThat(lookup.get(1).toString()).as("no URL configured: no look-up at all")
+                .contains("GotoIf($[\"${ENV(HOTLINE_APP_URL)}\" = \"\"").endsWith("?done)");
+        assertThat(lookup).extracting(Object::toString).as("at most a second to connect and a second to answer")
+                .contains("Set(CURLOPT(conntimeout)=1)", "Set(CURLOPT(httptimeout)=1)");
+        assertThat(lookup).extracting(Object::toString).as("the token as a header, its value never in the verbose log")
+                .contains("Set(HOTLINE_LOOKUP_HEADER=${LEN(${SET(CURLOPT(httpheader)=X-Hotline-Token: "
+                        + "${ENV(HOTLINE_PBX_LOOKUP_TOKEN)})})})");
+        Dialplan.App curl = lookup.stream().filter(a -> a.data().contains("${CURL(")).findFirst().orElseThrow();
+        assertThat(curl.data()).contains("${ENV(HOTLINE_APP_URL)}/pbx/misdialer?number=${URIENCODE(${CALLERID(num)})}");
+        assertThat(lookup.get(lookup.indexOf(curl) + 1).toString()).as("anything but \"1\" (an error too) goes on")
+                .isEqualTo("GotoIf($[\"${HOTLINE_MISDIALER}\" != \"1\"]?done)");
+        Dialplan.App message = lookup.stream().filter(a -> a.is("Read")).findFirst().orElseThrow();
+        assertThat(message.args().get(2)).as("one key goes on").isEqualTo("1");
+        assertThat(Integer.parseInt(message.args().get(5))).as("seconds to press it").isBetween(3, 5);
+        assertThat(lookup).as("no key: logged as filtered, and the PBX hangs up")
+                .anySatisfy(a -> assertThat(a.toString()).isEqualTo("Set(CDR(userfield)=hotline|stage=filtered|intended=1414)"))
+                .anySatisfy(a -> {
+                    assertThat(a.is("UserEvent") && a.args().getFirst().equals("HotlineWrongNumber")).isTrue();
+                    assertThat(Dialplan.userEventFields(a)).containsEntry("Reason", "filtered").containsEntry("Intended", "1414");
+                })
+                .anySatisfy(a -> assertThat(a.is("Hangup")).isTrue());
+        assertThat(lookup.getLast().is("Return")).as("every other caller returns to the greeting").isTrue();
     }
 
     @Test
@@ -544,6 +585,7 @@ class PbxConfigConsistencyTest {
                 "chan_pjsip.so", "res_pjsip.so", "pbx_config.so", "app_queue.so", "app_read.so", "app_playback.so",
                 "app_dial.so", "app_mixmonitor.so", "app_userevent.so", "app_exec.so", "app_stack.so",
                 "func_dialplan.so", "func_logic.so", "func_cdr.so", "func_channel.so", "func_callerid.so",
+                "func_curl.so", "res_curl.so", "func_env.so", "func_uri.so",
                 "res_musiconhold.so", "cdr_manager.so", "cdr_pgsql.so", "cdr_csv.so", "cel_manager.so", "cel_pgsql.so",
                 "bridge_simple.so", "res_rtp_asterisk.so"));
     }

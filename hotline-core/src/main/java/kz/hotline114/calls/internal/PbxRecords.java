@@ -300,9 +300,9 @@ final class PbxRecords {
                 add(last, at, "UserEvent", "UserEvent", "HotlineIvr", "Stage", "choice", "Choice", choice,
                         "ReadStatus", "none".equalsIgnoreCase(choice) ? "TIMEOUT" : "OK", "Uniqueid", inUid);
             }
-            if (stages.contains("wrong-number")) {
-                add(last, at, "UserEvent", "UserEvent", "HotlineWrongNumber", "Reason", "declared", "Intended", "1414",
-                        "Uniqueid", inUid);
+            if (stages.contains("wrong-number") || stages.contains("filtered")) {
+                add(last, at, "UserEvent", "UserEvent", "HotlineWrongNumber", "Reason",
+                        stages.contains("filtered") ? "filtered" : "declared", "Intended", "1414", "Uniqueid", inUid);
             }
             if (stages.contains("no-input")) {
                 add(last, at, "UserEvent", "UserEvent", "HotlineIvr", "Stage", "no-input", "Uniqueid", inUid);

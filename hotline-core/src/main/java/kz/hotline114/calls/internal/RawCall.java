@@ -255,6 +255,8 @@ final class RawCall {
         }
         if ("no-input".equals(e.get("Stage"))) {
             noInput = true;
+        } else if ("filtered".equals(e.get("Stage"))) { // the hang-up after the 1414 message, if its UserEvent was lost
+            filtered = true;
         }
     }
 

@@ -68,8 +68,12 @@ final class RealAsterisk {
         return amiPort;
     }
 
-    /** Renders the configuration for a PostgreSQL at {@code jdbcUrl} and starts Asterisk; returns when fully booted. */
-    void start(String jdbcUrl, String dbUser, String dbPassword) throws Exception {
+    /**
+     * Renders the configuration for a PostgreSQL at {@code jdbcUrl} and starts Asterisk with {@code environment} added
+     * to its own (as docker-compose gives the container: the misdialer look-up's {@code HOTLINE_APP_URL} and token);
+     * returns when fully booted.
+     */
+    void start(String jdbcUrl, String dbUser, String dbPassword, Map<String, String> environment) throws Exception {
         stopLeftover();
         Matcher db = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(jdbcUrl);
         if (!db.find()) {
@@ -131,8 +135,10 @@ final class RealAsterisk {
                 + "/var/lib/asterisk/astdb /var/spool/asterisk /var/log/asterisk /var/run/asterisk");
         console = Path.of("target/asterisk-console.log").toAbsolutePath();
         Files.createDirectories(console.getParent());
-        process = new ProcessBuilder("chroot", root.toString(), "/usr/sbin/asterisk", "-f", "-n", "-vvv")
-                .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        var asterisk = new ProcessBuilder("chroot", root.toString(), "/usr/sbin/asterisk", "-f", "-n", "-vvv")
+                .redirectErrorStream(true).redirectOutput(console.toFile());
+        asterisk.environment().putAll(environment);
+        process = asterisk.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!cli("core waitfullybooted").contains("fully booted")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -177,6 +183,11 @@ final class RealAsterisk {
     List<String> problems() throws IOException {
         return Files.readAllLines(console, StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains("ERROR[") || l.contains("WARNING[")).toList();
+    }
+
+    /** Everything Asterisk has written to its console (verbose 3, as {@code docker logs} shows it). */
+    String consoleLog() throws IOException {
+        return Files.readString(console, StandardCharsets.UTF_8);
     }
 
     void stop() throws InterruptedException {

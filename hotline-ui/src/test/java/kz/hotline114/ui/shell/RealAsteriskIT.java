@@ -69,6 +69,16 @@ class RealAsteriskIT {
         registry.add("hotline.ami.reconcile.enabled", () -> "true");
         registry.add("hotline.ami.reconcile.interval", () -> "2s");
         registry.add("hotline.ami.reconcile.grace", () -> "2s");
+        registry.add("hotline.pbx-lookup.token", () -> LOOKUP_TOKEN);
+    }
+
+    static final String LOOKUP_TOKEN = "real-asterisk-lookup-token";
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    private String appUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     @Autowired
@@ -86,7 +96,8 @@ class RealAsteriskIT {
     @BeforeEach
     void asteriskRunning() throws Exception {
         if (asterisk.cli("core show version").isBlank()) {
-            asterisk.start(TestDatabase.url(), TestDatabase.user(), TestDatabase.password());
+            asterisk.start(TestDatabase.url(), TestDatabase.user(), TestDatabase.password(),
+                    Map.of("HOTLINE_APP_URL", appUrl(), "HOTLINE_PBX_LOOKUP_TOKEN", LOOKUP_TOKEN));
         }
         awaitUntil(Duration.ofSeconds(60), () -> link.status().state() == PbxLinkStatus.State.CONNECTED);
     }
@@ -302,6 +313,112 @@ class RealAsteriskIT {
         assertThat(array(logged.get("queues"))).containsExactly("psychologists", "theologians");
         commands.queueRemove("psychologists", psychologist);
         assertThat(asterisk.problems()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void a_number_twice_wrong_hears_the_1414_message_the_third_time_and_a_number_with_a_case_goes_to_the_menu()
+            throws Exception {
+        String misdialer = "+77011230017";
+        String withCase = "+77071230018";
+        for (String number : List.of(misdialer, misdialer, withCase, withCase)) { // key 0: "I meant 1414"
+            commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<" + number + ">",
+                    RealAsterisk.caller("0", 12));
+        }
+        awaitUntil(Duration.ofSeconds(60), () -> ended(misdialer) == 2 && ended(withCase) == 2);
+        assertThat(jdbc.queryForList("select wrong_number_reason from calls where pbx_id = ? and caller_number in (?, ?)",
+                String.class, PBX_ID, misdialer, withCase)).containsOnly("DECLARED").hasSize(4);
+        String consulted = jdbc.queryForObject("select min(linkedid) from calls where pbx_id = ? and caller_number = ?",
+                String.class, PBX_ID, withCase);
+        long caseId = jdbc.queryForObject("""
+                insert into consultation_case (number, opened_at, opened_by, category, question, language, status)
+                values ('114-REAL-1', now(), 'it', 'OTHER', 'сұрақ', 'kk', 'OPEN') returning id""", Long.class);
+        jdbc.update("insert into case_call (case_id, pbx_id, linkedid) values (?, ?, ?)", caseId, PBX_ID, consulted);
+
+        // the third calls: both press nothing; a key during the message goes on to the menu (2: theologians, 3 s)
+        for (String number : List.of(misdialer, withCase)) {
+            commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<" + number + ">",
+                    RealAsterisk.caller("w", 15));
+        }
+        commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<" + misdialer + ">",
+                RealAsterisk.caller("2wwwwwwww2", 25));
+        awaitUntil(Duration.ofSeconds(90), () -> ended(misdialer) == 4 && ended(withCase) == 3);
+
+        var third = jdbc.queryForList("""
+                select outcome, wrong_number_reason, ivr_choice, hangup_by from calls
+                where pbx_id = ? and caller_number = ? order by started_at offset 2""", PBX_ID, misdialer);
+        assertThat(third).as("the misdialer's third and fourth calls").hasSize(2);
+        assertThat(third.getFirst()).containsEntry("outcome", "WRONG_NUMBER").containsEntry("wrong_number_reason", "FILTERED")
+                .containsEntry("hangup_by", "PBX");
+        assertThat(third.getLast()).as("a key pressed during the message").containsEntry("outcome", "ANSWERED")
+                .containsEntry("ivr_choice", "2");
+        assertThat(jdbc.queryForMap("""
+                select outcome, wrong_number_reason from calls where pbx_id = ? and caller_number = ?
+                order by started_at desc limit 1""", PBX_ID, withCase))
+                .as("a number with a case hears the menu").containsEntry("outcome", "NO_INPUT");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from cdr c join calls k on k.linkedid = c.linkedid
+                where k.pbx_id = ? and k.wrong_number_reason = 'FILTERED' and c.userfield like '%stage=filtered%'""",
+                Long.class, PBX_ID)).as("Asterisk's own record says so too").isPositive();
+        assertThat(asterisk.consoleLog()).as("the look-up's token in the PBX's log").doesNotContain(LOOKUP_TOKEN)
+                .contains("HOTLINE_LOOKUP_HEADER=" + ("X-Hotline-Token: " + LOOKUP_TOKEN).length());
+        assertThat(asterisk.problems()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void with_the_app_down_or_silent_every_caller_gets_the_menu_at_once() throws Exception {
+        String misdialer = "+77011230017"; // filtered by the test before
+        try (var silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            int closed;
+            try (var s = new java.net.ServerSocket(0)) {
+                closed = s.getLocalPort();
+            }
+            var waits = new java.util.LinkedHashMap<String, Duration>();
+            for (String url : List.of("http://127.0.0.1:" + closed, "http://127.0.0.1:" + silent.getLocalPort())) {
+                asterisk.cli("dialplan set global ENV(HOTLINE_APP_URL) " + url);
+                long before = ended(misdialer);
+                commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<" + misdialer + ">",
+                        RealAsterisk.caller("w", 12));
+                awaitUntil(Duration.ofSeconds(60), () -> ended(misdialer) == before + 1);
+                var call = jdbc.queryForMap("""
+                        select linkedid, outcome from calls where pbx_id = ? and caller_number = ?
+                        order by started_at desc limit 1""", PBX_ID, misdialer);
+                assertThat(call).as("with %s", url).containsEntry("outcome", "NO_INPUT");
+                waits.put(url, lookupTime((String) call.get("linkedid")));
+            }
+            System.out.println("RealAsteriskIT: from the misdialer look-up to the greeting " + waits);
+            assertThat(waits.values()).as("from the look-up to the greeting: %s", waits)
+                    .allSatisfy(wait -> assertThat(wait).isLessThan(Duration.ofMillis(2500)));
+        } finally {
+            asterisk.cli("dialplan set global ENV(HOTLINE_APP_URL) " + appUrl());
+        }
+        assertThat(asterisk.problems()).as("a failed look-up may warn, nothing else")
+                .allSatisfy(line -> assertThat(line).containsIgnoringCase("curl"));
+    }
+
+    /** Calls of {@code number} the application has logged as ended. */
+    private long ended(String number) {
+        return jdbc.queryForObject("select count(*) from calls where pbx_id = ? and caller_number = ?"
+                + " and outcome <> 'IN_PROGRESS'", Long.class, PBX_ID, number);
+    }
+
+    /** From the call's step into [hotline-misdialer] to its greeting's Read, as Asterisk's Newexten events say. */
+    private Duration lookupTime(String linkedid) {
+        var steps = jdbc.queryForList("""
+                select event_ts, raw from ami_journal where pbx_id = ? and linkedid = ? and event = 'Newexten'
+                order by id""", PBX_ID, linkedid);
+        java.time.Instant gosub = null;
+        for (var step : steps) {
+            String raw = (String) step.get("raw");
+            var at = ((java.sql.Timestamp) step.get("event_ts")).toInstant();
+            if (raw.contains("Application: Gosub") && raw.contains("hotline-misdialer")) {
+                gosub = at;
+            } else if (gosub != null && raw.contains("Application: Read") && raw.contains("Context: hotline\n")) {
+                return Duration.between(gosub, at);
+            }
+        }
+        throw new AssertionError("no look-up and greeting in " + steps);
     }
 
     private static List<String> array(Object sqlArray) throws java.sql.SQLException {
