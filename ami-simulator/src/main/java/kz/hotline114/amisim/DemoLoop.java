@@ -2,9 +2,11 @@ package kz.hotline114.amisim;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +23,23 @@ final class DemoLoop implements EventSource {
     private final long pauseNanos;
     private final Clock clock;
 
+    /** The demo's repeat misdialers: a declared wrong number is played by one of this many callers, in turn. */
+    static final int MISDIALERS = 3;
+
+    private final boolean[] declared;
+    private final List<List<AmiPacket>> filtered;
+    private final Predicate<String> knownMisdialer;
+
     DemoLoop(List<List<AmiPacket>> scenarios, double[] firstTimestamps, double[] spans, TranscriptRewriter rewriter,
-             double speed, long pauseNanos, Clock clock) {
+             double speed, long pauseNanos, Clock clock, Predicate<String> knownMisdialer) {
         this.scenarios = scenarios;
+        this.knownMisdialer = knownMisdialer;
+        this.declared = new boolean[scenarios.size()];
+        this.filtered = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            declared[i] = FilterSimulation.isDeclaredWrongNumber(scenarios.get(i));
+            filtered.add(declared[i] ? FilterSimulation.filtered(scenarios.get(i)) : List.of());
+        }
         this.firstTimestamps = firstTimestamps;
         this.spans = spans;
         this.rewriter = rewriter;
@@ -36,6 +52,9 @@ final class DemoLoop implements EventSource {
     private int scenario = -1;
     private int index;
     private int copy = -1;
+    private int numberCopy;
+    private int declaredPlays;
+    private List<AmiPacket> playing = List.of();
     private long startNanos;
     private double firstTimestamp;
     private double shift;
@@ -72,7 +91,7 @@ final class DemoLoop implements EventSource {
     }
 
     private void prepare() {
-        if (scenario < 0 || index >= scenarios.get(scenario).size()) {
+        if (scenario < 0 || index >= playing.size()) {
             scenario = (scenario + 1) % scenarios.size();
             index = 0;
             // ids stay unique through the time shift (each replay starts later); the copy number
@@ -92,8 +111,9 @@ final class DemoLoop implements EventSource {
             // start a fraction of a second later to match (plus 2 ms: never send before the stamped time)
             startNanos += (long) ((shift - exact) * 1e9) + 2_000_000L;
             lastDueNanos = startNanos;
+            choose();
         }
-        AmiPacket p = scenarios.get(scenario).get(index++);
+        AmiPacket p = playing.get(index++);
         OptionalDouble ts = AmiTranscript.timestamp(p);
         long due = lastDueNanos;
         if (ts.isPresent()) {
@@ -101,6 +121,31 @@ final class DemoLoop implements EventSource {
         }
         lastDueNanos = Math.max(lastDueNanos, due);
         pendingDueNanos = lastDueNanos;
-        pending = rewriter.rewrite(p, copy, shift);
+        pending = rewriter.rewrite(p, copy, numberCopy, shift);
+    }
+
+    /**
+     * The scenario as it is played this time: a declared wrong number comes from one of {@link #MISDIALERS} repeat
+     * callers, and once the application knows the caller as a misdialer, it is played as the filter ends it.
+     */
+    private void choose() {
+        playing = scenarios.get(scenario);
+        numberCopy = copy;
+        if (!declared[scenario]) {
+            return;
+        }
+        numberCopy = declaredPlays++ % MISDIALERS;
+        var number = FilterSimulation.callerNumber(playing);
+        if (number != null && isKnown(rewriter.rewrite(AmiPacket.of("Number", number), 0, numberCopy, 0).get("Number"))) {
+            playing = filtered.get(scenario);
+        }
+    }
+
+    private boolean isKnown(@Nullable String number) {
+        try {
+            return number != null && knownMisdialer.test(number);
+        } catch (RuntimeException e) { // fail-open, as the dialplan's look-up: the menu
+            return false;
+        }
     }
 }

@@ -181,6 +181,17 @@ public interface EventSource {
      * @param clock        the PBX's clock: the time the events are stamped with
      */
     static EventSource loop(List<AmiTranscript> transcripts, double speed, Duration pauseBetween, Clock clock) {
+        return loop(transcripts, speed, pauseBetween, clock, number -> false);
+    }
+
+    /**
+     * {@link #loop(List, double, Duration, Clock)} with the demo's known misdialers: a recorded declared wrong number
+     * is played by one of {@value DemoLoop#MISDIALERS} repeat callers, and as the dialplan's filter ends it (no menu,
+     * {@code HotlineWrongNumber Reason: filtered}) when {@code knownMisdialer} says its number is one — the application's
+     * answer, as the real PBX asks it. An exception counts as "no" (fail-open).
+     */
+    static EventSource loop(List<AmiTranscript> transcripts, double speed, Duration pauseBetween, Clock clock,
+                            java.util.function.Predicate<String> knownMisdialer) {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be > 0: " + speed);
         }
@@ -207,6 +218,7 @@ public interface EventSource {
             }
         }
 
-        return new DemoLoop(scenarios, firstTimestamps, spans, rewriter, speed, pauseNanos, clock);
+        return new DemoLoop(scenarios, firstTimestamps, spans, rewriter, speed, pauseNanos, clock,
+                Objects.requireNonNull(knownMisdialer, "knownMisdialer"));
     }
 }

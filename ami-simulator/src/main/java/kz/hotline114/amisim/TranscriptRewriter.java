@@ -141,10 +141,18 @@ public final class TranscriptRewriter {
      * @return the rewritten packet ({@code p} itself for copy 0 and shift 0)
      */
     public AmiPacket rewrite(AmiPacket p, int copy, double timeShiftSeconds) {
-        if (copy < 0) {
-            throw new IllegalArgumentException("copy must be >= 0: " + copy);
+        return rewrite(p, copy, copy, timeShiftSeconds);
+    }
+
+    /**
+     * {@link #rewrite(AmiPacket, int, double)} with the caller numbers of copy {@code numberCopy} instead: a repeat
+     * caller (the demo's misdialers) keeps one number over copies whose ids differ.
+     */
+    public AmiPacket rewrite(AmiPacket p, int copy, int numberCopy, double timeShiftSeconds) {
+        if (copy < 0 || numberCopy < 0) {
+            throw new IllegalArgumentException("copy must be >= 0: " + copy + ", " + numberCopy);
         }
-        if (copy == 0 && timeShiftSeconds == 0) {
+        if (copy == 0 && numberCopy == 0 && timeShiftSeconds == 0) {
             return p;
         }
         learn(p);
@@ -156,7 +164,7 @@ public final class TranscriptRewriter {
                 out.add(h);
                 continue;
             }
-            String nv = rewriteValue(h.key(), v, variable, copy, timeShiftSeconds);
+            String nv = rewriteValue(h.key(), v, variable, copy, numberCopy, timeShiftSeconds);
             out.add(nv.equals(v) ? h : new AmiPacket.Header(h.key(), nv));
         }
         return new AmiPacket(out);
@@ -171,7 +179,8 @@ public final class TranscriptRewriter {
         return out;
     }
 
-    private String rewriteValue(String key, String v, @Nullable String variable, int copy, double shift) {
+    private String rewriteValue(String key, String v, @Nullable String variable, int copy, int numberCopy,
+                                double shift) {
         String k = key.toLowerCase(Locale.ROOT);
         if (k.endsWith("uniqueid") || k.endsWith("linkedid")) {
             return rewriteId(v, copy, shift);
@@ -194,11 +203,15 @@ public final class TranscriptRewriter {
                 return shiftEpochSeconds(v, shift);
             }
         }
-        return rewriteText(v, copy, shift);
+        return rewriteText(v, copy, numberCopy, shift);
     }
 
     /** Rewrites known ids, channel names, bridge UUIDs and caller numbers wherever they occur in a free-text value. */
     public String rewriteText(String value, int copy, double shift) {
+        return rewriteText(value, copy, copy, shift);
+    }
+
+    private String rewriteText(String value, int copy, int numberCopy, double shift) {
         String v = value;
         if (v.indexOf('.') >= 0 && !knownIds.isEmpty()) {
             v = ID_TOKEN.matcher(v).replaceAll(mr -> Matcher.quoteReplacement(
@@ -211,9 +224,9 @@ public final class TranscriptRewriter {
             if (v.length() >= 36 && v.indexOf('-') >= 0) {
                 v = UUID.matcher(v).replaceAll(mr -> uuidReplacement(mr.group(1), mr.group(2), copy));
             }
-            if (v.length() >= 11) {
-                v = rewriteNumber(v, copy);
-            }
+        }
+        if (numberCopy != 0 && v.length() >= 11) {
+            v = rewriteNumber(v, numberCopy);
         }
         return v;
     }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import kz.hotline114.pbx.CallerScreen;
+
 /**
  * Known misdialers: numbers whose calls are wrong numbers (people who meant 1414, e-Gov) so often that the PBX tells
  * them about 1414 before the menu. A number becomes one after K wrong-number calls within D days and stops being one
@@ -13,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * a supervisor marked "never filter". Supervisors and admins add or remove numbers by hand with a reason; every change
  * is audited; other roles see the list with numbers masked.
  */
-public interface Misdialers {
+public interface Misdialers extends CallerScreen {
 
     enum Source { AUTOMATIC, MANUAL }
 
@@ -36,6 +38,7 @@ public interface Misdialers {
      * Whether a call from {@code number} (any form {@link PhoneNumbers} reads) should hear the 1414 message first. The
      * PBX waits on this for every call: one indexed look-up, no list built.
      */
+    @Override
     boolean isMisdialer(@Nullable String number);
 
     /** The known misdialers now, newest first; numbers masked unless the user may see them; the reading audited. */

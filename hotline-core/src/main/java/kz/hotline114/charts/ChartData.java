@@ -2,6 +2,8 @@ package kz.hotline114.charts;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a chart shows: categories along one axis, one or more series with one value per category.
  * The texts are already translated; the renderer does not look anything up.
@@ -15,10 +17,13 @@ import java.util.List;
 public record ChartData(String title, String categoryAxis, String valueAxis, List<String> categories,
                         List<Series> series) {
 
-    /** A named row of values, one per category, in the order of {@link ChartData#categories()}. */
-    public record Series(String name, List<? extends Number> values) {
+    /**
+     * A named row of values, one per category, in the order of {@link ChartData#categories()}; a null value is no value
+     * (a gap in a line: the spending so far and its forecast on one time axis).
+     */
+    public record Series(String name, List<? extends @Nullable Number> values) {
         public Series {
-            values = List.copyOf(values);
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
         }
     }
 

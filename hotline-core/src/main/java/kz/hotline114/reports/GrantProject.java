@@ -11,15 +11,25 @@ import org.jspecify.annotations.Nullable;
  * A grant project: the agreement the interim reports are filed under, with its tasks (міндет), their
  * activities (іс-шара) and indicators, and the reporting periods the agreement names.
  *
- * @param id 0 for a project not stored yet
+ * @param id                  0 for a project not stored yet
+ * @param communicationBudget the part of the grant for communication services (KZT; the free line's minutes are paid
+ *                            from it), or null when not known: the budget forecast then shows no run-out date
  */
 public record GrantProject(long id, String name, String grantee, @Nullable String agreementNo,
                            @Nullable LocalDate agreementDate, @Nullable BigDecimal grantSum, LocalDate periodFrom,
-                           LocalDate periodTo, List<Task> tasks, List<ReportingPeriod> periods) {
+                           LocalDate periodTo, List<Task> tasks, List<ReportingPeriod> periods,
+                           @Nullable BigDecimal communicationBudget) {
 
     public GrantProject {
         tasks = List.copyOf(tasks);
         periods = List.copyOf(periods);
+    }
+
+    /** A project without a communication budget. */
+    public GrantProject(long id, String name, String grantee, @Nullable String agreementNo,
+                        @Nullable LocalDate agreementDate, @Nullable BigDecimal grantSum, LocalDate periodFrom,
+                        LocalDate periodTo, List<Task> tasks, List<ReportingPeriod> periods) {
+        this(id, name, grantee, agreementNo, agreementDate, grantSum, periodFrom, periodTo, tasks, periods, null);
     }
 
     /** міндет: a numbered task of the agreement; {@code titleRu} is its title in the Russian report (optional). */

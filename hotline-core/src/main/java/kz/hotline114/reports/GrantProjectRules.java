@@ -60,6 +60,15 @@ public final class GrantProjectRules {
         return metric != null && !metric.indicatorMetric() ? "not-an-indicator-metric" : null;
     }
 
+    /** The communication-services budget: optional, not negative, and a part of the grant (not above its sum). */
+    public static @Nullable String communicationBudget(@Nullable BigDecimal budget, @Nullable BigDecimal grantSum) {
+        String negative = notNegative(budget);
+        if (negative != null) {
+            return negative;
+        }
+        return budget != null && grantSum != null && budget.compareTo(grantSum) > 0 ? "above-grant-sum" : null;
+    }
+
     /** A reporting period named in the agreement: a label and its two days in order. */
     public static @Nullable String reportingPeriod(ReportingPeriod r) {
         return required(r.label()) != null || period(r.from(), r.to()) != null ? "invalid" : null;
@@ -76,6 +85,7 @@ public final class GrantProjectRules {
         put(errors, "grantee", required(p.grantee()));
         put(errors, "period", period(p.periodFrom(), p.periodTo()));
         put(errors, "grantSum", notNegative(p.grantSum()));
+        put(errors, "communicationBudget", communicationBudget(p.communicationBudget(), p.grantSum()));
         var taskNumbers = new ArrayList<Integer>();
         for (Task t : p.tasks()) {
             String key = "task." + t.number();

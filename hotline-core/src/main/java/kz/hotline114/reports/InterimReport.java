@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param risks         section 2: the risks table
  * @param attachments   the attachments table
  * @param participants  participants by gender, age bracket and social status (final-report statistics, seed 001)
+ * @param budget        the communication budget as of the period's end (the wrong-number risk's figures); null in
+ *                      reports finalised before it was kept
  */
 public record InterimReport(long projectId, String projectName, String grantee, @Nullable String agreementNo,
                             @Nullable LocalDate agreementDate, @Nullable BigDecimal grantSum, LocalDate from,
@@ -30,9 +32,25 @@ public record InterimReport(long projectId, String projectName, String grantee, 
                             @Nullable Instant finalisedAt, @Nullable String finalisedBy, List<TaskSection> tasks,
                             CallFigures calls, CaseFigures cases, CentreFigures centre, List<EventRow> events,
                             List<ReportContent.Risk> risks, List<ReportContent.Attachment> attachments,
-                            Participants participants, @Nullable String leader, @Nullable String leaderPosition) {
+                            Participants participants, @Nullable String leader, @Nullable String leaderPosition,
+                            @Nullable BudgetFigures budget) {
 
     public enum Status { DRAFT, FINAL }
+
+    /**
+     * The project's communication budget as of {@code asOf} (the period's end, or today while it runs): see
+     * {@link BudgetForecasts.Forecast}; {@code budget} and {@code runsOutOn} null when the project names no budget.
+     */
+    public record BudgetFigures(LocalDate asOf, @Nullable BigDecimal budget, BigDecimal spent,
+                                BigDecimal wrongNumberSpent, BigDecimal dailyRate, @Nullable LocalDate runsOutOn,
+                                boolean lastsThePeriod, LocalDate periodTo, long filtered, long minutesSaved,
+                                BigDecimal moneySaved) {
+
+        public static BudgetFigures of(BudgetForecasts.Forecast f) {
+            return new BudgetFigures(f.asOf(), f.budget(), f.spent(), f.wrongNumberSpent(), f.dailyRate(), f.runsOutOn(),
+                    f.lastsThePeriod(), f.periodTo(), f.filtered(), f.minutesSaved(), f.moneySaved());
+        }
+    }
 
     /** міндет with its activities. */
     public record TaskSection(int number, String title, List<ActivitySection> activities, @Nullable String titleRu) {

@@ -9,12 +9,14 @@ import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import kz.hotline114.amisim.AmiReplayServer;
 import kz.hotline114.amisim.AmiTranscript;
 import kz.hotline114.amisim.EventSource;
 import kz.hotline114.pbx.AmiProperties;
+import kz.hotline114.pbx.CallerScreen;
 
 /**
  * The built-in demo PBX: when no Asterisk is configured, an AMI server on the loopback interface
@@ -34,16 +36,21 @@ class DemoPbx {
 
     private final Clock clock;
 
-    DemoPbx(AmiProperties props, Clock clock) {
+    private final ObjectProvider<CallerScreen> screen;
+
+    DemoPbx(AmiProperties props, Clock clock, ObjectProvider<CallerScreen> screen) {
         this.clock = clock;
         this.props = props;
+        this.screen = screen;
     }
 
     /** Starts the demo server on a free loopback port and returns the port. */
     synchronized int start() {
         try {
             var transcripts = AmiTranscript.bundled();
-            var source = EventSource.loop(transcripts, props.demo().speed(), props.demo().pauseBetween(), clock);
+            // the demo's repeat misdialers are filtered once the call log knows them, as the real PBX asks it
+            var source = EventSource.loop(transcripts, props.demo().speed(), props.demo().pauseBetween(), clock,
+                    number -> screen.getIfAvailable(() -> n -> false).isMisdialer(number));
             server = AmiReplayServer.builder(source)
                     .name("demo PBX")
                     .clock(clock)

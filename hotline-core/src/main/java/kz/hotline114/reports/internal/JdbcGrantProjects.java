@@ -82,7 +82,7 @@ class JdbcGrantProjects implements GrantProjects {
                 rs.getLong("id"), rs.getString("name"), rs.getString("grantee"), rs.getString("agreement_no"),
                 rs.getDate("agreement_date") == null ? null : rs.getDate("agreement_date").toLocalDate(),
                 rs.getBigDecimal("grant_sum"), rs.getDate("period_from").toLocalDate(),
-                rs.getDate("period_to").toLocalDate(), tasks, periods), id);
+                rs.getDate("period_to").toLocalDate(), tasks, periods, rs.getBigDecimal("communication_budget")), id);
     }
 
     @Override
@@ -95,8 +95,9 @@ class JdbcGrantProjects implements GrantProjects {
             var keys = new GeneratedKeyHolder();
             jdbc.update(c -> {
                 var ps = c.prepareStatement("""
-                        insert into grant_project (name, grantee, agreement_no, agreement_date, grant_sum, period_from, period_to)
-                        values (?, ?, ?, ?, ?, ?, ?)""", new String[]{"id"});
+                        insert into grant_project (name, grantee, agreement_no, agreement_date, grant_sum, period_from, period_to,
+                            communication_budget)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""", new String[]{"id"});
                 bindProject(ps, p);
                 return ps;
             }, keys);
@@ -106,9 +107,9 @@ class JdbcGrantProjects implements GrantProjects {
             int n = jdbc.update(c -> {
                 var ps = c.prepareStatement("""
                         update grant_project set name = ?, grantee = ?, agreement_no = ?, agreement_date = ?,
-                            grant_sum = ?, period_from = ?, period_to = ? where id = ?""");
+                            grant_sum = ?, period_from = ?, period_to = ?, communication_budget = ? where id = ?""");
                 bindProject(ps, p);
-                ps.setLong(8, pid);
+                ps.setLong(9, pid);
                 return ps;
             });
             if (n == 0) {
@@ -163,6 +164,7 @@ class JdbcGrantProjects implements GrantProjects {
         ps.setBigDecimal(5, p.grantSum());
         ps.setDate(6, Date.valueOf(p.periodFrom()));
         ps.setDate(7, Date.valueOf(p.periodTo()));
+        ps.setBigDecimal(8, p.communicationBudget());
     }
 
     static void validate(GrantProject p) {

@@ -29,6 +29,7 @@ import kz.hotline114.appointments.EventsRegister;
 import kz.hotline114.cases.CaseCounts;
 import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.Taxonomy;
+import kz.hotline114.reports.BudgetForecasts;
 import kz.hotline114.reports.CallFigures;
 import kz.hotline114.reports.CallStatistics;
 import kz.hotline114.reports.GrantProject;
@@ -73,10 +74,13 @@ class JdbcInterimReports implements InterimReports {
     private final AuditLog audit;
 
     private final Clock clock;
+    private final BudgetForecasts forecasts;
 
     JdbcInterimReports(JdbcTemplate jdbc, JdbcGrantProjects projects, CallStatistics statistics, Cases cases,
-                       AppointmentStatistics centre, EventsRegister events, HotlineProperties hotline, AuditLog audit, Clock clock) {
+                       AppointmentStatistics centre, EventsRegister events, HotlineProperties hotline, AuditLog audit, Clock clock,
+                       BudgetForecasts forecasts) {
         this.clock = clock;
+        this.forecasts = forecasts;
         this.jdbc = jdbc;
         this.projects = projects;
         this.statistics = statistics;
@@ -305,7 +309,13 @@ class JdbcInterimReports implements InterimReports {
                 project.agreementDate(), project.grantSum(), from, to, status, version,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), finalisedAt, finalisedBy, tasks, calls, caseFigures,
                 centreFigures, eventRows, content.risks(), content.attachments(), participants, content.leader(),
-                content.leaderPosition());
+                content.leaderPosition(), budget(project, to));
+    }
+
+    /** The budget's figures as of the period's end, or today while the period runs. */
+    private InterimReport.BudgetFigures budget(GrantProject project, LocalDate to) {
+        LocalDate today = clock.instant().atZone(hotline.zone()).toLocalDate();
+        return InterimReport.BudgetFigures.of(forecasts.forecast(project.id(), to.isAfter(today) ? today : to));
     }
 
     /** 10.00 → 10, 2.50 → 2.5: no trailing zeros, never an exponent (the same after a JSON round trip). */

@@ -210,8 +210,27 @@ final class ReportLayout {
 
     String wrongNumberRisk() {
         var c = r.calls();
-        return t.text("report.risk.wrongNumber", number(c.wrongNumber()), number(c.total()), percent(c.wrongNumberShare()),
-                number(c.wrongNumberMinutes()), number(c.wrongNumberCost()), number(c.tariffPerMinute()));
+        var text = new StringBuilder(t.text("report.risk.wrongNumber", number(c.wrongNumber()), number(c.total()),
+                percent(c.wrongNumberShare()), number(c.wrongNumberMinutes()), number(c.wrongNumberCost()),
+                number(c.tariffPerMinute())));
+        var b = r.budget();
+        if (b == null) {
+            return text.toString();
+        }
+        if (b.filtered() > 0) {
+            text.append(' ').append(t.text("report.risk.wrongNumber.filter", number(b.filtered()),
+                    number(b.minutesSaved()), number(b.moneySaved())));
+        }
+        if (b.budget() != null) {
+            text.append(' ').append(t.text("report.risk.wrongNumber.budget", number(b.budget()), DAY.format(b.asOf()),
+                    number(b.spent()), number(b.wrongNumberSpent())));
+            text.append(' ').append(b.runsOutOn() != null && !b.runsOutOn().isAfter(b.asOf())
+                    ? t.text("report.risk.wrongNumber.spentOn", DAY.format(b.runsOutOn()))
+                    : b.lastsThePeriod() ? t.text("report.risk.wrongNumber.lasts", number(b.dailyRate()))
+                    : t.text("report.risk.wrongNumber.runsOut", number(b.dailyRate()), DAY.format(b.runsOutOn()),
+                            DAY.format(b.periodTo())));
+        }
+        return text.toString();
     }
 
     private void calls(List<Block> b) {

@@ -74,6 +74,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
     final TextField agreementNo = new TextField();
     final DatePicker agreementDate = new DateField();
     final BigDecimalField grantSum = new BigDecimalField();
+    final BigDecimalField communicationBudget = new BigDecimalField();
     final DatePicker periodFrom = new DateField();
     final DatePicker periodTo = new DateField();
     final VerticalLayout periodRows = new VerticalLayout();
@@ -150,6 +151,9 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         agreementDate.setId("project-agreement-date");
         grantSum.setLabel(getTranslation("projects.grantSum"));
         grantSum.setId("project-grant-sum");
+        communicationBudget.setLabel(getTranslation("projects.communicationBudget"));
+        communicationBudget.setHelperText(getTranslation("projects.communicationBudget.help"));
+        communicationBudget.setId("project-communication-budget");
         periodFrom.setLabel(getTranslation("projects.periodFrom"));
         periodFrom.setId("project-from");
         periodFrom.setRequiredIndicatorVisible(true);
@@ -157,7 +161,8 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         periodTo.setId("project-to");
         periodTo.setRequiredIndicatorVisible(true);
         bindAgreement();
-        var form = new FormLayout(name, grantee, agreementNo, agreementDate, grantSum, periodFrom, periodTo);
+        var form = new FormLayout(name, grantee, agreementNo, agreementDate, grantSum, communicationBudget, periodFrom,
+                periodTo);
         form.setColspan(name, 2);
         form.setColspan(grantee, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
@@ -173,6 +178,9 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         agreement.forField(agreementDate).bind(a -> a.agreementDate, (a, v) -> a.agreementDate = v);
         agreement.forField(grantSum).withValidator(rule(GrantProjectRules::notNegative))
                 .bind(a -> a.grantSum, (a, v) -> a.grantSum = v);
+        agreement.forField(communicationBudget).withValidator(rule(v -> GrantProjectRules.communicationBudget(v,
+                        grantSum.getValue())))
+                .bind(a -> a.communicationBudget, (a, v) -> a.communicationBudget = v);
         var from = agreement.forField(periodFrom)
                 .withValidator(rule(v -> GrantProjectRules.period(v, periodTo.getValue())))
                 .bind(a -> a.periodFrom, (a, v) -> a.periodFrom = v);
@@ -319,7 +327,8 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
                 r.from.getValue(), r.to.getValue())).toList();
         return new GrantProject(projectId, form.name, form.grantee,
                 form.agreementNo.isBlank() ? null : form.agreementNo.strip(),
-                form.agreementDate, form.grantSum, form.periodFrom, form.periodTo, taskList, periodList);
+                form.agreementDate, form.grantSum, form.periodFrom, form.periodTo, taskList, periodList,
+                form.communicationBudget);
     }
 
     void save() {
@@ -353,6 +362,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
                 case "name" -> invalid(name, message);
                 case "grantee" -> invalid(grantee, message);
                 case "grantSum" -> invalid(grantSum, message);
+                case "communicationBudget" -> invalid(communicationBudget, message);
                 case "period" -> {
                     invalid(periodFrom, message);
                     invalid(periodTo, message);
@@ -372,7 +382,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
 
     private void clearErrors() {
         problems.setText("");
-        for (HasValidation f : List.of(name, grantee, grantSum, periodFrom, periodTo)) {
+        for (HasValidation f : List.of(name, grantee, grantSum, communicationBudget, periodFrom, periodTo)) {
             f.setInvalid(false);
         }
         periods.forEach(r -> r.label.setInvalid(false));
@@ -618,6 +628,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
         String agreementNo = "";
         @Nullable LocalDate agreementDate;
         @Nullable BigDecimal grantSum;
+        @Nullable BigDecimal communicationBudget;
         @Nullable LocalDate periodFrom;
         @Nullable LocalDate periodTo;
 
@@ -629,6 +640,7 @@ public class GrantProjectsView extends VerticalLayout implements HasDynamicTitle
                 a.agreementNo = p.agreementNo() == null ? "" : p.agreementNo();
                 a.agreementDate = p.agreementDate();
                 a.grantSum = p.grantSum();
+                a.communicationBudget = p.communicationBudget();
                 a.periodFrom = p.periodFrom();
                 a.periodTo = p.periodTo();
             }

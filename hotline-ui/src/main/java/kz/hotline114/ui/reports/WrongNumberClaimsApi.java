@@ -87,7 +87,8 @@ class WrongNumberClaimsApi {
                 .body(body);
     }
 
-    private static LocalDate date(String name, @Nullable String value) {
+    /** A required day parameter ({@code yyyy-MM-dd}); a clear 400 otherwise. */
+    static LocalDate date(String name, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("'" + name + "' is required (yyyy-MM-dd)");
         }

@@ -31,11 +31,12 @@ class MainMenuIT extends KaribuIT {
                 Arguments.of("SPECIALIST", join(List.of("desk.title", "nav.calls", "nav.cases"), centreStaff, centreAll)),
                 Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
                         "misdialers.title", "nav.cases",
-                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports"))),
-                Arguments.of("REPORTER", join(centreAll, List.of("nav.reports"))),
+                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "budget.title"))),
+                Arguments.of("REPORTER", join(centreAll, List.of("nav.reports", "budget.title"))),
                 Arguments.of("ADMIN", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
                         "misdialers.title", "nav.cases",
-                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "nav.admin", "nav.users"))));
+                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "budget.title", "nav.admin",
+                        "nav.users"))));
     }
 
     @SafeVarargs
