@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -24,6 +23,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -40,6 +41,7 @@ import kz.hotline114.reports.GrantProject;
 import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
+import kz.hotline114.ui.shell.DateField;
 import kz.hotline114.ui.shell.Formats;
 
 /**
@@ -49,16 +51,16 @@ import kz.hotline114.ui.shell.Formats;
  * budget runs out, drawn against the budget.
  */
 @Route("reports/budget")
-@Menu(title = "budget.title", order = 125, icon = "vaadin:money")
+@Menu(title = "budget.menu", order = 125, icon = "vaadin:money")
 @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
-public class BudgetForecastView extends VerticalLayout implements HasDynamicTitle {
+public class BudgetForecastView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     /** At most this many days on the spending chart's axis (a year is drawn week by week). */
     static final int CHART_POINTS = 40;
 
     private final BudgetForecasts forecasts;
     final ComboBox<GrantProject> project = new ComboBox<>();
-    final DatePicker asOf = new DatePicker();
+    final DateField asOf = new DateField();
     final Paragraph verdict = new Paragraph();
     final Div figures = new Div();
     final Div spendingChart = new Div();
@@ -83,7 +85,6 @@ public class BudgetForecastView extends VerticalLayout implements HasDynamicTitl
         project.setItems(projects.list());
         asOf.setId("budget-as-of");
         asOf.setLabel(getTranslation("budget.asOf"));
-        asOf.setLocale(getLocale());
         asOf.setValue(LocalDate.now(clock.withZone(hotline.zone())));
         var controls = new HorizontalLayout(project, asOf);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -100,6 +101,24 @@ public class BudgetForecastView extends VerticalLayout implements HasDynamicTitl
         project.addValueChangeListener(e -> show());
         asOf.addValueChangeListener(e -> show());
         projects.list().stream().findFirst().ifPresent(project::setValue);
+    }
+
+    /** {@code ?project=<id>&asOf=<yyyy-MM-dd>}: a forecast to bookmark or send; anything unreadable is ignored. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("project").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong)
+                .flatMap(id -> project.getListDataView().getItems().filter(p -> p.id() == id).findFirst())
+                .ifPresent(project::setValue);
+        query.getSingleParameter("asOf").flatMap(BudgetForecastView::day).ifPresent(asOf::setValue);
+    }
+
+    private static java.util.Optional<LocalDate> day(String value) {
+        try {
+            return java.util.Optional.of(LocalDate.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private Div section(String title, Grid<?> grid) {

@@ -31,11 +31,11 @@ class MainMenuIT extends KaribuIT {
                 Arguments.of("SPECIALIST", join(List.of("desk.title", "nav.calls", "nav.cases"), centreStaff, centreAll)),
                 Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
                         "misdialers.title", "nav.cases",
-                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "budget.title"))),
-                Arguments.of("REPORTER", join(centreAll, List.of("nav.reports", "budget.title"))),
+                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "budget.menu"))),
+                Arguments.of("REPORTER", join(centreAll, List.of("nav.reports", "budget.menu"))),
                 Arguments.of("ADMIN", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
                         "misdialers.title", "nav.cases",
-                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "budget.title", "nav.admin",
+                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "budget.menu", "nav.admin",
                         "nav.users"))));
     }
 
