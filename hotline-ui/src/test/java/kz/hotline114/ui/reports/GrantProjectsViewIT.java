@@ -59,6 +59,12 @@ class GrantProjectsViewIT extends KaribuIT {
         _get(TextField.class, spec -> spec.withId("project-grantee")).setValue("«Сенім» қоғамдық бірлестігі");
         _get(TextField.class, spec -> spec.withId("project-agreement-no")).setValue("№ 27-2026");
         _get(BigDecimalField.class, spec -> spec.withId("project-grant-sum")).setValue(new BigDecimal("9800000"));
+        var budget = _get(BigDecimalField.class, spec -> spec.withId("project-communication-budget"));
+        budget.setValue(new BigDecimal("99000000"));
+        assertThat(budget.isInvalid()).as("a part of the grant, not more").isTrue();
+        assertThat(budget.getErrorMessage()).isEqualTo("Грант сомасынан аспайды");
+        budget.setValue(new BigDecimal("1200000"));
+        assertThat(budget.isInvalid()).isFalse();
         _get(DatePicker.class, spec -> spec.withId("project-from")).setValue(LocalDate.of(2026, 3, 1));
         _get(DatePicker.class, spec -> spec.withId("project-to")).setValue(LocalDate.of(2026, 11, 30));
         _click(_get(Button.class, spec -> spec.withId("project-period-add")));
@@ -107,6 +113,7 @@ class GrantProjectsViewIT extends KaribuIT {
         var stored = projects.list().stream().filter(p -> p.name().equals("Жастарға арналған 114 желісі"))
                 .findFirst().orElseThrow();
         assertThat(stored.grantSum()).isEqualByComparingTo("9800000");
+        assertThat(stored.communicationBudget()).isEqualByComparingTo("1200000");
         assertThat(stored.periods()).containsExactly(new GrantProject.ReportingPeriod("1 аралық есеп",
                 LocalDate.of(2026, 3, 1), LocalDate.of(2026, 11, 30)));
         var activity = stored.tasks().getFirst().activities().getFirst();
