@@ -56,6 +56,8 @@ final class RawCall {
     @Nullable Instant firstConnect;
     final List<Transfer> transfers = new ArrayList<>();
     private final Set<String> specialistLegs = new LinkedHashSet<>();
+    /** The specialists' channels (AgentConnect's DestChannel) without the Local half's suffix. */
+    private final Set<String> specialistChannels = new LinkedHashSet<>();
     private @Nullable String currentMember;
     private @Nullable String currentQueue;
     @Nullable Instant inboundHangup;
@@ -176,7 +178,20 @@ final class RawCall {
             ivrAnswered = at;
         } else if (cel.equals("LINKEDID_END")) {
             linkedidEnd = at;
+        } else if (cel.equals("HANGUP") && specialistChannels.contains(base(e.getOr("Channel", "")))) {
+            // a specialist's leg ended by its own side (its phone, the dialplan of a Local member), not torn down by
+            // the caller's hang-up: app_queue's AgentComplete may say "caller" when both halves of a Local member
+            // leave the bridge at once (seen on the real Asterisk 22), so the record of the hang-up decides
+            var source = PbxRecords.json(e.get("Extra"), "hangupsource");
+            if (source != null && !source.isBlank() && !base(source).equals(base(in.channel()))) {
+                lastSpecialistHangup = at;
+            }
         }
+    }
+
+    /** A channel without its Local half ({@code ;1}/{@code ;2}): both halves are one leg. */
+    private static String base(String channel) {
+        return channel.replaceFirst(";\\d$", "");
     }
 
     private void onUserEvent(AmiEvent e, Instant at) {
@@ -308,6 +323,10 @@ final class RawCall {
         var dest = e.get("DestUniqueid");
         if (dest != null) {
             specialistLegs.add(dest);
+        }
+        var destChannel = e.get("DestChannel");
+        if (destChannel != null) {
+            specialistChannels.add(base(destChannel));
         }
     }
 

@@ -397,6 +397,29 @@ class RealAsteriskIT {
                 .allSatisfy(line -> assertThat(line).containsIgnoringCase("curl"));
     }
 
+    @Test
+    @Order(9)
+    void with_the_1414_hint_switched_on_every_caller_hears_it_in_the_greeting() throws Exception {
+        String caller = "+77471230019"; // never a misdialer
+        asterisk.cli("dialplan set global HOTLINE_HINT_1414 1");
+        try {
+            long before = ended(caller);
+            commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<" + caller + ">",
+                    RealAsterisk.caller("w", 12));
+            awaitUntil(Duration.ofSeconds(60), () -> ended(caller) == before + 1);
+        } finally {
+            asterisk.cli("dialplan set global HOTLINE_HINT_1414 0");
+        }
+        String linkedid = jdbc.queryForObject("""
+                select linkedid from calls where pbx_id = ? and caller_number = ? order by started_at desc limit 1""",
+                String.class, PBX_ID, caller);
+        assertThat(jdbc.queryForList("""
+                select raw from ami_journal where pbx_id = ? and linkedid = ? and event = 'Newexten'
+                    and raw like '%Application: Read%'""", String.class, PBX_ID, linkedid))
+                .anySatisfy(raw -> assertThat(raw).contains("AppData: HOTLINE_CHOICE,check-number-dial-again&dir-welcome,"));
+        assertThat(asterisk.problems()).allSatisfy(line -> assertThat(line).containsIgnoringCase("curl"));
+    }
+
     /** Calls of {@code number} the application has logged as ended. */
     private long ended(String number) {
         return jdbc.queryForObject("select count(*) from calls where pbx_id = ? and caller_number = ?"
