@@ -86,6 +86,11 @@ chmod 0640 "$CONF_DIR"/*.conf
 mkdir -p /var/lib/asterisk/astdb /var/spool/asterisk/monitor /var/log/asterisk/cdr-csv
 chown asterisk:asterisk /var/lib/asterisk/astdb /var/spool/asterisk /var/spool/asterisk/monitor \
     /var/log/asterisk /var/log/asterisk/cdr-csv
+# The app takes the recordings in and removes them: the monitor directory is the group hotline-rec's (gid 1114,
+# the app container's group_add), setgid so that every recording is the group's too.
+if getent group hotline-rec >/dev/null 2>&1; then
+    chgrp hotline-rec /var/spool/asterisk/monitor && chmod 2770 /var/spool/asterisk/monitor
+fi
 
 # -f foreground (PID 1 is Asterisk, docker stop reaches it), -n no colours in the
 # logs, -vvv verbose level 3 on the console = "docker logs"; "$@" passes extra flags.

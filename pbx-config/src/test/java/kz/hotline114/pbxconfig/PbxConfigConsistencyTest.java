@@ -430,6 +430,16 @@ class PbxConfigConsistencyTest {
         assertThat(problems).as("differences from the recordings in %s", AMI_FIXTURES).isEmpty();
     }
 
+    @Test
+    void the_conversation_is_recorded_once_per_call_into_a_file_named_by_its_linkedid() {
+        var record = apps("hotline-menu", "queue").stream().filter(a -> a.data().contains("MixMonitor(")).toList();
+        assertThat(record).as("one MixMonitor on the queue path").hasSize(1);
+        assertThat(record.getFirst().data()).as("the app finds the file by the call's key (Linkedid), only while bridged,"
+                        + " not twice after a transfer")
+                .contains("MixMonitor(hotline-${CHANNEL(linkedid)}.wav,b)").contains("\"${MIXMONITOR_FILENAME}\" = \"\"")
+                .contains("${HOTLINE_RECORD}");
+    }
+
     /** {@code [hotline] s}'s priority of the look-up of known misdialers (issue 17), added after the recordings. */
     static final int MISDIALER_STEP = 10;
 

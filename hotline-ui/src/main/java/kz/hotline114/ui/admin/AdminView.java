@@ -23,6 +23,7 @@ import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.InvalidCase;
 import kz.hotline114.cases.Taxonomy;
 import kz.hotline114.cases.TaxonomyAdmin;
+import kz.hotline114.recordings.Recordings;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
@@ -42,7 +43,8 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     private final TextField nameRu = new TextField();
     private final Checkbox active = new Checkbox();
 
-    AdminView(Cases cases, TaxonomyAdmin admin, AuditLog audit, HotlineProperties props, WrapUp wrapUp) {
+    AdminView(Cases cases, TaxonomyAdmin admin, AuditLog audit, HotlineProperties props, WrapUp wrapUp,
+              Recordings recordings) {
         this.cases = cases;
         this.admin = admin;
         setSizeFull();
@@ -82,6 +84,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         tabs.add(getTranslation("admin.taxonomy"), taxonomyTab);
         tabs.add(getTranslation("admin.audit"), new AuditPanel(audit, props.zone()));
         tabs.add(getTranslation("admin.wrapUp"), new WrapUpCodesPanel(wrapUp));
+        tabs.add(getTranslation("admin.recordings"), new RecordingsStoragePanel(recordings, props.zone()));
         tabs.setSizeFull();
         add(tabs);
         refresh();

@@ -53,6 +53,7 @@ import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.calls.WrapUp;
 import kz.hotline114.preferences.SavedFilters;
+import kz.hotline114.recordings.Recordings;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.SpecialistDirectory;
 import kz.hotline114.security.CurrentUser;
@@ -100,8 +101,12 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private final SavedFilters savedFilters;
     private final WrapUp wrapUp;
 
+    private final Recordings recordings;
+
     CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks, Clock clock,
-                IvrMenu menu, SpecialistDirectory directory, SavedFilters savedFilters, WrapUp wrapUp) {
+                IvrMenu menu, SpecialistDirectory directory, SavedFilters savedFilters, WrapUp wrapUp,
+                Recordings recordings) {
+        this.recordings = recordings;
         this.savedFilters = savedFilters;
         this.wrapUp = wrapUp;
         this.clock = clock;
@@ -336,7 +341,9 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         }
         var title = new Span(getTranslation("detail.timeline"));
         title.getStyle().set("font-weight", "600");
-        dialog.add(facts, title, timeline);
+        dialog.add(facts);
+        RecordingPanel.of(recordings, call.key(), props.zone()).ifPresent(dialog::add);
+        dialog.add(title, timeline);
         var notes = calls.notes(call.key());
         if (!notes.isEmpty()) {
             var notesTitle = new Span(getTranslation("detail.notes"));

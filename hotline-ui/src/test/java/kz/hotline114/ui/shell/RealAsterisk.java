@@ -37,11 +37,14 @@ final class RealAsterisk {
             [hotline-test-caller]
             exten => s,1,Wait(1)
              same => n,SendDTMF(${DIGITS})
+             same => n,PlayTones(350)
              same => n,Wait(${STAY})
              same => n,Hangup()
-            ; a specialist answers and talks for the extension's last two digits in seconds (Local/203 = 3 s)
+            ; a specialist answers and talks (a tone: audio for the recording) for the extension's last two digits in
+            ; seconds (Local/203 = 3 s)
             [hotline-test-agent]
             exten => _X.,1,Answer()
+             same => n,PlayTones(440)
              same => n,Wait(${EXTEN:-2})
              same => n,Hangup()
             """;
@@ -66,6 +69,11 @@ final class RealAsterisk {
 
     int amiPort() {
         return amiPort;
+    }
+
+    /** Where MixMonitor writes the recordings, seen from outside the chroot. */
+    java.nio.file.Path monitorDirectory() {
+        return root.resolve("var/spool/asterisk/monitor");
     }
 
     /**
@@ -122,8 +130,8 @@ final class RealAsterisk {
                 Files.writeString(etc.resolve(file), text, StandardCharsets.UTF_8);
             }
         }
-        // queues.conf keeps dynamic members across restarts (astdb): every run starts with none
-        run("chroot", root.toString(), "sh", "-c", "rm -rf /var/lib/asterisk/astdb/*");
+        // queues.conf keeps dynamic members across restarts (astdb): every run starts with none; nor recordings
+        run("chroot", root.toString(), "sh", "-c", "rm -rf /var/lib/asterisk/astdb/* /var/spool/asterisk/monitor/*");
         if (!Files.exists(root.resolve("proc/self"))) {
             run("mount", "-t", "proc", "proc", root.resolve("proc").toString());
         }

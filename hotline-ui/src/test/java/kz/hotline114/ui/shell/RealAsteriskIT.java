@@ -70,6 +70,10 @@ class RealAsteriskIT {
         registry.add("hotline.ami.reconcile.interval", () -> "2s");
         registry.add("hotline.ami.reconcile.grace", () -> "2s");
         registry.add("hotline.pbx-lookup.token", () -> LOOKUP_TOKEN);
+        // Asterisk's MixMonitor files, as a shared volume would give them to the app
+        registry.add("hotline.recordings.incoming-dir", () -> asterisk.monitorDirectory().toString());
+        registry.add("hotline.recordings.scan-interval", () -> "1s");
+        registry.add("hotline.recordings.settle", () -> "1s");
     }
 
     static final String LOOKUP_TOKEN = "real-asterisk-lookup-token";
@@ -418,6 +422,68 @@ class RealAsteriskIT {
                     and raw like '%Application: Read%'""", String.class, PBX_ID, linkedid))
                 .anySatisfy(raw -> assertThat(raw).contains("AppData: HOTLINE_CHOICE,check-number-dial-again&dir-welcome,"));
         assertThat(asterisk.problems()).allSatisfy(line -> assertThat(line).containsIgnoringCase("curl"));
+    }
+
+    @Test
+    @Order(10)
+    void answered_calls_are_recorded_encrypted_linked_and_served_with_ranges_a_transferred_one_whole() throws Exception {
+        for (var number : List.of("+77781234510", "+77051234599")) { // tests 2 and 4: answered, and transferred
+            var call = jdbc.queryForMap("select linkedid, talk_seconds from calls where pbx_id = ? and caller_number = ?",
+                    PBX_ID, number);
+            String linkedid = (String) call.get("linkedid");
+            awaitUntil(Duration.ofSeconds(30), () -> jdbc.queryForObject("select count(*) from call_recording"
+                    + " where pbx_id = ? and linkedid = ?", Long.class, PBX_ID, linkedid) == 1);
+            var row = jdbc.queryForMap("select * from call_recording where pbx_id = ? and linkedid = ?", PBX_ID, linkedid);
+            assertThat(asterisk.monitorDirectory().resolve("hotline-" + linkedid + ".wav")).as("the PBX's plain copy")
+                    .doesNotExist();
+
+            var whole = recording(linkedid, null);
+            assertThat(whole.statusCode()).isEqualTo(200);
+            byte[] wav = whole.body();
+            assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+            assertThat(wav.length).isEqualTo(((Number) row.get("size_bytes")).longValue());
+            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav)))
+                    .isEqualTo(row.get("sha256"));
+            var format = javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(wav));
+            double seconds = format.getFrameLength() / format.getFormat().getFrameRate();
+            assertThat(seconds).as("the recording of call %s against its talk time", number)
+                    .isCloseTo(((Number) call.get("talk_seconds")).doubleValue(), org.assertj.core.data.Offset.offset(1.0));
+
+            var range = recording(linkedid, "bytes=100-199");
+            assertThat(range.statusCode()).isEqualTo(206);
+            assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + wav.length);
+            assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(wav, 100, 200));
+
+            var stored = java.nio.file.Files.readAllBytes(context.getBean(kz.hotline114.shared.HotlineProperties.class)
+                    .dataDir().resolve("recordings/store").resolve((String) row.get("store_key")));
+            assertThat(new String(stored, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HREC");
+            assertThat(java.util.Collections.indexOfSubList(java.util.Arrays.asList(box(stored)),
+                    java.util.Arrays.asList(box(java.util.Arrays.copyOfRange(wav, 44, 76))))).as("no plain audio at rest")
+                    .isEqualTo(-1);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'RECORDING_PLAYED' and subject = ?",
+                Long.class, PBX_ID + "/" + jdbc.queryForObject("select linkedid from calls where pbx_id = ? and"
+                        + " caller_number = ?", String.class, PBX_ID, "+77781234510"))).isPositive();
+    }
+
+    private java.net.http.HttpResponse<byte[]> recording(String linkedid, @org.jspecify.annotations.Nullable String range)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(appUrl() + "/api/calls/" + PBX_ID + "/"
+                + linkedid + "/recording")).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("admin:admin-pass-114".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static Byte[] box(byte[] bytes) {
+        var out = new Byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = bytes[i];
+        }
+        return out;
     }
 
     /** Calls of {@code number} the application has logged as ended. */

@@ -1,0 +1,67 @@
+package kz.hotline114.recordings;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import kz.hotline114.calls.CallKey;
+
+/**
+ * The call recordings (issue 18). Who may listen: supervisors and admins (and, with the quality monitoring, an
+ * evaluator for the calls assigned to them); every playback and download is audited; holds keep a recording past the
+ * retention period; admins see the storage used.
+ */
+public interface Recordings {
+
+    enum HoldKind { CASE, EVALUATION, SUPERVISOR }
+
+    record Hold(long id, HoldKind kind, String reason, String heldBy, Instant heldAt) {
+    }
+
+    /**
+     * A call's recording: the plain WAV's size, length and SHA-256, when it was taken in, the day it goes (unless held)
+     * and, once gone, when.
+     */
+    record Recording(CallKey call, long sizeBytes, long durationMillis, String sha256, Instant takenAt,
+                     Instant deleteAfter, @Nullable Instant deletedAt, List<Hold> holds) {
+        public Recording {
+            holds = List.copyOf(holds);
+        }
+
+        public boolean available() {
+            return deletedAt == null;
+        }
+    }
+
+    /** What the recordings take: those kept, their bytes (plain), the oldest, the held ones, the retention. */
+    record Storage(long recordings, long bytes, @Nullable Instant oldest, long held, long deleted, int retentionDays) {
+    }
+
+    /** Whether the signed-in user may listen to this call's recording. */
+    boolean mayListen(CallKey call);
+
+    /** The call's recording, if it was recorded and the user may listen. */
+    Optional<Recording> of(CallKey call);
+
+    /**
+     * Writes the plain WAV's bytes {@code [from, from + length)} to {@code out}. A read from byte 0 is a playback (or,
+     * with {@code download}, a download) and is audited; the player's later ranges are not.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for a user who may not listen
+     * @throws java.util.NoSuchElementException                          no recording, or deleted
+     */
+    void write(CallKey call, long from, long length, boolean download, OutputStream out) throws IOException;
+
+    /** Keeps the recording past the retention period; the reason is required (supervisors, admins). */
+    Hold hold(CallKey call, HoldKind kind, String reason);
+
+    /** Ends a hold; the recording goes at the next retention run if its time has come. */
+    void release(CallKey call, long holdId, String reason);
+
+    /** The storage used (admins). */
+    Storage storage();
+}
