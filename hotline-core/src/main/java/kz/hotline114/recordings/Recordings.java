@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 import kz.hotline114.calls.CallKey;
 
 /**
- * The call recordings (issue 18). Who may listen: supervisors and admins (and, with the quality monitoring, an
- * evaluator for the calls assigned to them); every playback and download is audited; holds keep a recording past the
- * retention period; admins see the storage used.
+ * The call recordings (issue 18). Who may listen: supervisors and admins, and an evaluator for the calls assigned to
+ * them; every playback and download is audited; holds keep a recording past the retention period (and an evaluation
+ * not yet submitted, or disputed and not resolved, keeps its call's); admins see the storage used.
  */
 public interface Recordings {
 

@@ -13,7 +13,12 @@ public enum Role {
     /** Grantee staff: reports and aggregates only, never personal data. */
     REPORTER,
     /** Manages users, directories and rules; sees everything. */
-    ADMIN;
+    ADMIN,
+    /**
+     * An outside expert of the quality monitoring (seed 004, task 3): hears and scores only the calls assigned to them;
+     * no case list, no full numbers.
+     */
+    EVALUATOR;
 
     /** The Spring Security authority name. */
     public String authority() {

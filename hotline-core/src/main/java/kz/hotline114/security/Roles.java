@@ -10,6 +10,7 @@ public final class Roles {
     public static final String SPECIALIST = "SPECIALIST";
     public static final String SUPERVISOR = "SUPERVISOR";
     public static final String REPORTER = "REPORTER";
+    public static final String EVALUATOR = "EVALUATOR";
     public static final String ADMIN = "ADMIN";
 
     private Roles() {

@@ -31,7 +31,8 @@ import kz.hotline114.security.Roles;
  * ({@code Range: bytes=a-b}, {@code 206}; a browser's player seeks with them), {@code ?download=true} to save it;
  * {@code GET …/recording/facts} → size, length, SHA-256, when it goes, holds; {@code POST …/recording/holds}
  * {@code {"reason"}} keeps it past the retention period, {@code DELETE …/recording/holds/{id}?reason=} ends a hold.
- * Supervisors and admins; every playback and download is in the audit log.
+ * Supervisors and admins, and an evaluator for a call assigned to them; every playback and download is in the audit
+ * log.
  */
 @RestController
 @RequestMapping("/api/calls/{pbx}/{linkedid}/recording")
@@ -56,7 +57,7 @@ class RecordingsApi {
     }
 
     @GetMapping
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN, Roles.EVALUATOR})
     void audio(@PathVariable String pbx, @PathVariable String linkedid,
                @RequestHeader(value = "Range", required = false) @Nullable String range,
                @RequestParam(defaultValue = "false") boolean download, HttpServletResponse response) throws IOException {
@@ -97,7 +98,7 @@ class RecordingsApi {
     }
 
     @GetMapping("/facts")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN, Roles.EVALUATOR})
     Map<String, Object> facts(@PathVariable String pbx, @PathVariable String linkedid) {
         var r = recordings.of(new CallKey(pbx, linkedid)).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "this call has no recording"));

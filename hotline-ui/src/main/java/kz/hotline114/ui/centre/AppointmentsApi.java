@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import kz.hotline114.appointments.Appointment;
 import kz.hotline114.appointments.AppointmentStatistics;
 import kz.hotline114.appointments.AppointmentType;
@@ -35,6 +37,7 @@ import kz.hotline114.appointments.CentreCounts;
 import kz.hotline114.appointments.Expert;
 import kz.hotline114.appointments.ExpertPool;
 import kz.hotline114.appointments.InvalidTransition;
+import kz.hotline114.security.Roles;
 
 /**
  * The psychological-help centre over HTTP Basic:
@@ -58,11 +61,13 @@ class AppointmentsApi {
     }
 
     @GetMapping("/experts")
+    @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.REPORTER, Roles.ADMIN})
     List<Map<String, Object>> experts() {
         return pool.experts().stream().map(AppointmentsApi::json).toList();
     }
 
     @GetMapping("/centres")
+    @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.REPORTER, Roles.ADMIN})
     List<Map<String, Object>> centres() {
         return pool.centres().stream().map(AppointmentsApi::json).toList();
     }
@@ -116,6 +121,7 @@ class AppointmentsApi {
     }
 
     @GetMapping("/appointments/counts")
+    @RolesAllowed({Roles.OPERATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.REPORTER, Roles.ADMIN})
     CentreCounts counts(@RequestParam String from, @RequestParam String to) {
         try {
             return statistics.counts(LocalDate.parse(from.strip()), LocalDate.parse(to.strip()));

@@ -31,12 +31,13 @@ class MainMenuIT extends KaribuIT {
                 Arguments.of("SPECIALIST", join(List.of("desk.title", "nav.calls", "nav.cases"), centreStaff, centreAll)),
                 Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
                         "misdialers.title", "nav.cases",
-                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "budget.menu"))),
+                        "specialists.title"), centreStaff, centreAll, List.of("quality.menu", "nav.reports", "budget.menu"))),
                 Arguments.of("REPORTER", join(centreAll, List.of("nav.reports", "budget.menu"))),
                 Arguments.of("ADMIN", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
                         "misdialers.title", "nav.cases",
-                        "specialists.title"), centreStaff, centreAll, List.of("nav.reports", "budget.menu", "nav.admin",
-                        "nav.users"))));
+                        "specialists.title"), centreStaff, centreAll, List.of("quality.menu", "nav.reports", "budget.menu",
+                        "nav.admin", "nav.users"))),
+                Arguments.of("EVALUATOR", List.of("quality.menu")));
     }
 
     @SafeVarargs
@@ -48,7 +49,12 @@ class MainMenuIT extends KaribuIT {
     @MethodSource("roles")
     void each_role_sees_the_screens_it_may_open_in_the_declared_order(String role, List<String> keys) {
         signIn("menu-" + role.toLowerCase(java.util.Locale.ROOT), role);
-        UI.getCurrent().navigate(ExpertPoolView.class); // every role may open it
+        // every role but the outside evaluator may open the expert pool; the evaluator, its own screen
+        if (role.equals("EVALUATOR")) {
+            UI.getCurrent().navigate(kz.hotline114.ui.quality.EvaluationsView.class);
+        } else {
+            UI.getCurrent().navigate(ExpertPoolView.class);
+        }
         // the layout as the app builds it around every view (Karibu's routes do not apply @Layout)
         var layout = new MainLayout(link, ctx.getBean(AuthenticationContext.class),
                 ctx.getBean(AccessAnnotationChecker.class));

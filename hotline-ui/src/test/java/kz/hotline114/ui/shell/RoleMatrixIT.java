@@ -85,6 +85,7 @@ class RoleMatrixIT extends KaribuIT {
     void every_endpoint_admits_exactly_its_roles() throws Exception {
         ensureUsers();
         var staff = EnumSet.of(Role.OPERATOR, Role.SPECIALIST, Role.SUPERVISOR, Role.ADMIN);
+        var notEvaluator = EnumSet.complementOf(EnumSet.of(Role.EVALUATOR)); // outside experts: only what is theirs
         var caseJson = "{\"category\":\"OTHER\",\"question\":\"Матрица\",\"language\":\"kk\"}";
         var endpoints = List.of(
                 new Endpoint("GET", "/api/calls", null, staff, 200),
@@ -97,11 +98,11 @@ class RoleMatrixIT extends KaribuIT {
                 new Endpoint("PUT", "/api/admin/taxonomy/movement/MATRIX_TEST", "{\"nameKk\":\"М\",\"nameRu\":\"М\"}",
                         EnumSet.of(Role.ADMIN), 200),
                 new Endpoint("GET", "/actuator/metrics", null, EnumSet.of(Role.ADMIN), 200),
-                new Endpoint("GET", "/api/experts", null, EnumSet.allOf(Role.class), 200),
-                new Endpoint("GET", "/api/centres", null, EnumSet.allOf(Role.class), 200),
+                new Endpoint("GET", "/api/experts", null, notEvaluator, 200),
+                new Endpoint("GET", "/api/centres", null, notEvaluator, 200),
                 new Endpoint("GET", "/api/appointments?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", null, staff, 200),
                 new Endpoint("GET", "/api/appointments/counts?from=2026-01-01&to=2027-01-01", null,
-                        EnumSet.allOf(Role.class), 200),
+                        notEvaluator, 200),
                 new Endpoint("GET", "/api/reports/interim?project=1&from=2019-05-31&to=2019-08-29", null,
                         EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200),
                 new Endpoint("GET", "/api/reports/calls.csv?from=2019-06-01T00:00:00Z&to=2019-06-02T00:00:00Z", null,
@@ -110,7 +111,11 @@ class RoleMatrixIT extends KaribuIT {
                         EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN), 200),
                 new Endpoint("GET", "/api/reports/projects", null, EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN),
                         200),
-                new Endpoint("GET", "/api/live", null, EnumSet.of(Role.SUPERVISOR, Role.ADMIN), 200));
+                new Endpoint("GET", "/api/live", null, EnumSet.of(Role.SUPERVISOR, Role.ADMIN), 200),
+                new Endpoint("GET", "/api/evaluations?from=2026-01-01&to=2026-01-31", null,
+                        EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR, Role.ADMIN), 200),
+                new Endpoint("GET", "/api/evaluations/form", null, EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR,
+                        Role.ADMIN), 200));
         var wrong = new ArrayList<String>();
         for (var e : endpoints) {
             for (var role : Role.values()) {
@@ -127,7 +132,8 @@ class RoleMatrixIT extends KaribuIT {
     @Test
     void every_view_admits_exactly_its_roles() {
         var staff = EnumSet.of(Role.OPERATOR, Role.SPECIALIST, Role.SUPERVISOR, Role.ADMIN);
-        var everyone = EnumSet.allOf(Role.class);
+        // an outside evaluator sees only what is assigned to them: not the centre's pages the staff share
+        var everyone = EnumSet.complementOf(EnumSet.of(Role.EVALUATOR));
         Map<Class<? extends Component>, Set<Role>> views = Map.ofEntries(
                 Map.entry(CallLogView.class, staff),
                 Map.entry(CasesView.class, staff),
@@ -144,7 +150,11 @@ class RoleMatrixIT extends KaribuIT {
                 Map.entry(GrantProjectsView.class, EnumSet.of(Role.REPORTER, Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(DashboardView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(AdminView.class, EnumSet.of(Role.ADMIN)),
-                Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)));
+                Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)),
+                Map.entry(kz.hotline114.ui.quality.EvaluationsView.class, EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR,
+                        Role.ADMIN)),
+                Map.entry(kz.hotline114.ui.reports.BudgetForecastView.class, EnumSet.of(Role.REPORTER, Role.SUPERVISOR,
+                        Role.ADMIN)));
         var wrong = new ArrayList<String>();
         views.forEach((view, allowed) -> {
             for (var role : Role.values()) {

@@ -21,7 +21,7 @@ class UiModularityTest {
             .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("hotline-core"))
             .importPackages("kz.hotline114.ui");
 
-    static final String[] FEATURES = {"calls", "desk", "cases", "centre", "dashboard", "reports", "admin"};
+    static final String[] FEATURES = {"calls", "desk", "cases", "centre", "dashboard", "reports", "admin", "quality"};
 
     @Test
     void every_class_is_in_a_feature_or_the_shell() {
