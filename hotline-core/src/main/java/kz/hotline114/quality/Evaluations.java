@@ -71,6 +71,12 @@ public interface Evaluations {
     Evaluation save(long id, Map<String, Integer> scores, Map<String, String> comments, @Nullable String conclusion,
                     boolean submit);
 
+    /**
+     * The monitoring's figures for the days {@code from}..{@code to} (supervisors, admins and reporters: aggregates and
+     * the experts' conclusions, no caller's data).
+     */
+    MonitoringFigures figures(LocalDate from, LocalDate to);
+
     /** The evaluators: enabled users with the EVALUATOR role, by user name. */
     List<String> evaluators();
 }

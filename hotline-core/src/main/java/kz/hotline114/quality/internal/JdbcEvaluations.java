@@ -26,6 +26,7 @@ import kz.hotline114.calls.CallKey;
 import kz.hotline114.quality.EvaluationForm;
 import kz.hotline114.quality.Evaluations;
 import kz.hotline114.quality.InvalidEvaluation;
+import kz.hotline114.quality.MonitoringFigures;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
@@ -301,6 +302,27 @@ class JdbcEvaluations implements Evaluations {
                     + (score.criticalFailed() ? ", critical: " + score.failedCritical() : ""));
         }
         return get(id);
+    }
+
+    @Override
+    public MonitoringFigures figures(LocalDate from, LocalDate to) {
+        if (!(supervises() || CurrentUser.has(Role.REPORTER))) {
+            throw new AccessDeniedException("the monitoring's figures are for supervisors, reporters and admins");
+        }
+        var zone = hotline.zone();
+        var done = new ArrayList<Map.Entry<LocalDate, Evaluation>>();
+        jdbc.query("""
+                select e.*, c.started_at as call_started from evaluation e
+                join calls c on c.pbx_id = e.pbx_id and c.linkedid = e.linkedid
+                where e.status = 'SUBMITTED' and c.started_at >= ? and c.started_at < ? order by c.started_at, e.id""",
+                rs -> {
+                    done.add(Map.entry(rs.getTimestamp("call_started").toInstant().atZone(zone).toLocalDate(), row(rs)));
+                }, start(from), start(to.plusDays(1)));
+        long answered = jdbc.queryForObject("select count(*) from calls where outcome = 'ANSWERED' and started_at >= ?"
+                + " and started_at < ?", Long.class, start(from), start(to.plusDays(1)));
+        var forms = new java.util.HashMap<Long, EvaluationForm>();
+        done.forEach(d -> forms.computeIfAbsent(d.getValue().formId(), this::form));
+        return MonitoringMath.figures(from, to, answered, done, forms);
     }
 
     @Override

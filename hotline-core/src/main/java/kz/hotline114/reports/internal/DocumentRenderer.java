@@ -39,7 +39,12 @@ class DocumentRenderer implements ReportDocuments {
 
     @Override
     public byte[] pdf(InterimReport report, ReportTexts texts) {
-        var page = HtmlWriter.page(html(report, texts), texts.locale().getLanguage());
+        return pdf(ReportLayout.blocks(report, texts), texts);
+    }
+
+    /** Any report's blocks as a PDF (A4, DejaVu Sans embedded). */
+    static byte[] pdf(List<Block> blocks, ReportTexts texts) {
+        var page = HtmlWriter.page(HtmlWriter.body(blocks), texts.locale().getLanguage());
         try (var out = new ByteArrayOutputStream()) {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -57,6 +57,7 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
 
     private final Evaluations evaluations;
     private final HotlineProperties props;
+    private final Clock clock;
     final DateField month = new DateField();
     final Grid<Evaluations.Evaluation> list = new Grid<>();
     final Div editor = new Div();
@@ -71,6 +72,7 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
     EvaluationsView(Evaluations evaluations, HotlineProperties props, Clock clock) {
         this.evaluations = evaluations;
         this.props = props;
+        this.clock = clock;
         setMaxWidth("90em");
         month.setId("quality-month");
         month.setLabel(getTranslation("quality.month"));
@@ -119,7 +121,8 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        var first = month.getValue() == null ? LocalDate.now(props.zone()) : month.getValue().withDayOfMonth(1);
+        var first = (month.getValue() == null ? LocalDate.now(clock.withZone(props.zone())) : month.getValue())
+                .withDayOfMonth(1);
         list.setItems(evaluations.list(first, first.plusMonths(1).minusDays(1)));
     }
 
