@@ -1,7 +1,5 @@
 package kz.hotline114.ui.quality;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import kz.hotline114.quality.EvaluationForm;
 import kz.hotline114.quality.Evaluations;
 import kz.hotline114.quality.InvalidEvaluation;
 import kz.hotline114.security.Roles;
+import kz.hotline114.ui.shell.RequestDays;
 
 /**
  * The quality monitoring over REST (issue 18): {@code GET /api/evaluations?from=&to=} (an evaluator gets their own),
@@ -45,22 +44,11 @@ class EvaluationsApi {
         this.evaluations = evaluations;
     }
 
-    private static LocalDate date(String name, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("'" + name + "' is required (yyyy-MM-dd)");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + name + "' must be a date like 2026-11-30, not '" + value + "'");
-        }
-    }
-
     @GetMapping
     @RolesAllowed({Roles.EVALUATOR, Roles.SUPERVISOR, Roles.ADMIN})
     List<Map<String, Object>> list(@RequestParam(required = false) @Nullable String from,
                                    @RequestParam(required = false) @Nullable String to) {
-        return evaluations.list(date("from", from), date("to", to)).stream().map(EvaluationsApi::json).toList();
+        return evaluations.list(RequestDays.day("from", from), RequestDays.day("to", to)).stream().map(EvaluationsApi::json).toList();
     }
 
     @GetMapping("/{id}")
@@ -101,7 +89,7 @@ class EvaluationsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     Map<String, Object> sample(@RequestBody SampleRequest r) {
-        var s = evaluations.sample(date("from", r.from()), date("to", r.to()), r.perStratum() == null ? 2 : r.perStratum(),
+        var s = evaluations.sample(RequestDays.day("from", r.from()), RequestDays.day("to", r.to()), r.perStratum() == null ? 2 : r.perStratum(),
                 r.calibrationShare() == null ? 0.1 : r.calibrationShare(), r.seed());
         var body = new LinkedHashMap<String, Object>();
         body.put("id", s.id());

@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import kz.hotline114.reports.BudgetForecasts;
 import kz.hotline114.security.Roles;
+import kz.hotline114.ui.shell.RequestDays;
 import kz.hotline114.shared.HotlineProperties;
 
 /**
@@ -45,7 +46,7 @@ class BudgetForecastApi {
             throw new IllegalArgumentException("'project' is required: a grant project's id");
         }
         LocalDate day = asOf == null || asOf.isBlank() ? LocalDate.now(clock.withZone(hotline.zone()))
-                : WrongNumberClaimsApi.date("asOf", asOf);
+                : RequestDays.day("asOf", asOf);
         var f = forecasts.forecast(Long.parseLong(project.strip()), day);
         var body = new LinkedHashMap<String, Object>();
         body.put("project", f.projectId());

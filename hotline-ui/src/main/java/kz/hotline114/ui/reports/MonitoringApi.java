@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import kz.hotline114.reports.MonitoringReports;
 import kz.hotline114.security.Roles;
+import kz.hotline114.ui.shell.RequestDays;
 import kz.hotline114.ui.shell.HotlineI18n;
 
 /**
@@ -39,8 +40,8 @@ class MonitoringApi {
                                  @RequestParam(required = false) @Nullable String to,
                                  @RequestParam(defaultValue = "json") String format,
                                  @RequestParam(defaultValue = "kk") String lang) {
-        var start = WrongNumberClaimsApi.date("from", from);
-        var end = WrongNumberClaimsApi.date("to", to);
+        var start = RequestDays.day("from", from);
+        var end = RequestDays.day("to", to);
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("'to' (" + end + ") is before 'from' (" + start + ")");
         }

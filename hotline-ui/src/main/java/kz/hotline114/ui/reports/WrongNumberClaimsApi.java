@@ -1,8 +1,6 @@
 package kz.hotline114.ui.reports;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.hotline114.reports.WrongNumberClaims;
 import kz.hotline114.security.Roles;
 import kz.hotline114.ui.shell.HotlineI18n;
+import kz.hotline114.ui.shell.RequestDays;
 
 /**
  * The carrier claim (issue 17): {@code GET /api/reports/wrong-numbers?from=&to=} →
@@ -44,7 +43,7 @@ class WrongNumberClaimsApi {
     @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
     Map<String, Object> summary(@RequestParam(required = false) @Nullable String from,
                                 @RequestParam(required = false) @Nullable String to) {
-        var s = claims.summary(date("from", from), date("to", to));
+        var s = claims.summary(RequestDays.day("from", from), RequestDays.day("to", to));
         var body = new LinkedHashMap<String, Object>();
         body.put("from", s.from().toString());
         body.put("to", s.to().toString());
@@ -64,8 +63,8 @@ class WrongNumberClaimsApi {
     @RolesAllowed({Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN})
     void xlsx(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
               @RequestParam(defaultValue = "kk") String lang, HttpServletResponse response) throws IOException {
-        var start = date("from", from);
-        var end = date("to", to);
+        var start = RequestDays.day("from", from);
+        var end = RequestDays.day("to", to);
         var texts = BundleReportTexts.of(i18n, ReportsApi.language(lang));
         ReportsApi.file(response, "wrong-numbers-" + start + "-" + end + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out -> claims.xlsx(start, end, texts, out));
@@ -76,8 +75,8 @@ class WrongNumberClaimsApi {
     ResponseEntity<byte[]> letter(@RequestParam(required = false) @Nullable String from,
                                                            @RequestParam(required = false) @Nullable String to,
                                                            @RequestParam(defaultValue = "kk") String lang) {
-        var start = date("from", from);
-        var end = date("to", to);
+        var start = RequestDays.day("from", from);
+        var end = RequestDays.day("to", to);
         var body = claims.letter(start, end, BundleReportTexts.of(i18n, ReportsApi.language(lang)));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"wrong-numbers-letter-" + start + "-"
@@ -85,17 +84,5 @@ class WrongNumberClaimsApi {
                 .contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                 .body(body);
-    }
-
-    /** A required day parameter ({@code yyyy-MM-dd}); a clear 400 otherwise. */
-    static LocalDate date(String name, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("'" + name + "' is required (yyyy-MM-dd)");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + name + "' must be a date like 2026-11-30, not '" + value + "'");
-        }
     }
 }
