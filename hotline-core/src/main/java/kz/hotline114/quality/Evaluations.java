@@ -19,12 +19,16 @@ public interface Evaluations {
 
     enum Status { ASSIGNED, DRAFT, SUBMITTED }
 
+    /** The evaluated specialist's answer to a submitted evaluation. */
+    enum Response { ACKNOWLEDGED, DISPUTED }
+
     /** One evaluator's evaluation of one call, with the form version it is scored on. */
     record Evaluation(long id, @Nullable Long sampleId, CallKey call, String evaluator, long formId,
                       boolean calibration, Status status, Map<String, Integer> scores, Map<String, String> comments,
                       @Nullable String conclusion, @Nullable Double total, @Nullable Boolean criticalFailed,
                       @Nullable String specialist, @Nullable String queue, Instant assignedAt,
-                      @Nullable Instant submittedAt) {
+                      @Nullable Instant submittedAt, @Nullable Response response, @Nullable String responseComment,
+                      @Nullable String resolution) {
         public Evaluation {
             scores = Map.copyOf(scores);
             comments = Map.copyOf(comments);
@@ -76,6 +80,15 @@ public interface Evaluations {
      * the experts' conclusions, no caller's data).
      */
     MonitoringFigures figures(LocalDate from, LocalDate to);
+
+    /** The signed-in specialist's submitted evaluations (of calls they answered) in the days {@code from}..{@code to}. */
+    List<Evaluation> mine(LocalDate from, LocalDate to);
+
+    /** The evaluated specialist acknowledges a submitted evaluation, or disputes it (a comment required). */
+    Evaluation respond(long id, Response response, @Nullable String comment);
+
+    /** A supervisor resolves a dispute (what was decided, required). */
+    Evaluation resolve(long id, String resolution);
 
     /** The evaluators: enabled users with the EVALUATOR role, by user name. */
     List<String> evaluators();

@@ -234,7 +234,68 @@ class JdbcEvaluations implements Evaluations {
                 new TypeReference<Map<String, String>>() { }), rs.getString("conclusion"),
                 total == null ? null : total.doubleValue(), (Boolean) rs.getObject("critical_failed"),
                 rs.getString("specialist"), rs.getString("queue"), rs.getTimestamp("assigned_at").toInstant(),
-                rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant());
+                rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant(),
+                rs.getString("response") == null ? null : Response.valueOf(rs.getString("response")),
+                rs.getString("response_comment"), rs.getString("resolution"));
+    }
+
+    /** The specialist the signed-in user is (their name as the queues know it), or null. */
+    private @Nullable String specialistName() {
+        return jdbc.query("select display_name from specialist where username = ?", (rs, i) -> rs.getString(1),
+                CurrentUser.name()).stream().findFirst().orElse(null);
+    }
+
+    private boolean isTheSpecialistOf(Evaluation e) {
+        return e.status() == Status.SUBMITTED && e.specialist() != null && CurrentUser.has(Role.SPECIALIST)
+                && e.specialist().equals(specialistName());
+    }
+
+    @Override
+    public List<Evaluation> mine(LocalDate from, LocalDate to) {
+        var name = CurrentUser.has(Role.SPECIALIST) ? specialistName() : null;
+        if (name == null) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select e.* from evaluation e join calls c on c.pbx_id = e.pbx_id and c.linkedid = e.linkedid
+                where e.status = 'SUBMITTED' and e.specialist = ? and c.started_at >= ? and c.started_at < ?
+                order by c.started_at, e.id""", (rs, i) -> row(rs), name, start(from), start(to.plusDays(1)));
+    }
+
+    @Override
+    public Evaluation respond(long id, Response response, @Nullable String comment) {
+        var e = get(id);
+        if (!isTheSpecialistOf(e)) {
+            throw new AccessDeniedException("only the evaluated specialist answers an evaluation");
+        }
+        if (response == Response.DISPUTED && (comment == null || comment.isBlank())) {
+            throw new InvalidEvaluation(Map.of("comment", "required"));
+        }
+        if (e.response() != null) {
+            throw new InvalidEvaluation(Map.of("response", "given"));
+        }
+        jdbc.update("update evaluation set response = ?, response_comment = ?, responded_at = ? where id = ?",
+                response.name(), comment == null || comment.isBlank() ? null : comment.strip(),
+                Timestamp.from(clock.instant()), id);
+        audit.record(response == Response.ACKNOWLEDGED ? "EVALUATION_ACKNOWLEDGED" : "EVALUATION_DISPUTED",
+                e.call().toString(), comment);
+        return get(id);
+    }
+
+    @Override
+    public Evaluation resolve(long id, String resolution) {
+        checkSupervisor();
+        var e = get(id);
+        if (e.response() != Response.DISPUTED || e.resolution() != null) {
+            throw new InvalidEvaluation(Map.of("response", "not-disputed"));
+        }
+        if (resolution == null || resolution.isBlank()) {
+            throw new InvalidEvaluation(Map.of("resolution", "required"));
+        }
+        jdbc.update("update evaluation set resolution = ?, resolved_by = ?, resolved_at = ? where id = ?",
+                resolution.strip(), CurrentUser.name(), Timestamp.from(clock.instant()), id);
+        audit.record("EVALUATION_DISPUTE_RESOLVED", e.call().toString(), resolution.strip());
+        return get(id);
     }
 
     @Override
@@ -257,7 +318,8 @@ class JdbcEvaluations implements Evaluations {
     public Evaluation get(long id) {
         var e = jdbc.query("select * from evaluation where id = ?", (rs, i) -> row(rs), id).stream().findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no evaluation " + id));
-        if (!supervises() && !(CurrentUser.has(Role.EVALUATOR) && e.evaluator().equals(CurrentUser.name()))) {
+        if (!supervises() && !(CurrentUser.has(Role.EVALUATOR) && e.evaluator().equals(CurrentUser.name()))
+                && !isTheSpecialistOf(e)) {
             throw new AccessDeniedException("not an evaluation of yours");
         }
         return e;

@@ -128,6 +128,9 @@ class EvaluationsApi {
         m.put("queue", e.queue());
         m.put("assignedAt", e.assignedAt().toString());
         m.put("submittedAt", e.submittedAt() == null ? null : e.submittedAt().toString());
+        m.put("response", e.response() == null ? null : e.response().name());
+        m.put("responseComment", e.responseComment());
+        m.put("resolution", e.resolution());
         return m;
     }
 

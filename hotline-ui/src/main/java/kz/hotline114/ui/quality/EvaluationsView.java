@@ -48,11 +48,12 @@ import kz.hotline114.ui.shell.Formats;
 /**
  * The quality monitoring (issue 18): an outside expert sees the calls assigned to them for a month, listens to one
  * (the recording's player), and scores it on the form — points per criterion, a comment each, a conclusion — as a
- * draft or submitted; a supervisor sees every evaluation and draws the month's sample. No caller number is shown.
+ * draft or submitted; a specialist sees the evaluations of their own calls and acknowledges or disputes each; a
+ * supervisor sees every evaluation, draws the month's sample and resolves disputes. No caller number is shown.
  */
 @Route("quality")
 @Menu(title = "quality.menu", order = 115, icon = "vaadin:star-half-left-o")
-@RolesAllowed({Roles.EVALUATOR, Roles.SUPERVISOR, Roles.ADMIN})
+@RolesAllowed({Roles.EVALUATOR, Roles.SPECIALIST, Roles.SUPERVISOR, Roles.ADMIN})
 public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
 
     private final Evaluations evaluations;
@@ -67,6 +68,10 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
     final Button saveDraft = new Button();
     final Button submit = new Button();
     final Span total = new Span();
+    final TextArea answer = new TextArea();
+    final Button acknowledge = new Button();
+    final Button dispute = new Button();
+    final Button resolve = new Button();
     Evaluations.@Nullable Evaluation open;
 
     EvaluationsView(Evaluations evaluations, HotlineProperties props, Clock clock) {
@@ -83,13 +88,21 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
         editor.setWidthFull();
         saveDraft.addClickListener(e -> save(false));
         submit.addClickListener(e -> save(true));
+        acknowledge.addClickListener(e -> respond(Evaluations.Response.ACKNOWLEDGED));
+        dispute.addClickListener(e -> respond(Evaluations.Response.DISPUTED));
+        resolve.addClickListener(e -> resolve());
         add(new H2(getTranslation("quality.title")), new Paragraph(getTranslation(supervises()
-                ? "quality.intro.supervisor" : "quality.intro.evaluator")), month);
+                ? "quality.intro.supervisor" : evaluates() ? "quality.intro.evaluator" : "quality.intro.specialist")),
+                month);
         if (supervises()) {
             add(new SampleForm());
         }
         add(list, editor);
         refresh();
+    }
+
+    private static boolean evaluates() {
+        return CurrentUser.has(Role.EVALUATOR);
     }
 
     private static boolean supervises() {
@@ -123,7 +136,8 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
     void refresh() {
         var first = (month.getValue() == null ? LocalDate.now(clock.withZone(props.zone())) : month.getValue())
                 .withDayOfMonth(1);
-        list.setItems(evaluations.list(first, first.plusMonths(1).minusDays(1)));
+        var last = first.plusMonths(1).minusDays(1);
+        list.setItems(supervises() || evaluates() ? evaluations.list(first, last) : evaluations.mine(first, last));
     }
 
     /** Opens an evaluation: the player, the form with its points and comments, the conclusion. */
@@ -153,6 +167,7 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
                 open.total())) + (Boolean.TRUE.equals(open.criticalFailed()) ? " · " + getTranslation("quality.critical")
                 : ""));
         editor.add(conclusion, total);
+        answers(open);
         if (editable) {
             saveDraft.setText(getTranslation("quality.saveDraft"));
             saveDraft.setId("quality-save-draft");
@@ -160,6 +175,64 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
             submit.setId("quality-submit");
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             editor.add(new HorizontalLayout(saveDraft, submit));
+        }
+    }
+
+    /** The specialist's answer (acknowledge / dispute) and the supervisor's resolution of a dispute. */
+    private void answers(Evaluations.Evaluation e) {
+        if (e.response() != null) {
+            var said = new Span(getTranslation("quality.response." + e.response().name())
+                    + (e.responseComment() == null ? "" : ": " + e.responseComment())
+                    + (e.resolution() == null ? "" : " · " + getTranslation("quality.resolution") + ": " + e.resolution()));
+            said.setId("quality-response");
+            editor.add(new Div(said));
+        }
+        answer.setId("quality-answer");
+        answer.setWidthFull();
+        answer.setInvalid(false);
+        answer.clear();
+        boolean specialist = e.status() == Evaluations.Status.SUBMITTED && e.response() == null && !supervises()
+                && !evaluates();
+        boolean disputed = e.response() == Evaluations.Response.DISPUTED && e.resolution() == null && supervises();
+        if (specialist) {
+            answer.setLabel(getTranslation("quality.answer"));
+            acknowledge.setText(getTranslation("quality.acknowledge"));
+            acknowledge.setId("quality-acknowledge");
+            dispute.setText(getTranslation("quality.dispute"));
+            dispute.setId("quality-dispute");
+            editor.add(answer, new HorizontalLayout(acknowledge, dispute));
+        } else if (disputed) {
+            answer.setLabel(getTranslation("quality.resolution"));
+            resolve.setText(getTranslation("quality.resolve"));
+            resolve.setId("quality-resolve");
+            editor.add(answer, resolve);
+        }
+    }
+
+    void respond(Evaluations.Response response) {
+        if (open == null) {
+            return;
+        }
+        try {
+            show(evaluations.respond(open.id(), response, answer.getValue()));
+            Notification.show(getTranslation("quality.responded." + response.name()))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidEvaluation e) {
+            answer.setErrorMessage(getTranslation("quality.answerRequired"));
+            answer.setInvalid(true);
+        }
+    }
+
+    void resolve() {
+        if (open == null) {
+            return;
+        }
+        try {
+            show(evaluations.resolve(open.id(), answer.getValue()));
+            refresh();
+        } catch (InvalidEvaluation e) {
+            answer.setErrorMessage(getTranslation("quality.answerRequired"));
+            answer.setInvalid(true);
         }
     }
 

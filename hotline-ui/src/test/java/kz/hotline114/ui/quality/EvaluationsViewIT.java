@@ -32,13 +32,17 @@ class EvaluationsViewIT extends KaribuIT {
     @Test
     void an_evaluator_scores_the_call_assigned_to_them() {
         var call = new CallKey(PBX_ID, "q-ui-" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+        String specialist = "Yerlan " + call.linkedid();
+        String specialistUser = "q-spec-" + call.linkedid().substring(5, 12);
+        jdbc.update("insert into specialist (display_name, kind, interface, queues, username) values (?, 'THEOLOGIAN',"
+                + " ?, '{theologians}', ?)", specialist, "PJSIP/q" + call.linkedid(), specialistUser);
         var at = clock.instant().minusSeconds(3600);
         jdbc.update("""
                 insert into calls (pbx_id, linkedid, started_at, ended_at, caller_number, caller_withheld, queues,
                     answered_by, transfers, outcome, repeat_caller, updated_at, talk_seconds)
-                values (?, ?, ?, ?, '+77011234567', false, '{theologians}', '{Yerlan}', '[]'::jsonb, 'ANSWERED', false, ?,
+                values (?, ?, ?, ?, '+77011234567', false, '{theologians}', ?, '[]'::jsonb, 'ANSWERED', false, ?,
                     80)""", call.pbxId(), call.linkedid(), Timestamp.from(at), Timestamp.from(at.plusSeconds(100)),
-                Timestamp.from(at));
+                new String[] {specialist}, Timestamp.from(at));
         String evaluator = "q-eval-" + Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 36);
         jdbc.update("insert into app_user (username, password_hash, display_name, roles) values (?, 'x', ?,"
                 + " '{EVALUATOR}')", evaluator, evaluator);
@@ -72,5 +76,29 @@ class EvaluationsViewIT extends KaribuIT {
         assertThat(done.total()).as("LISTENING and CORRECTNESS at half").isEqualTo(77.3);
         assertThat(view.total.getText()).isEqualTo("Нәтиже: 77.3 %");
         assertThat(view.points.get("GREETING").isReadOnly()).as("submitted: no more changes").isTrue();
+
+        // the specialist sees it, and disputes it with a comment; the supervisor resolves the dispute
+        signIn(specialistUser, "SPECIALIST");
+        UI.getCurrent().navigate(EvaluationsView.class);
+        var own = _get(EvaluationsView.class);
+        own.month.setValue(LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Almaty")));
+        assertThat(own.list.getListDataView().getItems()).singleElement().satisfies(e -> assertThat(e.call()).isEqualTo(call));
+        own.show(own.list.getListDataView().getItems().findFirst().orElseThrow());
+        _click(own.dispute);
+        assertThat(own.answer.isInvalid()).as("a dispute needs its reason").isTrue();
+        own.answer.setValue("Тыңдауды толық жасадым, жазбаның 0:40-ын тыңдаңыз");
+        _click(own.dispute);
+        assertThat(evaluations.get(done.id())).satisfies(e -> {
+            assertThat(e.response()).isEqualTo(Evaluations.Response.DISPUTED);
+            assertThat(e.responseComment()).startsWith("Тыңдауды толық");
+        });
+        signIn("q-super", "SUPERVISOR");
+        UI.getCurrent().navigate(EvaluationsView.class);
+        var sup = _get(EvaluationsView.class);
+        sup.month.setValue(LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Almaty")));
+        sup.show(done);
+        sup.answer.setValue("Жазба тыңдалды: баға өзгеріссіз");
+        _click(sup.resolve);
+        assertThat(evaluations.get(done.id()).resolution()).isEqualTo("Жазба тыңдалды: баға өзгеріссіз");
     }
 }

@@ -28,7 +28,8 @@ class MainMenuIT extends KaribuIT {
         var centreAll = List.of("nav.centre.experts", "nav.centre.events", "nav.centre.figures");
         return List.of(
                 Arguments.of("OPERATOR", join(List.of("nav.calls", "unreturned.title", "nav.cases"), centreStaff, centreAll)),
-                Arguments.of("SPECIALIST", join(List.of("desk.title", "nav.calls", "nav.cases"), centreStaff, centreAll)),
+                Arguments.of("SPECIALIST", join(List.of("desk.title", "nav.calls", "nav.cases"), centreStaff, centreAll,
+                        List.of("quality.menu"))),
                 Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
                         "misdialers.title", "nav.cases",
                         "specialists.title"), centreStaff, centreAll, List.of("quality.menu", "nav.reports", "budget.menu"))),

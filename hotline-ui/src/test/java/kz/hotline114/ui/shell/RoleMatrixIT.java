@@ -151,8 +151,8 @@ class RoleMatrixIT extends KaribuIT {
                 Map.entry(DashboardView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(AdminView.class, EnumSet.of(Role.ADMIN)),
                 Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)),
-                Map.entry(kz.hotline114.ui.quality.EvaluationsView.class, EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR,
-                        Role.ADMIN)),
+                Map.entry(kz.hotline114.ui.quality.EvaluationsView.class, EnumSet.of(Role.EVALUATOR, Role.SPECIALIST,
+                        Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(kz.hotline114.ui.reports.BudgetForecastView.class, EnumSet.of(Role.REPORTER, Role.SUPERVISOR,
                         Role.ADMIN)));
         var wrong = new ArrayList<String>();
