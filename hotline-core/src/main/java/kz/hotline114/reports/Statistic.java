@@ -46,7 +46,11 @@ public enum Statistic {
     /** Events held: events of the events register held in the period. */
     EVENTS_HELD(true),
     /** Participants: the participants of those events, summed. */
-    PARTICIPANTS(true);
+    PARTICIPANTS(true),
+    /** Calls evaluated: answered calls of the period with at least one submitted quality evaluation (issue 18). */
+    CALLS_EVALUATED(true),
+    /** Monitoring results: the months of the period with submitted quality evaluations (a monitoring report each). */
+    MONITORING_REPORTS(true);
 
     private final boolean indicatorMetric;
 

@@ -80,8 +80,12 @@ class RecordingIntake {
         try (var files = Files.list(incoming)) {
             for (var file : files.filter(Files::isRegularFile).toList()) {
                 var m = NAME.matcher(file.getFileName().toString());
-                if (m.matches() && settled(file) && takeIn(file, new CallKey(ami.pbxId(), m.group(1)))) {
-                    taken++;
+                try {
+                    if (m.matches() && settled(file) && takeIn(file, new CallKey(ami.pbxId(), m.group(1)))) {
+                        taken++;
+                    }
+                } catch (IOException | RuntimeException e) { // one bad file must not hold up the others
+                    log.warn("Recording {} not taken in (retried at the next scan): {}", file.getFileName(), e.toString());
                 }
             }
         }

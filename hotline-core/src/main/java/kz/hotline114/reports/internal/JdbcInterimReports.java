@@ -29,6 +29,7 @@ import kz.hotline114.appointments.EventsRegister;
 import kz.hotline114.cases.CaseCounts;
 import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.Taxonomy;
+import kz.hotline114.quality.Evaluations;
 import kz.hotline114.reports.BudgetForecasts;
 import kz.hotline114.reports.CallFigures;
 import kz.hotline114.reports.CallStatistics;
@@ -75,12 +76,14 @@ class JdbcInterimReports implements InterimReports {
 
     private final Clock clock;
     private final BudgetForecasts forecasts;
+    private final Evaluations quality;
 
     JdbcInterimReports(JdbcTemplate jdbc, JdbcGrantProjects projects, CallStatistics statistics, Cases cases,
                        AppointmentStatistics centre, EventsRegister events, HotlineProperties hotline, AuditLog audit, Clock clock,
-                       BudgetForecasts forecasts) {
+                       BudgetForecasts forecasts, Evaluations quality) {
         this.clock = clock;
         this.forecasts = forecasts;
+        this.quality = quality;
         this.jdbc = jdbc;
         this.projects = projects;
         this.statistics = statistics;
@@ -282,6 +285,7 @@ class JdbcInterimReports implements InterimReports {
         metrics.put(Statistic.MOBILE_RECEPTION_CONSULTATIONS, BigDecimal.valueOf(mobile));
         metrics.put(Statistic.EVENTS_HELD, BigDecimal.valueOf(centreFigures.events()));
         metrics.put(Statistic.PARTICIPANTS, BigDecimal.valueOf(centreFigures.participants()));
+        metrics.putAll(monitoring(from, to));
 
         var tasks = new ArrayList<TaskSection>();
         for (var t : project.tasks()) {
@@ -310,6 +314,13 @@ class JdbcInterimReports implements InterimReports {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), finalisedAt, finalisedBy, tasks, calls, caseFigures,
                 centreFigures, eventRows, content.risks(), content.attachments(), participants, content.leader(),
                 content.leaderPosition(), budget(project, to));
+    }
+
+    /** The quality monitoring's indicators: the calls evaluated, the months with monitoring results. */
+    private Map<Statistic, BigDecimal> monitoring(LocalDate from, LocalDate to) {
+        var f = quality.figures(from, to);
+        return Map.of(Statistic.CALLS_EVALUATED, BigDecimal.valueOf(f.evaluatedCalls()),
+                Statistic.MONITORING_REPORTS, BigDecimal.valueOf(f.byMonth().size()));
     }
 
     /** The budget's figures as of the period's end, or today while the period runs. */

@@ -46,6 +46,10 @@ class MonitoringApiIT extends UiIT {
     int port;
     @Autowired
     Evaluations evaluations;
+    @Autowired
+    kz.hotline114.reports.GrantProjects projects;
+    @Autowired
+    kz.hotline114.reports.InterimReports interim;
 
     private final String run = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 36);
 
@@ -145,5 +149,20 @@ class MonitoringApiIT extends UiIT {
                     .contains("Оценено 3 из 6");
         }
         assertThat(get("&format=xml").statusCode()).isEqualTo(400);
+
+        // a grant indicator takes "calls evaluated" and "monitoring results" from the same figures
+        as("mon-reporter", "REPORTER");
+        var project = projects.save(new kz.hotline114.reports.GrantProject(0, "Мониторинг " + run, "Қор", null, null,
+                null, FROM, TO, List.of(new kz.hotline114.reports.GrantProject.Task(0, 3, "Мониторинг", List.of(
+                        new kz.hotline114.reports.GrantProject.Activity(0, 1, "Сапаны бағалау", List.of(
+                                new kz.hotline114.reports.GrantProject.Indicator(0, "Бағаланған қоңыраулар", "қоңырау",
+                                        new java.math.BigDecimal("10"), kz.hotline114.reports.Statistic.CALLS_EVALUATED,
+                                        null, null),
+                                new kz.hotline114.reports.GrantProject.Indicator(0, "Мониторинг есептері", "есеп",
+                                        java.math.BigDecimal.ONE, kz.hotline114.reports.Statistic.MONITORING_REPORTS,
+                                        null, null)))))), List.of()));
+        var lines = interim.report(project.id(), FROM, TO).tasks().getFirst().activities().getFirst().indicators();
+        assertThat(lines).extracting(l -> l.actual().intValue()).containsExactly(3, 1);
+        SecurityContextHolder.clearContext();
     }
 }
