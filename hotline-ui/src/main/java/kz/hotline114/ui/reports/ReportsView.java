@@ -39,6 +39,7 @@ import kz.hotline114.reports.GrantProject;
 import kz.hotline114.reports.GrantProjects;
 import kz.hotline114.reports.InterimReport;
 import kz.hotline114.reports.InterimReports;
+import kz.hotline114.reports.MonitoringReports;
 import kz.hotline114.reports.InvalidReport;
 import kz.hotline114.reports.ReportContent;
 import kz.hotline114.reports.ReportDocuments;
@@ -83,14 +84,16 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private record RiskRow(TextArea risk, TextArea mitigation, boolean wrongNumber) {
     }
 
+    private final MonitoringReports monitoring;
     final List<RiskRow> risks = new ArrayList<>();
     final TextField leader = new TextField();
     final TextField position = new TextField();
     private List<ReportContent.Attachment> attachments = List.of();
 
     ReportsView(InterimReports reports, ReportDocuments documents, GrantProjects projects, HotlineI18n i18n,
-                CallExports exports, HotlineProperties props) {
+                CallExports exports, HotlineProperties props, MonitoringReports monitoring) {
         this.reports = reports;
+        this.monitoring = monitoring;
         this.exports = exports;
         this.zone = props.zone();
         this.documents = documents;
@@ -99,7 +102,7 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
         var all = buildPickers(projects);
         var toolbar = buildToolbar(writes);
         var downloads = new HorizontalLayout(download("docx", "kk"), download("pdf", "kk"), download("docx", "ru"),
-                download("pdf", "ru"), export("xlsx"), export("csv"));
+                download("pdf", "ru"), export("xlsx"), export("csv"), monitoring("docx"), monitoring("pdf"));
         downloads.setWrap(true);
         configureOutput();
         add(toolbar, status, downloads, editor, preview);
@@ -368,6 +371,21 @@ public class ReportsView extends VerticalLayout implements HasDynamicTitle {
                     : "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes.length);
         }), getTranslation("reports." + format) + " (" + getTranslation("lang." + lang) + ")");
         anchor.setId("report-" + format + "-" + lang);
+        return anchor;
+    }
+
+    /** The quality monitoring's report of the same period (seed 004's task 3), in the screen's language. */
+    private Anchor monitoring(String format) {
+        var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var lang = getLocale().getLanguage();
+            var texts = BundleReportTexts.of(i18n, lang);
+            byte[] bytes = format.equals("pdf") ? monitoring.pdf(from.getValue(), to.getValue(), texts)
+                    : monitoring.docx(from.getValue(), to.getValue(), texts);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "monitoring-" + from.getValue() + "-"
+                    + to.getValue() + "-" + lang + "." + format, format.equals("pdf") ? "application/pdf"
+                    : "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes.length);
+        }), getTranslation("reports.monitoring") + " (" + getTranslation("reports." + format) + ")");
+        anchor.setId("report-monitoring-" + format);
         return anchor;
     }
 

@@ -28,6 +28,9 @@ class ReportsViewIT extends KaribuIT {
         assertThat(view.period.getListDataView().getItems().map(GrantProject.ReportingPeriod::label))
                 .containsExactly("1 аралық есеп", "Қорытынды есеп");
         assertThat(view.to.getValue()).isEqualTo(LocalDate.of(2019, 8, 29));
+        // the quality monitoring's report of the same period sits with the interim report's downloads
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Anchor.class,
+                spec -> spec.withId("report-monitoring-docx")).getText()).isEqualTo("Сапа мониторингінің есебі (DOCX жүктеу)");
         var last = view.period.getListDataView().getItems().toList().getLast();
         HasValueUtilsKt._setValue(view.period, last);
         assertThat(view.to.getValue()).isEqualTo(LocalDate.of(2019, 11, 30));
