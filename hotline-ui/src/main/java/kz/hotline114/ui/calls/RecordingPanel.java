@@ -40,7 +40,7 @@ final class RecordingPanel extends Div {
                     Formats.DATE.format(r.deletedAt().atZone(zone))))));
             return;
         }
-        String url = "/api/calls/" + r.call().pbxId() + "/" + r.call().linkedid() + "/recording";
+        String url = RecordingsApi.consoleUrl(r.call());
         var audio = new Element("audio");
         audio.setAttribute("controls", true);
         audio.setAttribute("preload", "none");

@@ -35,8 +35,20 @@ import kz.hotline114.security.Roles;
  * log.
  */
 @RestController
-@RequestMapping("/api/calls/{pbx}/{linkedid}/recording")
+@RequestMapping({"/api/calls/{pbx}/{linkedid}/recording", RecordingsApi.CONSOLE + "/{pbx}/{linkedid}"})
 class RecordingsApi {
+
+    /**
+     * The same recording for the console's own player: {@code /api/**} is HTTP Basic without a session, so a browser's
+     * {@code <audio>} (which sends only the console's session cookie) is served under this path, in the console's
+     * signed-in session, with the same roles, ranges and audit.
+     */
+    static final String CONSOLE = "/recordings";
+
+    /** Where the console's player fetches a call's recording. */
+    static String consoleUrl(kz.hotline114.calls.CallKey call) {
+        return CONSOLE + "/" + call.pbxId() + "/" + call.linkedid();
+    }
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 

@@ -268,7 +268,8 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
         audio.setAttribute("controls", true);
         audio.setAttribute("preload", "none");
         audio.setAttribute("id", "quality-audio");
-        audio.setAttribute("src", "/api/calls/" + e.call().pbxId() + "/" + e.call().linkedid() + "/recording");
+        // the console's own path (its session), not /api/** (HTTP Basic only): see RecordingsApi
+        audio.setAttribute("src", "/recordings/" + e.call().pbxId() + "/" + e.call().linkedid());
         audio.getStyle().set("width", "100%");
         var box = new Div();
         box.getElement().appendChild(audio);

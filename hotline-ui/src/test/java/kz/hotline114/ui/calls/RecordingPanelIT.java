@@ -66,7 +66,7 @@ class RecordingPanelIT extends KaribuIT {
         UI.getCurrent().add(panel);
         var audio = panel.getElement().getChild(1).getChild(0);
         assertThat(audio.getTag()).isEqualTo("audio");
-        assertThat(audio.getAttribute("src")).isEqualTo("/api/calls/" + PBX_ID + "/" + call.linkedid() + "/recording");
+        assertThat(audio.getAttribute("src")).isEqualTo("/recordings/" + PBX_ID + "/" + call.linkedid());
         assertThat(panel.getElement().getTextRecursively()).contains("Ұзақтығы 1:05");
         _click(panel.keep);
         assertThat(panel.reason.isInvalid()).as("no reason: said at the field").isTrue();

@@ -57,7 +57,7 @@ class EvaluationsViewIT extends KaribuIT {
         assertThat(mine).singleElement().satisfies(e -> assertThat(e.call()).isEqualTo(call));
         view.show(mine.getFirst());
         assertThat(view.getElement().getOuterHTML()).as("no caller number on the expert's screen")
-                .doesNotContain("+77011234567").contains("/api/calls/" + PBX_ID + "/" + call.linkedid() + "/recording");
+                .doesNotContain("+77011234567").contains("/recordings/" + PBX_ID + "/" + call.linkedid());
         view.points.get("GREETING").setValue(2);
         view.comments.get("GREETING").setValue("сәлемдесті, өзін атады");
         _click(view.submit);
