@@ -58,18 +58,13 @@ public class MisdialerBenchmark {
                 numbers, others);
         long t0 = System.nanoTime();
         // a bulk load as a DBA would do it (as ReportBenchmark): the rollup trigger off, the indexes built afterwards
-        jdbc.execute("alter table calls disable trigger calls_daily");
-        jdbc.execute("alter table calls drop constraint calls_pkey");
-        jdbc.execute("drop index calls_started, calls_caller, calls_outcome");
-        for (long start = 1; start <= numbers + others; start += 500_000) {
-            jdbc.update(GENERATE, numbers, numbers, start, Math.min(numbers + others, start + 499_999), numbers);
-        }
-        jdbc.execute("alter table calls add primary key (pbx_id, linkedid)");
-        jdbc.execute("create index calls_started on calls (started_at desc)");
-        jdbc.execute("create index calls_caller on calls (caller_number, started_at) where caller_number is not null");
-        jdbc.execute("create index calls_outcome on calls (outcome, started_at)");
-        jdbc.execute("alter table calls enable trigger calls_daily");
-        jdbc.execute("analyze calls");
+        final long n = numbers;
+        final long rows = numbers + others;
+        OwnerJdbc.bulkLoadCalls(jdbc, () -> {
+            for (long start = 1; start <= rows; start += 500_000) {
+                jdbc.update(GENERATE, n, n, start, Math.min(rows, start + 499_999), n);
+            }
+        });
         System.out.printf(Locale.ROOT, "   generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         var random = ThreadLocalRandom.current();
         final long known = numbers;

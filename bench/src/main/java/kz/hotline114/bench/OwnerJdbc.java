@@ -33,4 +33,21 @@ final class OwnerJdbc {
         return new JdbcTemplate(new DriverManagerDataSource(url, EmbeddedDatabaseHardening.OWNER,
                 secrets.getProperty("owner.password")));
     }
+
+    /**
+     * A bulk load of the call table as a DBA would do it: the rollup trigger off and the keys and secondary indexes
+     * dropped while {@code load} runs, then rebuilt and the table analysed ({@code owner}: {@link #of}).
+     */
+    static void bulkLoadCalls(JdbcTemplate owner, Runnable load) {
+        owner.execute("alter table calls disable trigger calls_daily");
+        owner.execute("alter table calls drop constraint calls_pkey");
+        owner.execute("drop index calls_started, calls_caller, calls_outcome");
+        load.run();
+        owner.execute("alter table calls add primary key (pbx_id, linkedid)");
+        owner.execute("create index calls_started on calls (started_at desc)");
+        owner.execute("create index calls_caller on calls (caller_number, started_at) where caller_number is not null");
+        owner.execute("create index calls_outcome on calls (outcome, started_at)");
+        owner.execute("alter table calls enable trigger calls_daily");
+        owner.execute("analyze calls");
+    }
 }

@@ -51,21 +51,15 @@ public class ReportBenchmark {
         System.out.printf(Locale.ROOT, "%n== generating %,d calls (2023-01-01 .. 2025-12-31)%n", calls);
         long t0 = System.nanoTime();
         // a bulk load as a DBA would do it: trigger off, secondary indexes dropped, rebuilt afterwards
-        jdbc.execute("alter table calls disable trigger calls_daily");
-        jdbc.execute("alter table calls drop constraint calls_pkey");
-        jdbc.execute("drop index calls_started, calls_caller, calls_outcome");
-        long batch = 1_000_000;
-        for (long start = 1; start <= calls; start += batch) {
-            long end = Math.min(calls, start + batch - 1);
-            jdbc.update(GENERATE, start, end);
-            System.out.printf(Locale.ROOT, "   %,d rows%n", end);
-        }
-        jdbc.execute("alter table calls add primary key (pbx_id, linkedid)");
-        jdbc.execute("create index calls_started on calls (started_at desc)");
-        jdbc.execute("create index calls_caller on calls (caller_number, started_at) where caller_number is not null");
-        jdbc.execute("create index calls_outcome on calls (outcome, started_at)");
-        jdbc.execute("alter table calls enable trigger calls_daily");
-        jdbc.execute("analyze calls");
+        final long total = calls;
+        OwnerJdbc.bulkLoadCalls(jdbc, () -> {
+            long batch = 1_000_000;
+            for (long start = 1; start <= total; start += batch) {
+                long end = Math.min(total, start + batch - 1);
+                jdbc.update(GENERATE, start, end);
+                System.out.printf(Locale.ROOT, "   %,d rows%n", end);
+            }
+        });
         System.out.printf(Locale.ROOT, "   generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         long t1 = System.nanoTime();
         statistics.rebuildRollup();

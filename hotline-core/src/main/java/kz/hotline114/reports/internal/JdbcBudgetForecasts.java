@@ -123,12 +123,11 @@ class JdbcBudgetForecasts implements BudgetForecasts {
 
     private List<TopNumber> top(LocalDate from, LocalDate to) {
         return jdbc.query("""
-                select caller_number, count(*) as calls,
-                       sum(ceil(greatest(coalesce(round(extract(epoch from (ended_at - started_at)))::bigint, 0), 0)
-                           / 60.0)::bigint) as minutes
+                select caller_number, count(*) as calls, sum(%s) as minutes
                 from calls where outcome = 'WRONG_NUMBER' and caller_number is not null and started_at >= ?
                     and started_at < ?
-                group by caller_number order by calls desc, minutes desc, caller_number limit ?""",
+                group by caller_number order by calls desc, minutes desc, caller_number limit ?"""
+                .formatted(JdbcWrongNumberClaims.MINUTES),
                 (rs, i) -> new TopNumber(PhoneNumbers.mask(rs.getString(1)), rs.getLong(2), rs.getLong(3)),
                 start(from), start(to.plusDays(1)), TOP);
     }

@@ -33,7 +33,7 @@ import kz.hotline114.shared.HotlineProperties;
 class JdbcWrongNumberClaims implements WrongNumberClaims {
 
     /** A call's billed minutes: its duration rounded up to whole minutes (the rollup's {@code billed_minutes}). */
-    private static final String MINUTES =
+    static final String MINUTES =
             "ceil(greatest(coalesce(round(extract(epoch from (ended_at - started_at)))::bigint, 0), 0) / 60.0)::bigint";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
 

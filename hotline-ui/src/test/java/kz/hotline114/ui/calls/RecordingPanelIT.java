@@ -3,12 +3,8 @@ package kz.hotline114.ui.calls;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.vaadin.flow.component.UI;
 
-import kz.hotline114.calls.CallKey;
 import kz.hotline114.recordings.Recordings;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.ui.KaribuIT;
@@ -39,27 +34,8 @@ class RecordingPanelIT extends KaribuIT {
 
     @Test
     void a_supervisor_listens_and_keeps_a_recording_an_operator_sees_none() throws Exception {
-        var call = new CallKey(PBX_ID, "rec-ui-" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
-        var at = clock.instant().minusSeconds(600);
-        jdbc.update("""
-                insert into calls (pbx_id, linkedid, started_at, ended_at, caller_withheld, queues, answered_by, transfers,
-                    outcome, repeat_caller, updated_at, talk_seconds)
-                values (?, ?, ?, ?, true, '{}', '{}', '[]'::jsonb, 'ANSWERED', false, ?, 65)""", call.pbxId(),
-                call.linkedid(), Timestamp.from(at), Timestamp.from(at.plusSeconds(90)), Timestamp.from(at));
-        // a minute and five seconds of 8 kHz 16-bit mono, as MixMonitor writes it
-        var wav = java.nio.ByteBuffer.allocate(44 + 65 * 16000).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes()).putInt(36 + 65 * 16000).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes()).putInt(65 * 16000);
-        var incoming = props.dataDir().resolve("recordings/incoming");
-        Files.createDirectories(incoming);
-        Files.write(incoming.resolve("hotline-" + call.linkedid() + ".wav"), wav.array());
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (jdbc.queryForObject("select count(*) from call_recording where pbx_id = ? and linkedid = ?", Long.class,
-                call.pbxId(), call.linkedid()) == 0) {
-            assertThat(System.nanoTime()).as("taken in by the intake").isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        var call = kz.hotline114.ui.RecordedCall.make(jdbc, props.dataDir(), "rec-ui-", clock.instant().minusSeconds(600),
+                "psychologists", "Aigerim", 65);
 
         signIn("rec-super", "SUPERVISOR");
         var panel = RecordingPanel.of(recordings, call, ZoneId.of("Asia/Almaty")).orElseThrow();

@@ -2,13 +2,9 @@ package kz.hotline114.ui.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,7 +14,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import kz.hotline114.calls.CallKey;
 import kz.hotline114.quality.Evaluations;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.UserAccounts;
@@ -43,25 +38,8 @@ class EvaluatorBrowserIT extends BrowserIT {
 
     @Test
     void an_evaluator_plays_the_assigned_call_and_submits_the_form() throws Exception {
-        var call = new CallKey(PBX_ID, "q-br-" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
-        var at = clock.instant().minusSeconds(900);
-        jdbc.update("""
-                insert into calls (pbx_id, linkedid, started_at, ended_at, caller_withheld, queues, answered_by, transfers,
-                    outcome, repeat_caller, updated_at, talk_seconds)
-                values (?, ?, ?, ?, true, '{psychologists}', '{Aigerim}', '[]'::jsonb, 'ANSWERED', false, ?, 65)""",
-                call.pbxId(), call.linkedid(), Timestamp.from(at), Timestamp.from(at.plusSeconds(90)), Timestamp.from(at));
-        var wav = java.nio.ByteBuffer.allocate(44 + 65 * 16000).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes()).putInt(36 + 65 * 16000).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes()).putInt(65 * 16000);
-        var incoming = Files.createDirectories(props.dataDir().resolve("recordings/incoming"));
-        Files.write(incoming.resolve("hotline-" + call.linkedid() + ".wav"), wav.array());
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (jdbc.queryForObject("select count(*) from call_recording where pbx_id = ? and linkedid = ?", Long.class,
-                call.pbxId(), call.linkedid()) == 0) {
-            assertThat(System.nanoTime()).as("taken in").isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        var call = kz.hotline114.ui.RecordedCall.make(jdbc, props.dataDir(), "q-br-", clock.instant().minusSeconds(900),
+                "psychologists", "Aigerim", 65);
         String expert = "br-eval-" + call.linkedid().substring(5, 11);
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
