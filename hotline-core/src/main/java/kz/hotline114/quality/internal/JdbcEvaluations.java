@@ -384,7 +384,15 @@ class JdbcEvaluations implements Evaluations {
                 + " and started_at < ?", Long.class, start(from), start(to.plusDays(1)));
         var forms = new java.util.HashMap<Long, EvaluationForm>();
         done.forEach(d -> forms.computeIfAbsent(d.getValue().formId(), this::form));
-        return MonitoringMath.figures(from, to, answered, done, forms);
+        var names = new java.util.HashMap<String, String>();
+        var evaluators = done.stream().map(d -> d.getValue().evaluator()).distinct().toArray();
+        jdbc.query("select username, display_name from app_user where username = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", evaluators)), (ResultSet rs) -> {
+                    if (rs.getString(2) != null && !rs.getString(2).isBlank()) {
+                        names.put(rs.getString(1), rs.getString(2));
+                    }
+                });
+        return MonitoringMath.figures(from, to, answered, done, forms, names);
     }
 
     @Override

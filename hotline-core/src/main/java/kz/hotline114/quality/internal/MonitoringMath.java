@@ -23,8 +23,10 @@ final class MonitoringMath {
     private MonitoringMath() {
     }
 
+    /** {@code names}: the evaluators' display names by user name (the report names people, not accounts). */
     static MonitoringFigures figures(LocalDate from, LocalDate to, long answered,
-                                     List<Map.Entry<LocalDate, Evaluation>> done, Map<Long, EvaluationForm> forms) {
+                                     List<Map.Entry<LocalDate, Evaluation>> done, Map<Long, EvaluationForm> forms,
+                                     Map<String, String> names) {
         var evaluations = done.stream().map(Map.Entry::getValue).toList();
         long calls = evaluations.stream().map(Evaluation::call).distinct().count();
         Double average = evaluations.isEmpty() ? null
@@ -39,10 +41,11 @@ final class MonitoringMath {
                     .map(EvaluationForm.Criterion::code).toList();
             if (!failed.isEmpty()) {
                 failures.add(new MonitoringFigures.CriticalFailure(d.getKey(), e.specialist(), e.queue(), failed,
-                        e.evaluator()));
+                        names.getOrDefault(e.evaluator(), e.evaluator())));
             }
             if (e.conclusion() != null && !e.conclusion().isBlank()) {
-                conclusions.add(new MonitoringFigures.Conclusion(d.getKey(), e.evaluator(), e.conclusion()));
+                conclusions.add(new MonitoringFigures.Conclusion(d.getKey(), names.getOrDefault(e.evaluator(),
+                        e.evaluator()), e.conclusion()));
             }
         }
         return new MonitoringFigures(from, to, answered, calls, evaluations.size(), average,

@@ -108,7 +108,7 @@ class MonitoringApiIT extends UiIT {
         String e2 = "mon-e2-" + run;
         for (var e : List.of(e1, e2)) {
             jdbc.update("insert into app_user (username, password_hash, display_name, roles) values (?, 'x', ?,"
-                    + " '{EVALUATOR}')", e, e);
+                    + " '{EVALUATOR}')", e, "Сарапшы " + e);
         }
         as("mon-super", "SUPERVISOR");
         evaluations.assign(a, e1);
@@ -130,7 +130,7 @@ class MonitoringApiIT extends UiIT {
                 .containsEntry("code", "CORRECTNESS").containsEntry("averagePercent", 87.5))
                 .anySatisfy(c2 -> assertThat(c2).containsEntry("code", "NO_HARM").containsEntry("averagePercent", 75.0));
         assertThat((List<Map<String, Object>>) json.get("criticalFailures")).singleElement()
-                .satisfies(f -> assertThat(f).containsEntry("specialist", "Aigerim").containsEntry("evaluator", e1));
+                .satisfies(f -> assertThat(f).containsEntry("specialist", "Aigerim").containsEntry("evaluator", "Сарапшы " + e1)); // a person, not an account
 
         var docx = get("&format=docx&lang=kk");
         assertThat(docx.statusCode()).isEqualTo(200);
@@ -141,6 +141,8 @@ class MonitoringApiIT extends UiIT {
             assertThat(text).contains("«ҚАУЫРТ ЖЕЛІ-114» КЕҢЕСТЕРІНІҢ САПА МОНИТОРИНГІ")
                     .contains("Жауап берілген 6 қоңыраудың 3-і бағаланды (50,0 %)").contains("Қате діни кеңес берілді")
                     .contains("келісім 86,4 %");
+            assertThat(String.join("\n", doc.getTables().stream().map(t -> t.getText()).toList()) + text)
+                    .as("the experts by name").contains("Сарапшы " + e1);
         }
         var pdf = get("&format=pdf&lang=ru");
         java.nio.file.Files.write(java.nio.file.Path.of("target", "monitoring", "monitoring-ru.pdf"), pdf.body());
