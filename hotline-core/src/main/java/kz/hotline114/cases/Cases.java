@@ -44,6 +44,13 @@ public interface Cases {
     List<CaseSummary> ofCall(CallKey call);
 
     /**
+     * The cases of a call as its evaluation needs them (issue 18: the question asked and the answer given): for the
+     * evaluator the call is assigned to — an outside expert has no case list, only this — and supervisors and admins.
+     * Audited; no caller's data.
+     */
+    List<CaseSummary> ofEvaluatedCall(CallKey call);
+
+    /**
      * Whether a case with this number exists, whoever may read it: for features that refer to a case by number
      * (an appointment booked for it). Returns no case data, so it is not audited; staff only.
      */

@@ -17,12 +17,16 @@ import java.util.Map;
 public record EvaluationForm(long id, int version, String nameKk, String nameRu, List<Section> sections) {
 
     public EvaluationForm {
-        sections = List.copyOf(sections);
+        nameKk = nameKk == null ? "" : nameKk; // a form sent over REST may leave a text out: said by problems()
+        nameRu = nameRu == null ? "" : nameRu;
+        sections = sections == null ? List.of() : List.copyOf(sections);
     }
 
     public record Section(String titleKk, String titleRu, List<Criterion> criteria) {
         public Section {
-            criteria = List.copyOf(criteria);
+            titleKk = titleKk == null ? "" : titleKk;
+            titleRu = titleRu == null ? "" : titleRu;
+            criteria = criteria == null ? List.of() : List.copyOf(criteria);
         }
 
         public String title(Locale language) {
@@ -31,6 +35,12 @@ public record EvaluationForm(long id, int version, String nameKk, String nameRu,
     }
 
     public record Criterion(String code, String textKk, String textRu, int weight, int scale, boolean critical) {
+        public Criterion {
+            code = code == null ? "" : code;
+            textKk = textKk == null ? "" : textKk;
+            textRu = textRu == null ? "" : textRu;
+        }
+
         public String text(Locale language) {
             return "ru".equals(language.getLanguage()) ? textRu : textKk;
         }

@@ -59,6 +59,29 @@ public interface Recordings {
     /** Keeps the recording past the retention period; the reason is required (supervisors, admins). */
     Hold hold(CallKey call, HoldKind kind, String reason);
 
+    /**
+     * A case asks for its call's recording to be kept (a {@link HoldKind#CASE} hold, the case's number in the reason):
+     * anyone who may read the case; the call must be one of the case's calls; the reason is required.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for a user who may not read the case
+     * @throws IllegalArgumentException                                  the call is not the case's, or no reason
+     * @throws java.util.NoSuchElementException                          no recording kept, or no such case
+     */
+    Hold holdForCase(CallKey call, String caseNumber, String reason);
+
+    /**
+     * Whether a call has a recording kept, the day it goes and what holds it — no audio, no facts of the recording, so
+     * those who work with the call's case see it too (operators, specialists, supervisors, admins).
+     */
+    Optional<Retention> retention(CallKey call);
+
+    /** A kept recording's retention: the day it goes unless held, and the kinds of its active holds. */
+    record Retention(Instant deleteAfter, java.util.Set<HoldKind> heldFor) {
+        public Retention {
+            heldFor = java.util.Set.copyOf(heldFor);
+        }
+    }
+
     /** Ends a hold; the recording goes at the next retention run if its time has come. */
     void release(CallKey call, long holdId, String reason);
 

@@ -21,6 +21,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import kz.hotline114.cases.CallerProfile;
+import kz.hotline114.cases.CaseDraft;
+import kz.hotline114.cases.Cases;
 import kz.hotline114.recordings.Recordings;
 import kz.hotline114.support.TelephonyIT;
 
@@ -37,6 +40,8 @@ class EvaluationsIT extends TelephonyIT {
     Evaluations evaluations;
     @Autowired
     Recordings recordings;
+    @Autowired
+    Cases cases;
 
     final String run = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 36);
     List<String> evaluators;
@@ -64,6 +69,7 @@ class EvaluationsIT extends TelephonyIT {
     @BeforeEach
     void month() {
         jdbc.update("delete from evaluation where pbx_id = ? and linkedid like 'q91-%'", PBX_ID);
+        jdbc.update("delete from case_call where pbx_id = ? and linkedid like 'q91-%'", PBX_ID);
         jdbc.update("delete from call_recording where pbx_id = ? and linkedid like 'q91-%'", PBX_ID);
         jdbc.update("delete from calls where pbx_id = ? and linkedid like 'q91-%'", PBX_ID);
         int n = 0;
@@ -156,5 +162,30 @@ class EvaluationsIT extends TelephonyIT {
         as("q-operator", "OPERATOR");
         assertThatThrownBy(() -> evaluations.list(FROM, TO)).isInstanceOf(AccessDeniedException.class);
         assertThat(new HashSet<>(evaluators)).contains("ev-a-" + run, "ev-b-" + run, "ev-c-" + run);
+    }
+
+    @Test
+    void an_evaluator_reads_the_question_and_answer_of_their_calls_case_and_no_case_list() {
+        var sample = evaluations.sample(FROM, TO, 1, 0, 11L);
+        String mine = evaluators.getFirst();
+        var own = sample.evaluations().stream().filter(e -> e.evaluator().equals(mine)).findFirst().orElseThrow();
+        var others = sample.evaluations().stream().filter(e -> !e.evaluator().equals(mine)).findFirst().orElseThrow();
+        as("q-specialist-" + run, "SPECIALIST");
+        cases.open(new CaseDraft(own.call().pbxId(), own.call().linkedid(), "RELIGION_QUESTION", null,
+                "Ораза кезінде дәрі ішуге бола ма?", "Дәрігердің кеңесімен болады", "kk", CallerProfile.UNKNOWN, null,
+                false, null, null));
+
+        as(mine, "EVALUATOR");
+        assertThat(cases.ofEvaluatedCall(own.call())).singleElement().satisfies(c -> {
+            assertThat(c.question()).isEqualTo("Ораза кезінде дәрі ішуге бола ма?");
+            assertThat(c.answer()).isEqualTo("Дәрігердің кеңесімен болады");
+        });
+        assertThatThrownBy(() -> cases.ofEvaluatedCall(others.call())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cases.ofCall(own.call())).as("no case list").isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'CASES_OF_EVALUATED_CALL_READ'"
+                + " and username = ? and subject = ?", Long.class, mine, own.call().toString())).isEqualTo(1);
+        as("q-super", "SUPERVISOR");
+        assertThat(cases.ofEvaluatedCall(own.call())).hasSize(1);
+        assertThat(cases.ofEvaluatedCall(others.call())).as("no case opened").isEmpty();
     }
 }

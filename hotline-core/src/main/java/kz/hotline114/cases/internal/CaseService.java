@@ -272,6 +272,18 @@ class CaseService implements Cases {
     }
 
     @Override
+    public List<CaseSummary> ofEvaluatedCall(CallKey call) {
+        if (!(seesAll() || CurrentUser.has(Role.EVALUATOR) && cases.assignedForEvaluation(call, CurrentUser.name()))) {
+            throw new AccessDeniedException("a call's cases are read for its evaluation by its evaluator");
+        }
+        var list = cases.ofCall(call, JdbcCaseRepository.Visibility.ALL);
+        if (!list.isEmpty()) {
+            audit.record("CASES_OF_EVALUATED_CALL_READ", call.toString(), list.size() + " cases");
+        }
+        return list;
+    }
+
+    @Override
     public boolean exists(String number) {
         if (!(seesAll() || CurrentUser.has(Role.OPERATOR) || CurrentUser.has(Role.SPECIALIST))) {
             throw new AccessDeniedException("this role cannot refer to cases");

@@ -197,6 +197,13 @@ class JdbcCaseRepository {
                 rs.getTimestamp(6).toInstant(), rs.getString(7)), args.toArray());
     }
 
+    /** Whether the call is assigned to this user for evaluation (the quality monitoring's assignment). */
+    boolean assignedForEvaluation(CallKey call, String user) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from evaluation where pbx_id = ? and linkedid = ? and evaluator = ?)""",
+                Boolean.class, call.pbxId(), call.linkedid(), user));
+    }
+
     private record Where(String sql, List<Object> args) {
     }
 

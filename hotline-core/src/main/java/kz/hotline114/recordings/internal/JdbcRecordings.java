@@ -24,6 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import kz.hotline114.calls.CallKey;
+import kz.hotline114.cases.Cases;
 import kz.hotline114.recordings.Recordings;
 import kz.hotline114.recordings.RecordingsProperties;
 import kz.hotline114.security.AuditLog;
@@ -44,9 +45,11 @@ class JdbcRecordings implements Recordings {
     private final HotlineProperties hotline;
     private final AuditLog audit;
     private final Clock clock;
+    private final Cases cases;
 
     JdbcRecordings(JdbcTemplate jdbc, RecordingKeys keys, RecordingStore store, RecordingsProperties props,
-                   HotlineProperties hotline, AuditLog audit, Clock clock) {
+                   HotlineProperties hotline, AuditLog audit, Clock clock, Cases cases) {
+        this.cases = cases;
         this.jdbc = jdbc;
         this.keys = keys;
         this.store = store;
@@ -116,6 +119,20 @@ class JdbcRecordings implements Recordings {
     @Override
     public Hold hold(CallKey call, HoldKind kind, String reason) {
         checkSupervisor();
+        return insertHold(call, kind, reason);
+    }
+
+    @Override
+    public Hold holdForCase(CallKey call, String caseNumber, String reason) {
+        var c = cases.get(caseNumber).orElseThrow(() -> new NoSuchElementException("no case " + caseNumber));
+        if (c.calls().stream().noneMatch(k -> k.pbxId().equals(call.pbxId()) && k.linkedid().equals(call.linkedid()))) {
+            throw new IllegalArgumentException("call: " + call + " is not a call of case " + caseNumber);
+        }
+        return insertHold(call, HoldKind.CASE, reason == null || reason.isBlank() ? reason
+                : caseNumber + ": " + reason.strip());
+    }
+
+    private Hold insertHold(CallKey call, HoldKind kind, String reason) {
         if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
             throw new IllegalArgumentException("reason: required, up to 500 characters");
         }
@@ -131,6 +148,25 @@ class JdbcRecordings implements Recordings {
                 CurrentUser.name(), Timestamp.from(now));
         audit.record("RECORDING_HELD", call.toString(), kind + ": " + reason.strip());
         return new Hold(id, kind, reason.strip(), CurrentUser.name(), now);
+    }
+
+    @Override
+    public Optional<Retention> retention(CallKey call) {
+        if (!(CurrentUser.has(Role.OPERATOR) || CurrentUser.has(Role.SPECIALIST) || CurrentUser.has(Role.SUPERVISOR)
+                || CurrentUser.has(Role.ADMIN) || mayListen(call))) {
+            throw new AccessDeniedException("a recording's retention is for the staff who work with its call");
+        }
+        var kinds = java.util.EnumSet.noneOf(HoldKind.class);
+        jdbc.query("""
+                select distinct kind from recording_hold where pbx_id = ? and linkedid = ? and released_at is null
+                union select 'EVALUATION' from evaluation e where pbx_id = ? and linkedid = ?
+                    and (e.status <> 'SUBMITTED' or e.response = 'DISPUTED' and e.resolved_at is null)""",
+                (ResultSet rs) -> {
+                    kinds.add(HoldKind.valueOf(rs.getString(1)));
+                }, call.pbxId(), call.linkedid(), call.pbxId(), call.linkedid());
+        return jdbc.query("select call_started_at from call_recording where pbx_id = ? and linkedid = ?"
+                + " and deleted_at is null", (rs, i) -> new Retention(rs.getTimestamp(1).toInstant()
+                .plus(Duration.ofDays(props.retentionDays())), kinds), call.pbxId(), call.linkedid()).stream().findFirst();
     }
 
     @Override

@@ -19,6 +19,9 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import kz.hotline114.calls.CallKey;
+import kz.hotline114.cases.CallerProfile;
+import kz.hotline114.cases.CaseDraft;
+import kz.hotline114.cases.Cases;
 import kz.hotline114.recordings.Recordings;
 import kz.hotline114.support.TelephonyIT;
 
@@ -39,6 +42,8 @@ class RecordingsIT extends TelephonyIT {
     RecordingsConfiguration.Directories dirs;
     @Autowired
     Clock clock;
+    @Autowired
+    Cases cases;
 
     private static void as(String role) {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("rec-" + role.toLowerCase(),
@@ -165,5 +170,45 @@ class RecordingsIT extends TelephonyIT {
         assertThat(storage.retentionDays()).isEqualTo(90);
         as("SUPERVISOR");
         assertThatThrownBy(recordings::storage).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_case_keeps_its_calls_recording_asked_by_whoever_works_on_the_case() throws Exception {
+        var now = clock.instant();
+        var call = call(now.minus(Duration.ofDays(95)), "ANSWERED");
+        var other = call(now.minus(Duration.ofDays(95)), "ANSWERED");
+        incoming(call, Wav.synthetic(1, 7));
+        incoming(other, Wav.synthetic(1, 8));
+        takeIn();
+        as("SPECIALIST");
+        var number = cases.open(new CaseDraft(call.pbxId(), call.linkedid(), "RELIGION_QUESTION", null,
+                "Отбасы мүшесі топқа тартылды", null, "kk", CallerProfile.UNKNOWN, null, false, null, null));
+        assertThat(recordings.of(call)).as("a specialist does not listen").isEmpty();
+        assertThat(recordings.retention(call)).hasValueSatisfying(r -> {
+            assertThat(r.deleteAfter()).as("95 days old, 90 kept: 5 days ago")
+                    .isBetween(now.minus(Duration.ofDays(5)).minusSeconds(1), now.minus(Duration.ofDays(5)).plusSeconds(1));
+            assertThat(r.heldFor()).isEmpty();
+        });
+        assertThatThrownBy(() -> recordings.holdForCase(call, number, " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("reason");
+        assertThatThrownBy(() -> recordings.holdForCase(other, number, "дау"))
+                .as("not a call of the case").isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("call");
+        var hold = recordings.holdForCase(call, number, "отбасы шағым жазбақ");
+        assertThat(hold.kind()).isEqualTo(Recordings.HoldKind.CASE);
+        assertThat(hold.reason()).isEqualTo(number + ": отбасы шағым жазбақ");
+        assertThat(recordings.retention(call).orElseThrow().heldFor()).containsExactly(Recordings.HoldKind.CASE);
+        as("OPERATOR"); // an operator who did not open the case may not read it, so may not hold its call's recording
+        assertThatThrownBy(() -> recordings.holdForCase(call, number, "тағы")).isInstanceOf(AccessDeniedException.class);
+        as("REPORTER");
+        assertThatThrownBy(() -> recordings.retention(call)).isInstanceOf(AccessDeniedException.class);
+
+        SecurityContextHolder.clearContext();
+        store.applyRetention();
+        as("SUPERVISOR");
+        assertThat(recordings.of(call).orElseThrow().available()).as("held by the case").isTrue();
+        assertThat(recordings.of(other).orElseThrow().available()).as("nothing held it").isFalse();
+        assertThat(recordings.retention(other)).as("a deleted recording has no retention").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'RECORDING_HELD' and subject = ?"
+                + " and username = 'rec-specialist'", Long.class, call.toString())).isEqualTo(1);
     }
 }

@@ -55,6 +55,7 @@ import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.ConsultationCase;
 import kz.hotline114.cases.InvalidCase;
 import kz.hotline114.cases.Taxonomy;
+import kz.hotline114.recordings.Recordings;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
@@ -101,13 +102,15 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private final VerticalLayout details = new VerticalLayout();
     private @Nullable String number;
     private final CallLog calls;
+    private final Recordings recordings;
     private @Nullable String callPbx;
     private @Nullable String callLinkedid;
 
     private final Clock clock;
 
     CaseView(Cases cases, Appointments appointments, ExpertPool pool, HotlineProperties props, Clock clock,
-             CallLog calls) {
+             CallLog calls, Recordings recordings) {
+        this.recordings = recordings;
         this.clock = clock;
         this.calls = calls;
         this.cases = cases;
@@ -322,12 +325,48 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         details.add(booked.isEmpty() ? new Span(getTranslation("case.appointments.none")) : appointmentList, book);
     }
 
-    /** The calls linked to the case, when there are any. */
+    /**
+     * The calls linked to the case, when there are any, each with its recording's retention and «keep it for this
+     * case» (a reason at the field): whoever works on the case may ask, without hearing it.
+     */
     private void showCalls(ConsultationCase c) {
-        if (!c.calls().isEmpty()) {
-            details.add(new H4(getTranslation("case.calls")));
-            c.calls().forEach(k -> details.add(new Span(TIME.format(k.addedAt().atZone(props.zone())) + " · " + k.linkedid())));
+        if (c.calls().isEmpty()) {
+            return;
         }
+        details.add(new H4(getTranslation("case.calls")));
+        for (var k : c.calls()) {
+            var row = new HorizontalLayout(new Span(TIME.format(k.addedAt().atZone(props.zone())) + " · " + k.linkedid()));
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.setWrap(true);
+            var call = new CallKey(k.pbxId(), k.linkedid());
+            recordings.retention(call).ifPresent(r -> {
+                var state = new Span(r.heldFor().isEmpty() ? getTranslation("case.recording.until",
+                        Formats.DATE.format(r.deleteAfter().atZone(props.zone()))) : getTranslation("case.recording.held"));
+                state.setId("case-recording-" + k.linkedid());
+                row.add(state);
+                if (!r.heldFor().contains(Recordings.HoldKind.CASE)) {
+                    var reason = new TextField();
+                    reason.setId("case-keep-reason-" + k.linkedid());
+                    reason.setPlaceholder(getTranslation("recording.reason"));
+                    var keep = new Button(getTranslation("case.recording.keep"), e -> keep(c, call, reason));
+                    keep.setId("case-keep-" + k.linkedid());
+                    row.add(reason, keep);
+                }
+            });
+            details.add(row);
+        }
+    }
+
+    /** Asks for the call's recording to be kept for this case; the reason is required (said at the field). */
+    void keep(ConsultationCase c, CallKey call, TextField reason) {
+        if (reason.getValue().isBlank()) {
+            reason.setErrorMessage(getTranslation("recording.reasonRequired"));
+            reason.setInvalid(true);
+            return;
+        }
+        recordings.holdForCase(call, c.number(), reason.getValue());
+        Notification.show(getTranslation("recording.kept")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        cases.get(c.number()).ifPresent(this::show);
     }
 
     private void appointmentColumns() {

@@ -32,7 +32,7 @@ import kz.hotline114.ui.shell.RequestDays;
  * {@code GET /api/evaluations/{id}}, {@code POST /api/evaluations {"pbx", "linkedid", "evaluator"}} (a call assigned
  * by hand), {@code PUT /api/evaluations/{id} {"scores", "comments", "conclusion", "submit"}} (the evaluator's work),
  * {@code POST /api/evaluations/samples {"from", "to", "perStratum", "calibrationShare", "seed"?}} and
- * {@code GET /api/evaluations/form}. A refused value answers 400 with its field.
+ * {@code GET /api/evaluations/form} and {@code PUT /api/evaluations/form} (a changed form: the next version). A refused value answers 400 with its field.
  */
 @RestController
 @RequestMapping("/api/evaluations")
@@ -107,6 +107,13 @@ class EvaluationsApi {
     @RolesAllowed({Roles.EVALUATOR, Roles.SUPERVISOR, Roles.ADMIN})
     EvaluationForm form() {
         return evaluations.currentForm();
+    }
+
+    /** A changed form, stored as the next version (its id and version in the body are ignored). */
+    @PutMapping("/form")
+    @RolesAllowed({Roles.EVALUATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    EvaluationForm saveForm(@RequestBody EvaluationForm form) {
+        return evaluations.saveForm(form);
     }
 
     static Map<String, Object> json(Evaluations.Evaluation e) {

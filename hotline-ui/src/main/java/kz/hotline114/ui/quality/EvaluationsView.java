@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -35,6 +36,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import kz.hotline114.cases.Cases;
 import kz.hotline114.quality.EvaluationForm;
 import kz.hotline114.quality.Evaluations;
 import kz.hotline114.quality.InvalidEvaluation;
@@ -59,6 +61,7 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
     private final Evaluations evaluations;
     private final HotlineProperties props;
     private final Clock clock;
+    private final Cases cases;
     final DateField month = new DateField();
     final Grid<Evaluations.Evaluation> list = new Grid<>();
     final Div editor = new Div();
@@ -74,7 +77,8 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
     final Button resolve = new Button();
     Evaluations.@Nullable Evaluation open;
 
-    EvaluationsView(Evaluations evaluations, HotlineProperties props, Clock clock) {
+    EvaluationsView(Evaluations evaluations, HotlineProperties props, Clock clock, Cases cases) {
+        this.cases = cases;
         this.evaluations = evaluations;
         this.props = props;
         this.clock = clock;
@@ -94,6 +98,13 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("quality.title")), new Paragraph(getTranslation(supervises()
                 ? "quality.intro.supervisor" : evaluates() ? "quality.intro.evaluator" : "quality.intro.specialist")),
                 month);
+        if (supervises() || evaluates()) {
+            var formLink = new Button(getTranslation("form.open"), VaadinIcon.EDIT.create(),
+                    e -> getUI().ifPresent(ui -> ui.navigate(EvaluationFormView.class)));
+            formLink.setId("quality-form-link");
+            formLink.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(formLink);
+        }
         if (supervises()) {
             add(new SampleForm());
         }
@@ -150,6 +161,9 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
         var locale = getLocale();
         editor.add(new H3(form.name(locale) + " · " + getTranslation("quality.version", form.version())));
         editor.add(player(open));
+        if (supervises() || evaluates()) {
+            editor.add(caseTexts(open));
+        }
         boolean editable = open.evaluator().equals(CurrentUser.name()) && open.status() != Evaluations.Status.SUBMITTED;
         for (var section : form.sections()) {
             var title = new Span(section.title(locale));
@@ -275,6 +289,26 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
         box.getElement().appendChild(audio);
         box.add(new Span(getTranslation("quality.callFacts", e.queue() == null ? "—" : getTranslation("queue."
                 + e.queue()), e.specialist() == null ? "—" : e.specialist())));
+        return box;
+    }
+
+    /** The question asked and the answer given in the call's case (an outside expert has no case list, only this). */
+    private Div caseTexts(Evaluations.Evaluation e) {
+        var box = new Div();
+        box.setId("quality-case");
+        box.getStyle().set("border-left", "3px solid var(--lumo-contrast-20pct)").set("padding-left", "var(--lumo-space-m)")
+                .set("margin", "var(--lumo-space-s) 0");
+        var heading = new Span(getTranslation("quality.case"));
+        heading.getStyle().set("font-weight", "600");
+        box.add(new Div(heading));
+        var found = cases.ofEvaluatedCall(e.call());
+        if (found.isEmpty()) {
+            box.add(new Paragraph(getTranslation("quality.case.none")));
+        }
+        for (var c : found) {
+            box.add(new Paragraph(getTranslation("quality.case.question", c.question())),
+                    new Paragraph(getTranslation("quality.case.answer", c.answer() == null ? "—" : c.answer())));
+        }
         return box;
     }
 

@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.vaadin.flow.component.UI;
 
 import kz.hotline114.calls.CallKey;
+import kz.hotline114.cases.CallerProfile;
+import kz.hotline114.cases.CaseDraft;
+import kz.hotline114.cases.Cases;
 import kz.hotline114.quality.Evaluations;
 import kz.hotline114.ui.KaribuIT;
 
@@ -28,6 +31,8 @@ class EvaluationsViewIT extends KaribuIT {
     Clock clock;
     @Autowired
     Evaluations evaluations;
+    @Autowired
+    Cases cases;
 
     @Test
     void an_evaluator_scores_the_call_assigned_to_them() {
@@ -48,6 +53,9 @@ class EvaluationsViewIT extends KaribuIT {
                 + " '{EVALUATOR}')", evaluator, evaluator);
         signIn("q-super", "SUPERVISOR");
         evaluations.assign(call, evaluator);
+        signIn(specialistUser, "SPECIALIST");
+        cases.open(new CaseDraft(call.pbxId(), call.linkedid(), "RELIGION_QUESTION", null, "Жаназа намазы қалай оқылады?",
+                "Имамға жүгінуге кеңес берілді", "kk", CallerProfile.UNKNOWN, null, false, null, null));
 
         signIn(evaluator, "EVALUATOR");
         UI.getCurrent().navigate(EvaluationsView.class);
@@ -58,6 +66,9 @@ class EvaluationsViewIT extends KaribuIT {
         view.show(mine.getFirst());
         assertThat(view.getElement().getOuterHTML()).as("no caller number on the expert's screen")
                 .doesNotContain("+77011234567").contains("/recordings/" + PBX_ID + "/" + call.linkedid());
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("quality-case"))
+                .getElement().getTextRecursively()).as("the case's question and answer")
+                .contains("Сұрақ: Жаназа намазы қалай оқылады?", "Жауап: Имамға жүгінуге кеңес берілді");
         view.points.get("GREETING").setValue(2);
         view.comments.get("GREETING").setValue("сәлемдесті, өзін атады");
         _click(view.submit);

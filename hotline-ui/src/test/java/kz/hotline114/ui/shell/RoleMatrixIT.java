@@ -115,7 +115,9 @@ class RoleMatrixIT extends KaribuIT {
                 new Endpoint("GET", "/api/evaluations?from=2026-01-01&to=2026-01-31", null,
                         EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR, Role.ADMIN), 200),
                 new Endpoint("GET", "/api/evaluations/form", null, EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR,
-                        Role.ADMIN), 200));
+                        Role.ADMIN), 200),
+                new Endpoint("PUT", "/api/evaluations/form", "{\"id\":0,\"version\":0,\"nameKk\":\"\",\"sections\":[]}",
+                        EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR, Role.ADMIN), 400));
         var wrong = new ArrayList<String>();
         for (var e : endpoints) {
             for (var role : Role.values()) {
@@ -151,6 +153,8 @@ class RoleMatrixIT extends KaribuIT {
                 Map.entry(DashboardView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(AdminView.class, EnumSet.of(Role.ADMIN)),
                 Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)),
+                Map.entry(kz.hotline114.ui.quality.EvaluationFormView.class, EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR,
+                        Role.ADMIN)),
                 Map.entry(kz.hotline114.ui.quality.EvaluationsView.class, EnumSet.of(Role.EVALUATOR, Role.SPECIALIST,
                         Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(kz.hotline114.ui.reports.BudgetForecastView.class, EnumSet.of(Role.REPORTER, Role.SUPERVISOR,
