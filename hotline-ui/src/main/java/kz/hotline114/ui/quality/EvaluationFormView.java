@@ -210,16 +210,20 @@ public class EvaluationFormView extends VerticalLayout implements HasDynamicTitl
 
         CriterionRow(EvaluationForm.Criterion c, SectionEditor section) {
             code.setValue(c.code());
-            code.setWidth("12em");
-            code.setHelperText(getTranslation("form.criterion.codeHelp"));
+            code.setWidth("10em");
+            if (c.code().isEmpty()) { // a new criterion: what a code looks like
+                code.setHelperText(getTranslation("form.criterion.codeHelp"));
+            }
+            for (var text : List.of(textKk, textRu)) {
+                text.setMinWidth("14em");
+                setFlexGrow(1, text);
+            }
             textKk.setValue(c.textKk());
-            textKk.setWidth("22em");
             textRu.setValue(c.textRu());
-            textRu.setWidth("22em");
             weight.setValue(c.weight());
-            weight.setWidth("6em");
+            weight.setWidth("5.5em");
             scale.setValue(c.scale());
-            scale.setWidth("6em");
+            scale.setWidth("5.5em");
             critical.setValue(c.critical());
             scale.setReadOnly(c.critical());
             critical.addValueChangeListener(e -> {
@@ -236,6 +240,7 @@ public class EvaluationFormView extends VerticalLayout implements HasDynamicTitl
             remove.setAriaLabel(getTranslation("form.criterion.remove"));
             setAlignItems(FlexComponent.Alignment.BASELINE);
             setWrap(true);
+            setWidthFull();
             add(code, textKk, textRu, weight, scale, critical, remove);
         }
 

@@ -71,6 +71,8 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
     final Button saveDraft = new Button();
     final Button submit = new Button();
     final Span total = new Span();
+    /** A supervisor's line on the month: coverage, the mean total, the calibration agreement. */
+    final Span summary = new Span();
     final TextArea answer = new TextArea();
     final Button acknowledge = new Button();
     final Button dispute = new Button();
@@ -106,7 +108,8 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
             add(formLink);
         }
         if (supervises()) {
-            add(new SampleForm());
+            summary.setId("quality-summary");
+            add(summary, new SampleForm());
         }
         add(list, editor);
         refresh();
@@ -149,6 +152,17 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
                 .withDayOfMonth(1);
         var last = first.plusMonths(1).minusDays(1);
         list.setItems(supervises() || evaluates() ? evaluations.list(first, last) : evaluations.mine(first, last));
+        if (supervises()) {
+            var f = evaluations.figures(first, last);
+            summary.setText(getTranslation("quality.summary", f.evaluatedCalls(), f.answered(), percent(f.coverage()),
+                    f.averageTotal() == null ? "—" : percent(f.averageTotal()))
+                    + (f.agreement() == null ? "" : " · " + getTranslation("quality.summary.agreement",
+                    percent(f.agreement()), f.calibrationPairs())));
+        }
+    }
+
+    private String percent(double value) {
+        return String.format(getLocale(), "%.1f %%", value);
     }
 
     /** Opens an evaluation: the player, the form with its points and comments, the conclusion. */
@@ -263,6 +277,7 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
                 : String.valueOf(p));
         group.setValue(e.scores().get(c.code()));
         group.setReadOnly(!editable);
+        group.setMinWidth("28em"); // the comment fields in one column
         var comment = new TextField();
         comment.setId("quality-comment-" + c.code());
         comment.setPlaceholder(getTranslation("quality.comment"));

@@ -107,6 +107,8 @@ class EvaluationsViewIT extends KaribuIT {
         UI.getCurrent().navigate(EvaluationsView.class);
         var sup = _get(EvaluationsView.class);
         sup.month.setValue(LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Almaty")));
+        assertThat(sup.summary.getText()).as("the month's coverage and mean for the supervisor")
+                .startsWith("Айда бағаланғаны: ").contains("орташа нәтиже ");
         sup.show(done);
         sup.answer.setValue("Жазба тыңдалды: баға өзгеріссіз");
         _click(sup.resolve);
