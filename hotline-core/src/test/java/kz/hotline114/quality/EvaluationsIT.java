@@ -171,9 +171,11 @@ class EvaluationsIT extends TelephonyIT {
         var own = sample.evaluations().stream().filter(e -> e.evaluator().equals(mine)).findFirst().orElseThrow();
         var others = sample.evaluations().stream().filter(e -> !e.evaluator().equals(mine)).findFirst().orElseThrow();
         as("q-specialist-" + run, "SPECIALIST");
+        kz.hotline114.support.TestClock.pin("1991-03-20T12:00:00"); // opened in the call's month, not in other tests' now
         cases.open(new CaseDraft(own.call().pbxId(), own.call().linkedid(), "RELIGION_QUESTION", null,
                 "Ораза кезінде дәрі ішуге бола ма?", "Дәрігердің кеңесімен болады", "kk", CallerProfile.UNKNOWN, null,
                 false, null, null));
+        kz.hotline114.support.TestClock.reset();
 
         as(mine, "EVALUATOR");
         assertThat(cases.ofEvaluatedCall(own.call())).singleElement().satisfies(c -> {

@@ -98,9 +98,13 @@ class MonitoringReportWriter implements MonitoringReports {
         if (f.criticalFailures().isEmpty()) {
             b.add(new Block.Para("", t.text("monitoring.failures.none")));
         } else {
+            var texts = new java.util.HashMap<String, String>(); // a criterion by its words, not its code
+            f.byCriterion().forEach(c -> texts.put(c.code(), "ru".equals(t.locale().getLanguage()) ? c.textRu()
+                    : c.textKk()));
             var rows = new ArrayList<List<String>>();
             f.criticalFailures().forEach(c -> rows.add(List.of(DAY.format(c.day()),
-                    c.specialist() == null ? "—" : c.specialist(), String.join(", ", c.criteria()), c.evaluator())));
+                    c.specialist() == null ? "—" : c.specialist(), String.join("; ", c.criteria().stream()
+                            .map(code -> texts.getOrDefault(code, code)).toList()), c.evaluator())));
             b.add(new Block.Table(List.of(t.text("monitoring.col.day"), t.text("monitoring.col.specialist"),
                     t.text("monitoring.col.criteria"), t.text("monitoring.col.evaluator")), rows, List.of(15, 35, 30, 20)));
         }

@@ -181,8 +181,10 @@ class RecordingsIT extends TelephonyIT {
         incoming(other, Wav.synthetic(1, 8));
         takeIn();
         as("SPECIALIST");
+        kz.hotline114.support.TestClock.pin(now.minus(Duration.ofDays(95)).plusSeconds(600)); // the call's day
         var number = cases.open(new CaseDraft(call.pbxId(), call.linkedid(), "RELIGION_QUESTION", null,
                 "Отбасы мүшесі топқа тартылды", null, "kk", CallerProfile.UNKNOWN, null, false, null, null));
+        kz.hotline114.support.TestClock.reset();
         assertThat(recordings.of(call)).as("a specialist does not listen").isEmpty();
         assertThat(recordings.retention(call)).hasValueSatisfying(r -> {
             assertThat(r.deleteAfter()).as("95 days old, 90 kept: 5 days ago")

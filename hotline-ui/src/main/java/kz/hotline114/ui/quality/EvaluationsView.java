@@ -141,7 +141,7 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
         list.addColumn(e -> getTranslation("quality.status." + e.status().name())
                 + (e.calibration() ? " · " + getTranslation("quality.calibration") : ""))
                 .setHeader(getTranslation("quality.col.status")).setAutoWidth(true);
-        list.addColumn(e -> e.total() == null ? "" : String.format(Locale.ROOT, "%.1f %%", e.total())
+        list.addColumn(e -> e.total() == null ? "" : percent(e.total())
                 + (Boolean.TRUE.equals(e.criticalFailed()) ? " · " + getTranslation("quality.critical") : ""))
                 .setHeader(getTranslation("quality.col.total")).setFlexGrow(1);
         list.addItemClickListener(e -> show(e.getItem()));
@@ -191,7 +191,7 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
         conclusion.setValue(open.conclusion() == null ? "" : open.conclusion());
         conclusion.setReadOnly(!editable);
         total.setId("quality-total");
-        total.setText(open.total() == null ? "" : getTranslation("quality.totalIs", String.format(Locale.ROOT, "%.1f",
+        total.setText(open.total() == null ? "" : getTranslation("quality.totalIs", String.format(getLocale(), "%.1f",
                 open.total())) + (Boolean.TRUE.equals(open.criticalFailed()) ? " · " + getTranslation("quality.critical")
                 : ""));
         editor.add(conclusion, total);
@@ -348,7 +348,7 @@ public class EvaluationsView extends VerticalLayout implements HasDynamicTitle {
         try {
             var saved = evaluations.save(open.id(), scores, notes, conclusion.getValue(), finish);
             Notification.show(getTranslation(finish ? "quality.submitted" : "quality.saved", saved.total() == null ? ""
-                    : String.format(Locale.ROOT, "%.1f", saved.total()))).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    : String.format(getLocale(), "%.1f", saved.total()))).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refresh();
             show(saved);
         } catch (InvalidEvaluation ex) {

@@ -85,7 +85,7 @@ class EvaluationsViewIT extends KaribuIT {
         assertThat(done.status()).isEqualTo(Evaluations.Status.SUBMITTED);
         assertThat(done.comments()).containsEntry("GREETING", "сәлемдесті, өзін атады");
         assertThat(done.total()).as("LISTENING and CORRECTNESS at half").isEqualTo(77.3);
-        assertThat(view.total.getText()).isEqualTo("Нәтиже: 77.3 %");
+        assertThat(view.total.getText()).isEqualTo("Нәтиже: 77,3 %");
         assertThat(view.points.get("GREETING").isReadOnly()).as("submitted: no more changes").isTrue();
 
         // the specialist sees it, and disputes it with a comment; the supervisor resolves the dispute

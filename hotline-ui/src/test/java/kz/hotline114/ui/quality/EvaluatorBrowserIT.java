@@ -78,7 +78,7 @@ class EvaluatorBrowserIT extends BrowserIT {
         driver.findElement(By.cssSelector("#quality-conclusion textarea")).sendKeys("Браузерден бағаланды");
         js.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
                 driver.findElement(By.id("quality-submit")));
-        wait.until(d -> d.findElement(By.id("quality-total")).getText().equals("Нәтиже: 100.0 %"));
+        wait.until(d -> d.findElement(By.id("quality-total")).getText().equals("Нәтиже: 100,0 %"));
         Browser.screenshot(driver, "evaluator-submitted.png");
         assertThat(jdbc.queryForObject("select status from evaluation where pbx_id = ? and linkedid = ?", String.class,
                 call.pbxId(), call.linkedid())).isEqualTo("SUBMITTED");

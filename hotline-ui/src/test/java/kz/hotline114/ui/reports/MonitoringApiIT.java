@@ -143,6 +143,10 @@ class MonitoringApiIT extends UiIT {
                     .contains("келісім 86,4 %");
             assertThat(String.join("\n", doc.getTables().stream().map(t -> t.getText()).toList()) + text)
                     .as("the experts by name").contains("Сарапшы " + e1);
+            assertThat(doc.getTables().stream().flatMap(t -> t.getRows().stream())
+                    .map(r -> r.getTableCells().stream().map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getText).toList()))
+                    .as("a critical failure by its criterion's words").anySatisfy(cells -> assertThat(cells)
+                            .contains("Aigerim").anySatisfy(c -> assertThat(c).startsWith("Радикалды")));
         }
         var pdf = get("&format=pdf&lang=ru");
         java.nio.file.Files.write(java.nio.file.Path.of("target", "monitoring", "monitoring-ru.pdf"), pdf.body());
