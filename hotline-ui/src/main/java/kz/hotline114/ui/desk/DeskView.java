@@ -34,6 +34,7 @@ import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.LiveSnapshot;
 import kz.hotline114.pbx.PbxCommandFailed;
 import kz.hotline114.pbx.PbxLink;
+import kz.hotline114.risk.RiskFlags;
 import kz.hotline114.routing.Callback;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.Desk;
@@ -75,7 +76,7 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
 
     DeskView(SpecialistDirectory directory, Desk desk, LiveModel live, LiveUpdates updates, CallLog callLog,
              Callbacks callbacks, PbxLink link, HotlineProperties props, HotlineI18n i18n, Clock clock,
-             IvrMenu menu, Cases cases, WrapUp wrapUp) {
+             IvrMenu menu, Cases cases, WrapUp wrapUp, RiskFlags risk) {
         this.clock = clock;
         this.live = live;
         this.updates = updates;
@@ -112,7 +113,7 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
         state.setId("desk-state");
         casePanel = new DeskCasePanel(cases, callLog, props, me);
         pop = new ScreenPop(callLog, desk, callbacks, props, i18n, link.status().pbxId(), this::refreshCallbacks,
-                clock, menu.queues(), casePanel::open, wrapUp);
+                clock, menu.queues(), casePanel::open, wrapUp, risk);
         var work = new VerticalLayout(buttons, state, pop);
         work.setPadding(false);
         var columns = new HorizontalLayout(work, casePanel);

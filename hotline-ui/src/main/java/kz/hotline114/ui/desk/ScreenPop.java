@@ -29,6 +29,7 @@ import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.WrapUp;
 import kz.hotline114.live.AgentCall;
 import kz.hotline114.live.LiveCall;
+import kz.hotline114.risk.RiskFlags;
 import kz.hotline114.routing.Callback;
 import kz.hotline114.routing.Callbacks;
 import kz.hotline114.routing.Desk;
@@ -77,10 +78,12 @@ class ScreenPop extends VerticalLayout {
     final Button wrapUpSave = new Button();
     private final HorizontalLayout wrapUpRow;
     final ColleagueTransfer colleagues;
+    final RiskFlagPanel riskPanel;
 
     ScreenPop(CallLog callLog, Desk desk, Callbacks callbacks, HotlineProperties props, HotlineI18n i18n, String pbxId,
               Runnable onChange, Clock clock, List<String> queues, BiConsumer<CallKey, String> onOpenCase,
-              WrapUp wrapUp) {
+              WrapUp wrapUp, RiskFlags risk) {
+        this.riskPanel = new RiskFlagPanel(risk, pbxId);
         this.clock = clock;
         this.wrapUp = wrapUp;
         this.onOpenCase = onOpenCase;
@@ -99,14 +102,7 @@ class ScreenPop extends VerticalLayout {
         heading.setId("desk-pop-heading");
         facts.setId("desk-pop-facts");
 
-        earlier.setId("desk-pop-earlier");
-        earlier.addColumn(c -> TIME.format(c.startedAt().atZone(props.zone()))).setHeader(getTranslation("calls.col.started"));
-        earlier.addColumn(c -> getTranslation("outcome." + c.outcome().name())).setHeader(getTranslation("calls.col.outcome"));
-        earlier.addColumn(c -> String.join(", ", c.queues().stream().map(q -> i18n.getOr("queue." + q, getLocale(), q)).toList()))
-                .setHeader(getTranslation("calls.col.route"));
-        earlier.addColumn(c -> c.talkSeconds() == null ? "" : c.talkSeconds().toString()).setHeader(getTranslation("calls.col.talk"));
-        earlier.setAllRowsVisible(true);
-        earlier.setEmptyStateText(getTranslation("desk.pop.noEarlier"));
+        configureEarlier();
 
         note.setId("desk-note");
         note.setLabel(getTranslation("desk.pop.note"));
@@ -142,6 +138,7 @@ class ScreenPop extends VerticalLayout {
         dismiss.addClickListener(e -> {
             setVisible(false);
             linkedid = null;
+            riskPanel.call(null);
         });
 
         wrapUpRow = wrapUpRow();
@@ -156,7 +153,19 @@ class ScreenPop extends VerticalLayout {
         holdHint.setText(getTranslation("desk.pop.holdHint"));
         holdHint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         holdHint.setVisible(false);
-        add(heading, facts, wrapUpRow, actions, colleagues, holdHint, note, saveNote, earlierTitle, earlier);
+        add(heading, facts, riskPanel, wrapUpRow, actions, colleagues, holdHint, note, saveNote, earlierTitle, earlier);
+    }
+
+    /** The caller's earlier calls: when, how they ended, where they went, how long they talked. */
+    private void configureEarlier() {
+        earlier.setId("desk-pop-earlier");
+        earlier.addColumn(c -> TIME.format(c.startedAt().atZone(props.zone()))).setHeader(getTranslation("calls.col.started"));
+        earlier.addColumn(c -> getTranslation("outcome." + c.outcome().name())).setHeader(getTranslation("calls.col.outcome"));
+        earlier.addColumn(c -> String.join(", ", c.queues().stream().map(q -> i18n.getOr("queue." + q, getLocale(), q)).toList()))
+                .setHeader(getTranslation("calls.col.route"));
+        earlier.addColumn(c -> c.talkSeconds() == null ? "" : c.talkSeconds().toString()).setHeader(getTranslation("calls.col.talk"));
+        earlier.setAllRowsVisible(true);
+        earlier.setEmptyStateText(getTranslation("desk.pop.noEarlier"));
     }
 
     /** The call on my phone now (null = none): a new one pops, the same one refreshes, none leaves the last one shown. */
@@ -180,6 +189,7 @@ class ScreenPop extends VerticalLayout {
             clearErrors();
             wrapUpRow.setVisible(false);
             dismiss.setEnabled(true);
+            riskPanel.call(linkedid);
         }
         setVisible(true);
         dismiss.setVisible(false);
@@ -222,6 +232,7 @@ class ScreenPop extends VerticalLayout {
         linkedid = callback.forLinkedid();
         if (fresh) {
             clearErrors();
+            riskPanel.call(linkedid);
         }
         setVisible(true);
         dismiss.setVisible(false);

@@ -3,7 +3,6 @@ package kz.hotline114.ui.quality;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -25,6 +24,7 @@ import kz.hotline114.quality.EvaluationForm;
 import kz.hotline114.quality.Evaluations;
 import kz.hotline114.quality.InvalidEvaluation;
 import kz.hotline114.security.Roles;
+import kz.hotline114.ui.shell.ApiError;
 import kz.hotline114.ui.shell.RequestDays;
 
 /**
@@ -144,13 +144,6 @@ class EvaluationsApi {
     @ExceptionHandler(InvalidEvaluation.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     Map<String, Object> invalid(InvalidEvaluation e) {
-        return Map.of("status", 400, "error", "Bad Request", "message", "invalid: " + e.errors().keySet(),
-                "errors", e.errors());
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    Map<String, Object> missing(NoSuchElementException e) {
-        return Map.of("status", 404, "error", "Not Found", "message", String.valueOf(e.getMessage()));
+        return ApiError.invalid(e.errors());
     }
 }

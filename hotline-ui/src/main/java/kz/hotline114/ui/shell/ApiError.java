@@ -36,6 +36,13 @@ public final class ApiError {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(status, message));
     }
 
+    /** A refused value: 400 with each field's problem code, {@code "errors": {"field": "problem"}}. */
+    public static Map<String, Object> invalid(Map<String, String> errors) {
+        var body = body(HttpStatus.BAD_REQUEST, "invalid: " + errors.keySet());
+        body.put("errors", errors);
+        return body;
+    }
+
     /** Writes the error straight to a response (filters, entry points). */
     public static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         if (response.isCommitted()) {

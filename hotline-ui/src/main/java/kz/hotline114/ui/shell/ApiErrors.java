@@ -44,6 +44,11 @@ class ApiErrors {
         return ApiError.of(HttpStatus.BAD_REQUEST, message(e, "bad request"));
     }
 
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    ResponseEntity<Map<String, Object>> missing(java.util.NoSuchElementException e) {
+        return ApiError.of(HttpStatus.NOT_FOUND, message(e, "not found"));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
         return ApiError.of(HttpStatus.FORBIDDEN, message(e, "not allowed for your role"));

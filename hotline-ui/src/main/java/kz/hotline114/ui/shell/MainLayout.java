@@ -52,7 +52,8 @@ class MainLayout extends AppLayout {
                 .toList();
     }
 
-    MainLayout(PbxLink link, AuthenticationContext auth, AccessAnnotationChecker access) {
+    MainLayout(PbxLink link, AuthenticationContext auth, AccessAnnotationChecker access,
+               List<FrameExtension> extensions) {
         this.link = link;
         var brand = new Span(getTranslation("app.title"));
         brand.addClassName("hotline-brand");
@@ -97,6 +98,12 @@ class MainLayout extends AppLayout {
         logout.setId("logout");
         logout.addClassName("header-logout");
         logout.setTooltipText(getTranslation("logout"));
+        for (var extension : extensions) {
+            var part = extension.create();
+            if (part != null) {
+                header.add(part);
+            }
+        }
         header.add(language, user, logout);
         addToNavbar(header);
 

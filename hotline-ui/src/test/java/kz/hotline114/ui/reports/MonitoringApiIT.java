@@ -146,7 +146,7 @@ class MonitoringApiIT extends UiIT {
             assertThat(doc.getTables().stream().flatMap(t -> t.getRows().stream())
                     .map(r -> r.getTableCells().stream().map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getText).toList()))
                     .as("a critical failure by its criterion's words").anySatisfy(cells -> assertThat(cells)
-                            .contains("Aigerim").anySatisfy(c -> assertThat(c).startsWith("Радикалды")));
+                            .contains("Aigerim").anySatisfy(cell -> assertThat(cell).startsWith("Радикалды")));
         }
         var pdf = get("&format=pdf&lang=ru");
         java.nio.file.Files.write(java.nio.file.Path.of("target", "monitoring", "monitoring-ru.pdf"), pdf.body());

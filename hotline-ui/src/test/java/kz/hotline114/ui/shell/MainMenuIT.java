@@ -30,11 +30,11 @@ class MainMenuIT extends KaribuIT {
                 Arguments.of("OPERATOR", join(List.of("nav.calls", "unreturned.title", "nav.cases"), centreStaff, centreAll)),
                 Arguments.of("SPECIALIST", join(List.of("desk.title", "nav.calls", "nav.cases"), centreStaff, centreAll,
                         List.of("quality.menu"))),
-                Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
+                Arguments.of("SUPERVISOR", join(List.of("desk.title", "nav.dashboard", "risk.menu", "nav.calls", "unreturned.title",
                         "misdialers.title", "nav.cases",
                         "specialists.title"), centreStaff, centreAll, List.of("quality.menu", "nav.reports", "budget.menu"))),
                 Arguments.of("REPORTER", join(centreAll, List.of("nav.reports", "budget.menu"))),
-                Arguments.of("ADMIN", join(List.of("desk.title", "nav.dashboard", "nav.calls", "unreturned.title",
+                Arguments.of("ADMIN", join(List.of("desk.title", "nav.dashboard", "risk.menu", "nav.calls", "unreturned.title",
                         "misdialers.title", "nav.cases",
                         "specialists.title"), centreStaff, centreAll, List.of("quality.menu", "nav.reports", "budget.menu",
                         "nav.admin", "nav.users"))),
@@ -58,7 +58,7 @@ class MainMenuIT extends KaribuIT {
         }
         // the layout as the app builds it around every view (Karibu's routes do not apply @Layout)
         var layout = new MainLayout(link, ctx.getBean(AuthenticationContext.class),
-                ctx.getBean(AccessAnnotationChecker.class));
+                ctx.getBean(AccessAnnotationChecker.class), List.copyOf(ctx.getBeansOfType(FrameExtension.class).values()));
         UI.getCurrent().add(layout);
 
         var i18n = new HotlineI18n();

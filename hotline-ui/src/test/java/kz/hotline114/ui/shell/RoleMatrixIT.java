@@ -117,7 +117,16 @@ class RoleMatrixIT extends KaribuIT {
                 new Endpoint("GET", "/api/evaluations/form", null, EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR,
                         Role.ADMIN), 200),
                 new Endpoint("PUT", "/api/evaluations/form", "{\"id\":0,\"version\":0,\"nameKk\":\"\",\"sections\":[]}",
-                        EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR, Role.ADMIN), 400));
+                        EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR, Role.ADMIN), 400),
+                new Endpoint("GET", "/api/risk", null, EnumSet.of(Role.SUPERVISOR, Role.ADMIN), 200),
+                new Endpoint("POST", "/api/risk/987654321/acknowledge", null, EnumSet.of(Role.SUPERVISOR, Role.ADMIN), 404),
+                new Endpoint("GET", "/api/risk/categories", null, EnumSet.of(Role.OPERATOR, Role.SPECIALIST,
+                        Role.SUPERVISOR, Role.ADMIN), 200),
+                new Endpoint("GET", "/api/risk/figures?from=2026-01-01&to=2026-01-31", null, EnumSet.of(Role.REPORTER,
+                        Role.SUPERVISOR, Role.ADMIN), 200),
+                // only a supervisor may flag a call they are not on: here an unknown one (400)
+                new Endpoint("POST", "/api/calls/no-pbx/no-call/risk", "{\"category\":\"OTHER\",\"level\":\"CONCERN\"}",
+                        EnumSet.of(Role.SUPERVISOR, Role.ADMIN), 400));
         var wrong = new ArrayList<String>();
         for (var e : endpoints) {
             for (var role : Role.values()) {
@@ -153,6 +162,7 @@ class RoleMatrixIT extends KaribuIT {
                 Map.entry(DashboardView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(AdminView.class, EnumSet.of(Role.ADMIN)),
                 Map.entry(UsersView.class, EnumSet.of(Role.ADMIN)),
+                Map.entry(kz.hotline114.ui.risk.RiskView.class, EnumSet.of(Role.SUPERVISOR, Role.ADMIN)),
                 Map.entry(kz.hotline114.ui.quality.EvaluationFormView.class, EnumSet.of(Role.EVALUATOR, Role.SUPERVISOR,
                         Role.ADMIN)),
                 Map.entry(kz.hotline114.ui.quality.EvaluationsView.class, EnumSet.of(Role.EVALUATOR, Role.SPECIALIST,

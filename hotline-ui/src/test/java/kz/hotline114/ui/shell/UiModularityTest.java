@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * hotline-ui by feature, enforced as hotline-core's ModularityTest does for the domain: every class lives in a
  * feature package ({@code calls}, {@code desk}, {@code cases}, {@code centre}, {@code dashboard}, {@code reports},
- * {@code admin}) or the {@code shell}; the shell knows no feature (the menu comes from the views' declarations);
+ * {@code admin}, {@code quality}, {@code risk}) or the {@code shell}; the shell knows no feature (the menu comes from the views' declarations);
  * features do not depend on each other in cycles; nothing reaches into a core feature's {@code internal} package.
  */
 class UiModularityTest {
@@ -21,7 +21,7 @@ class UiModularityTest {
             .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("hotline-core"))
             .importPackages("kz.hotline114.ui");
 
-    static final String[] FEATURES = {"calls", "desk", "cases", "centre", "dashboard", "reports", "admin", "quality"};
+    static final String[] FEATURES = {"calls", "desk", "cases", "centre", "dashboard", "reports", "admin", "quality", "risk"};
 
     @Test
     void every_class_is_in_a_feature_or_the_shell() {
