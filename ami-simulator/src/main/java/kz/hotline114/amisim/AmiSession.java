@@ -370,6 +370,14 @@ final class AmiSession {
         boolean fail = server.failOriginates().getAsBoolean(); // read before answering: a test may change it once answered
         respond(actionId, "Response", "Success", "Message", "Originate successfully queued");
         var simulate = server.simulate();
+        if (!fail && simulate != null && "hotline-spy".equals(action.get("context"))) {
+            // the demo: the supervisor's phone answers at once and ChanSpy starts on the specialist's leg
+            simulate.accept(List.of(spyStart(action)));
+            return;
+        }
+        if (!fail && simulate != null && "hotline-risk-alert".equals(action.get("context"))) {
+            return; // the demo: the on-call phone is outside it, nothing to show
+        }
         if (!fail && simulate != null) {
             // the demo: the phone rings, the caller is dialled and answers, they talk — the recorded callback, now
             OriginateSimulation.play(OriginateSimulation.call(action.getOrDefault("channel", ""),
@@ -390,6 +398,20 @@ final class AmiSession {
                 .append("\r\nData: ").append(action.getOrDefault("data", ""))
                 .append("\r\nReason: 0\r\nUniqueid: <null>\r\nCallerIDNum: <unknown>\r\nCallerIDName: <unknown>\r\n\r\n");
         peer.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code ChanSpyStart} Asterisk sends when the supervisor's phone (the Originate's channel) starts spying. */
+    private AmiPacket spyStart(Map<String, String> action) {
+        String target = "";
+        for (var v : variables(action)) {
+            if (v.startsWith("HOTLINE_SPY_TARGET=")) {
+                target = v.substring("HOTLINE_SPY_TARGET=".length());
+            }
+        }
+        var time = String.format(Locale.ROOT, "%.6f", server.clock().millis() / 1000.0);
+        return AmiPacket.of("Event", "ChanSpyStart", "Privilege", "call,all", "Timestamp", time,
+                "SpyerChannel", action.getOrDefault("channel", "") + "-spy", "SpyerContext", "hotline-spy",
+                "SpyerExten", action.getOrDefault("exten", "listen"), "SpyeeChannel", target);
     }
 
     /** A list answer as Asterisk writes it: the response, the items, the completion event with their count. */

@@ -49,6 +49,9 @@ public interface PbxCommands {
     /** {@code Hangup} of a channel (the specialist's leg of a call: the caller hears the call end). */
     void hangup(String channel);
 
+    /** {@code Setvar} without a channel: sets a dialplan global (e.g. the token [hotline-spy] checks). */
+    void setGlobal(String name, String value);
+
     /**
      * {@code Originate} (asynchronous): rings {@code channel} (the specialist's phone) and, when answered,
      * sends it to {@code exten@context} (e.g. the callback context dialling the caller through the trunk).

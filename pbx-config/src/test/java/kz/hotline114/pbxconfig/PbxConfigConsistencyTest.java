@@ -319,6 +319,43 @@ class PbxConfigConsistencyTest {
     }
 
     @Test
+    void a_supervisor_listens_whispers_or_barges_only_through_ami_with_the_applications_token() throws IOException {
+        assertThat(dialplan.hasContext("hotline-spy")).as("context hotline-spy").isTrue();
+        var options = Map.of("listen", "qbES", "whisper", "qbESw", "barge", "qbESB");
+        options.forEach((mode, expected) -> {
+            var written = dialplan.matchingExtens("hotline-spy", mode);
+            assertThat(written).as(mode).hasSize(1);
+            var check = dialplan.app("hotline-spy", written.getFirst(), 1).orElseThrow();
+            assertThat(check.name()).as("%s: the token first", mode).isEqualToIgnoringCase("GotoIf");
+            assertThat(check.data()).contains("${HOTLINE_SPY_TOKEN}").contains("${GLOBAL(HOTLINE_SPY_SECRET)}")
+                    .contains("= \"\"").endsWith("?refused,1");
+            var spy = dialplan.app("hotline-spy", written.getFirst(), 3).orElseThrow();
+            assertThat(spy.name()).isEqualToIgnoringCase("ChanSpy");
+            assertThat(spy.args()).as(mode).containsExactly("${HOTLINE_SPY_TARGET}", expected);
+        });
+        var refused = dialplan.walk("hotline-spy", "refused", Map.of());
+        assertThat(refused.end()).isEqualToIgnoringCase("Hangup");
+        assertThat(dialplan.globals).as("no token in the file: the application sets it").containsEntry(
+                "HOTLINE_SPY_SECRET", "");
+        for (var context : List.of("phones", "from-trunk", "agents", "default", "hotline", "hotline-menu")) {
+            for (var exten : List.of("listen", "whisper", "barge", "refused")) {
+                assertThat(dialplan.matchingExtens(context, exten)).as("%s reaches %s", context, exten).isEmpty();
+            }
+        }
+        assertThat(java.nio.file.Files.readString(ASTERISK.resolve("extensions.conf")))
+                .as("no context includes another").doesNotContainPattern("(?m)^\\s*include\\s*=>");
+    }
+
+    @Test
+    void an_unacknowledged_urgent_flag_calls_the_on_call_contact_with_the_alert_message() {
+        var walk = dialplan.walk("hotline-risk-alert", "s", Map.of("HOTLINE_RISK_ID", "7"));
+        assertThat(walk.apps("Playback")).as(walk.steps().toString()).hasSize(2)
+                .allSatisfy(a -> assertThat(a.args()).containsExactly("hotline-risk-alert"));
+        assertThat(walk.apps("Answer")).hasSize(1);
+        assertThat(walk.end()).isEqualToIgnoringCase("Hangup");
+    }
+
+    @Test
     void callbacks_dial_the_caller_through_the_carrier_trunk() {
         assertThat(dialplan.hasContext("hotline-callback")).as("context hotline-callback").isTrue();
         for (String number : List.of("+77471234509", "87172554433")) {

@@ -140,6 +140,7 @@ class AmiLiveModel implements LiveModel {
             case "AgentComplete", "AgentDump" -> offerEnded(e, queue, at);
             case "Hangup" -> hungUp(e, queue, at);
             case "Hold", "Unhold" -> held(e, at);
+            case "ChanSpyStart", "ChanSpyStop" -> spied(e);
             case "CoreShowChannel" -> channelListed(e, queue, at);
             case "CoreShowChannelsComplete" -> channelsListed(e, queue, at);
             default -> false;
@@ -282,6 +283,26 @@ class AmiLiveModel implements LiveModel {
             return false;
         }
         agentCalls.put(iface, call.held(hold ? at : null));
+        return true;
+    }
+
+    /**
+     * A supervisor's phone starts or stops spying on a specialist's leg ({@code ChanSpyStart/Stop}); how (listen,
+     * whisper, barge) is the spying channel's extension in [hotline-spy].
+     */
+    private boolean spied(AmiEvent e) {
+        var channel = e.get("SpyeeChannel");
+        var iface = channel == null ? null : agentChannels.get(channel);
+        var call = iface == null ? null : agentCalls.get(iface);
+        if (call == null || !channel.equals(call.channel())) {
+            return false;
+        }
+        String mode = e.name().equals("ChanSpyStart") ? java.util.Objects.requireNonNullElse(e.get("SpyerExten"),
+                "listen") : null;
+        if (java.util.Objects.equals(mode, call.supervisor())) {
+            return false;
+        }
+        agentCalls.put(iface, call.supervised(mode));
         return true;
     }
 

@@ -391,6 +391,12 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
     }
 
     @Override
+    public void setGlobal(String name, String value) {
+        var a = new org.asteriskjava.manager.action.SetVarAction(name, value);
+        send(a, "Setvar " + name); // never the value: it may be a token
+    }
+
+    @Override
     public void blindTransfer(String channel, String context, String exten) {
         send(new ExtraActions.BlindTransferAction(channel, context, exten),
                 "BlindTransfer " + channel + " to " + exten + "@" + context);

@@ -25,6 +25,7 @@ import kz.hotline114.risk.RiskAcknowledged;
 import kz.hotline114.risk.RiskFlagged;
 import kz.hotline114.risk.RiskFlags;
 import kz.hotline114.risk.RiskOverdue;
+import kz.hotline114.risk.RiskProperties;
 import kz.hotline114.support.TelephonyIT;
 import kz.hotline114.support.TestClock;
 
@@ -156,5 +157,53 @@ class RiskFlagsIT extends TelephonyIT {
         assertThat(figures.overdue()).isEqualTo(1);
         as("risk-op", "OPERATOR");
         assertThatThrownBy(() -> risk.figures(flag.flaggedAt(), flag.flaggedAt())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Autowired
+    JdbcRiskFlags flags;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired
+    kz.hotline114.security.AuditLog audit;
+    @Autowired
+    kz.hotline114.pbx.PbxCommands pbx;
+
+    @Test
+    void an_urgent_flag_nobody_acknowledges_rings_the_on_call_contacts_one_after_another() {
+        TestClock.pin("1994-05-05T03:00:00"); // a night of no other flag
+        var watch = new RiskWatch(jdbc, flags, publisher, audit, TestClock.get(), new RiskProperties(3,
+                Duration.ofSeconds(30), Duration.ofSeconds(30), java.util.List.of("PJSIP/301", "PJSIP/302")), pbx);
+        String user = "risk-spec3-" + run;
+        var key = call("Nurlan " + run, user);
+        as(user, "SPECIALIST");
+        var urgent = risk.flag(key, "THREAT_TO_OTHERS", RiskFlags.Level.URGENT);
+        var concern = risk.flag(key, "OTHER", RiskFlags.Level.CONCERN);
+        var start = urgent.flaggedAt();
+        java.util.function.Function<Long, Integer> at = seconds -> {
+            TestClock.pin(start.plusSeconds(seconds));
+            return watch.escalate();
+        };
+        assertThat(at.apply(10L)).as("within the 30 s").isZero();
+        assertThat(at.apply(31L)).as("the first on-call contact").isEqualTo(1);
+        var originate = PBX.server().actionsReceived().stream().filter(a -> "Originate".equals(a.get("Action")))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(originate.get("Channel")).isEqualTo("PJSIP/301");
+        assertThat(originate.get("Context")).isEqualTo("hotline-risk-alert");
+        assertThat(originate.getAll("Variable")).contains("HOTLINE_RISK_ID=" + urgent.id());
+        assertThat(at.apply(45L)).as("the next one only after another 30 s").isZero();
+        assertThat(at.apply(62L)).isEqualTo(1);
+        assertThat(PBX.server().actionsReceived().stream().filter(a -> "Originate".equals(a.get("Action")))
+                .reduce((a, b) -> b).orElseThrow().get("Channel")).isEqualTo("PJSIP/302");
+        assertThat(at.apply(200L)).as("the list has ended").isZero();
+        assertThat(risk.get(urgent.id()).escalations()).isEqualTo(2);
+        assertThat(risk.get(concern.id()).escalations()).as("a concern is not escalated").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'RISK_ESCALATED' and subject = ?",
+                Long.class, key.toString())).isEqualTo(2);
+
+        var acked = risk.flag(key, "THREAT_TO_OTHERS", RiskFlags.Level.URGENT);
+        as("risk-super", "SUPERVISOR");
+        risk.acknowledge(acked.id());
+        TestClock.pin(acked.flaggedAt().plusSeconds(40));
+        assertThat(watch.escalate()).as("acknowledged in time: nobody is rung").isZero();
     }
 }

@@ -79,6 +79,8 @@ class ScreenPop extends VerticalLayout {
     private final HorizontalLayout wrapUpRow;
     final ColleagueTransfer colleagues;
     final RiskFlagPanel riskPanel;
+    /** That a supervisor listens, whispers or has joined (the specialist must know). */
+    final Span supervised = new Span();
 
     ScreenPop(CallLog callLog, Desk desk, Callbacks callbacks, HotlineProperties props, HotlineI18n i18n, String pbxId,
               Runnable onChange, Clock clock, List<String> queues, BiConsumer<CallKey, String> onOpenCase,
@@ -153,7 +155,10 @@ class ScreenPop extends VerticalLayout {
         holdHint.setText(getTranslation("desk.pop.holdHint"));
         holdHint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         holdHint.setVisible(false);
-        add(heading, facts, riskPanel, wrapUpRow, actions, colleagues, holdHint, note, saveNote, earlierTitle, earlier);
+        supervised.setId("desk-supervised");
+        supervised.getStyle().set("color", "var(--lumo-primary-text-color)").set("font-weight", "600");
+        supervised.setVisible(false);
+        add(heading, supervised, facts, riskPanel, wrapUpRow, actions, colleagues, holdHint, note, saveNote, earlierTitle, earlier);
     }
 
     /** The caller's earlier calls: when, how they ended, where they went, how long they talked. */
@@ -177,6 +182,7 @@ class ScreenPop extends VerticalLayout {
                 transferTo.setEnabled(false);
                 colleagues.callAnswered(false, false);
                 holdHint.setVisible(false);
+                supervised.setVisible(false);
                 hangUp.setEnabled(false);
                 dismiss.setVisible(true);
                 askWrapUp();
@@ -198,6 +204,9 @@ class ScreenPop extends VerticalLayout {
                 ? getTranslation("desk.pop.onHold", queueName, TIME_OF_DAY.format(onPhone.heldSince().atZone(props.zone())))
                 : getTranslation(onPhone.answered() ? "desk.pop.talking" : "desk.pop.ringing", queueName));
         holdHint.setVisible(onPhone.answered());
+        var mode = onPhone.supervisor() == null ? "" : onPhone.supervisor();
+        supervised.setVisible(List.of("listen", "whisper", "barge").contains(mode));
+        supervised.setText(supervised.isVisible() ? getTranslation("desk.pop.supervised." + mode) : "");
         transfer.setEnabled(onPhone.answered());
         transferTo.setEnabled(onPhone.answered());
         colleagues.callAnswered(onPhone.answered(), fresh);

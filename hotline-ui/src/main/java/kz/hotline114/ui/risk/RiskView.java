@@ -37,6 +37,7 @@ import kz.hotline114.cases.Taxonomy;
 import kz.hotline114.risk.InvalidRisk;
 import kz.hotline114.risk.RiskFlags;
 import kz.hotline114.risk.RiskProperties;
+import kz.hotline114.risk.Supervision;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
 import kz.hotline114.ui.shell.Formats;
@@ -59,6 +60,8 @@ public class RiskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final Clock clock;
     private final Taxonomy taxonomy;
     private final RiskProperties riskProps;
+    private final Supervision supervision;
+    final TextField myPhone = new TextField();
     final Select<RiskFlags.State> state = new Select<>();
     final Grid<RiskFlags.Flag> list = new Grid<>();
     final Div detail = new Div();
@@ -70,8 +73,9 @@ public class RiskView extends VerticalLayout implements BeforeEnterObserver, Has
     RiskFlags.@Nullable Flag open;
 
     RiskView(RiskFlags risk, Cases cases, HotlineProperties props, HotlineI18n i18n, Clock clock,
-             RiskProperties riskProps) {
+             RiskProperties riskProps, Supervision supervision) {
         this.riskProps = riskProps;
+        this.supervision = supervision;
         this.risk = risk;
         this.props = props;
         this.i18n = i18n;
@@ -90,8 +94,51 @@ public class RiskView extends VerticalLayout implements BeforeEnterObserver, Has
         configureList();
         detail.setId("risk-detail");
         detail.setWidthFull();
-        add(new H2(getTranslation("risk.title")), new Paragraph(getTranslation("risk.intro")), state, list, detail);
+        add(new H2(getTranslation("risk.title")), new Paragraph(getTranslation("risk.intro")), phoneRow(), state, list,
+                detail);
         refresh();
+    }
+
+    /** The supervisor's own desk phone, which rings to listen in. */
+    private HorizontalLayout phoneRow() {
+        myPhone.setId("risk-my-phone");
+        myPhone.setLabel(getTranslation("risk.myPhone"));
+        myPhone.setPlaceholder("PJSIP/301");
+        myPhone.setValue(supervision.myPhone().orElse(""));
+        var link = new Button(getTranslation("risk.myPhone.save"), e -> linkPhone());
+        link.setId("risk-my-phone-save");
+        var row = new HorizontalLayout(myPhone, link);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    void linkPhone() {
+        try {
+            supervision.linkMyPhone(myPhone.getValue());
+            myPhone.setInvalid(false);
+            Notification.show(getTranslation("risk.myPhone.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidRisk e) {
+            myPhone.setErrorMessage(getTranslation("risk.error.phone-" + e.errors().getOrDefault("phone", "format")));
+            myPhone.setInvalid(true);
+        }
+    }
+
+    /** Rings my phone to listen to, whisper into or join the open flag's call, if it is still going on. */
+    void join(Supervision.Mode mode) {
+        if (open == null) {
+            return;
+        }
+        try {
+            supervision.join(open.call(), mode);
+            Notification.show(getTranslation("risk.join.ringing", myPhone.getValue()))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidRisk e) {
+            Notification.show(getTranslation(e.errors().containsKey("phone") ? "risk.join.noPhone" : "risk.join.notLive"))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (RuntimeException e) {
+            Notification.show(getTranslation("risk.join.failed", e.getMessage()))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private String category(String code) {
@@ -163,6 +210,15 @@ public class RiskView extends VerticalLayout implements BeforeEnterObserver, Has
             ack.setId("risk-detail-ack");
             ack.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             detail.add(ack);
+        }
+        if (f.closedAt() == null) {
+            var buttons = new HorizontalLayout();
+            for (var mode : Supervision.Mode.values()) {
+                var b = new Button(getTranslation("risk.join." + mode.name()), e -> join(mode));
+                b.setId("risk-join-" + mode.exten());
+                buttons.add(b);
+            }
+            detail.add(buttons);
         }
         protocol(f);
         attempts(f);

@@ -90,10 +90,15 @@ class DeskBrowserIT extends BrowserIT {
         assertThat(driver.findElement(By.id("desk-pop-choice")).getText()).isEqualTo("1");
 
         driver.findElement(By.cssSelector("#desk-note textarea")).sendKeys("Отбасылық мәселе, кеңес берілді");
-        driver.findElement(By.id("desk-note-save")).click();
+        var save = driver.findElement(By.id("desk-note-save")); // below the risk row: scrolled to, as a user would
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", save);
+        save.click();
         Browser.screenshot(driver, "desk-screen-pop.png");
         play(packets.subList(called + 1, packets.size()));
-        wait.until(d -> d.findElement(By.id("desk-pop-heading")).getText().contains("Қоңырау аяқталды"));
+        // the heading is scrolled out of the view (the note was below the risk row): its text, not what is seen
+        wait.until(d -> String.valueOf(d.findElement(By.id("desk-pop-heading")).getDomProperty("textContent"))
+                .contains("Қоңырау аяқталды"));
 
         SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("admin", "n/a",
                 List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));

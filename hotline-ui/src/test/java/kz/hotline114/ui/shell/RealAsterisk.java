@@ -47,6 +47,11 @@ final class RealAsterisk {
              same => n,PlayTones(440)
              same => n,Wait(${EXTEN:-2})
              same => n,Hangup()
+            ; a supervisor's phone: answers and stays on the line for the extension's last two digits in seconds
+            [hotline-test-supervisor]
+            exten => _X.,1,Answer()
+             same => n,Wait(${EXTEN:-2})
+             same => n,Hangup()
             """;
 
     private final Path root;

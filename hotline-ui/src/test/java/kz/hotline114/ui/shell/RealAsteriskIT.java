@@ -510,6 +510,69 @@ class RealAsteriskIT {
         throw new AssertionError("no look-up and greeting in " + steps);
     }
 
+    @Test
+    @Order(11)
+    void a_supervisor_listens_then_whispers_on_a_real_call_and_no_one_without_the_token_or_from_a_phone_can()
+            throws Exception {
+        String specialist = "Local/20240@hotline-test-agent/n"; // answers and talks 40 s
+        commands.queueAdd("psychologists", specialist, "Spied psychologist", false);
+        commands.originate("Local/114@from-trunk", "hotline-test-caller", "s", "<+77051234577>",
+                RealAsterisk.caller("1", 45));
+        awaitUntil(Duration.ofSeconds(30), () -> live.snapshot().callOn(specialist)
+                .filter(c -> c.answered() && c.channel() != null).isPresent());
+        var onPhone = live.snapshot().callOn(specialist).orElseThrow();
+        var call = new kz.hotline114.calls.CallKey(PBX_ID, onPhone.linkedid());
+        var supervision = context.getBean(kz.hotline114.risk.Supervision.class);
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("real-supervisor",
+                        "n/a", List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                "ROLE_SUPERVISOR"))));
+        try {
+            // a forged token: the supervisor's phone is hung up by [hotline-spy] (21), nothing spies
+            commands.originate("Local/33115@hotline-test-supervisor/n", "hotline-spy", "listen", "<114>",
+                    Map.of("HOTLINE_SPY_TARGET", onPhone.channel(), "HOTLINE_SPY_TOKEN", "forged"));
+            // a phone dialling the spy extension: its context has no such extension
+            commands.originate("Local/listen@phones/n", "hotline-test-supervisor", "31", "<201>", Map.of());
+
+            supervision.linkMyPhone("Local/33030@hotline-test-supervisor/n");
+            supervision.join(call, kz.hotline114.risk.Supervision.Mode.LISTEN);
+            awaitUntil(Duration.ofSeconds(20), () -> "listen".equals(live.snapshot().callOn(specialist)
+                    .map(kz.hotline114.live.AgentCall::supervisor).orElse(null)));
+            supervision.join(call, kz.hotline114.risk.Supervision.Mode.WHISPER);
+            awaitUntil(Duration.ofSeconds(20), () -> spyApps(onPhone.channel()).stream()
+                    .anyMatch(a -> a.endsWith(",qbESw")));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        var starts = jdbc.queryForList("select raw from ami_journal where pbx_id = ? and event = 'ChanSpyStart'"
+                + " and raw like ?", String.class, PBX_ID, "%SpyeeChannel: " + onPhone.channel() + "\n%");
+        assertThat(starts).as("the ChanSpy channels Asterisk reported").anySatisfy(raw -> assertThat(raw)
+                .contains("SpyerChannel: Local/33030@hotline-test-supervisor").contains("SpyerExten: listen"))
+                .anySatisfy(raw -> assertThat(raw).contains("SpyerExten: whisper"))
+                .noneSatisfy(raw -> assertThat(raw).contains("Local/33115@"));
+        assertThat(spyApps(onPhone.channel())).as("the options").contains(onPhone.channel() + ",qbES",
+                onPhone.channel() + ",qbESw");
+        assertThat(jdbc.queryForList("select raw from ami_journal where pbx_id = ? and event = 'Hangup' and raw like ?",
+                String.class, PBX_ID, "%Channel: Local/33115@hotline-test-supervisor%;1%")).as("refused")
+                .anySatisfy(raw -> assertThat(raw).contains("Cause: 21"));
+        var dialled = jdbc.queryForList("select raw from ami_journal where pbx_id = ? and raw like ?", String.class,
+                PBX_ID, "%Channel: Local/listen@phones%");
+        assertThat(dialled).as("a phone dialling 'listen' ends without reaching [hotline-spy]")
+                .noneSatisfy(raw -> assertThat(raw).contains("Context: hotline-spy"))
+                .noneSatisfy(raw -> assertThat(raw).contains("Application: ChanSpy"))
+                .anySatisfy(raw -> assertThat(raw).contains("Event: Hangup"));
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action in ('SUPERVISOR_LISTENED',"
+                + " 'SUPERVISOR_WHISPERED') and subject = ?", Long.class, call.toString())).isEqualTo(2);
+        commands.queueRemove("psychologists", specialist);
+    }
+
+    /** The data of every ChanSpy application run against this leg ("<leg>,<options>"), from the journal. */
+    private List<String> spyApps(String leg) {
+        return jdbc.queryForList("select raw from ami_journal where pbx_id = ? and event = 'Newexten' and raw like ?",
+                String.class, PBX_ID, "%Application: ChanSpy%").stream().flatMap(raw -> raw.lines())
+                .filter(l -> l.startsWith("AppData: " + leg + ",")).map(l -> l.substring("AppData: ".length())).toList();
+    }
+
     private static List<String> array(Object sqlArray) throws java.sql.SQLException {
         return List.of((String[]) ((java.sql.Array) sqlArray).getArray());
     }
