@@ -72,6 +72,10 @@
     ['offered', 'answered', 'abandoned', 'wrongNumber', 'noInput'].forEach(function (k) {
       document.getElementById(k).textContent = String(today[k]);
     });
+    // callers at risk no supervisor has seen yet: only a count, never who or what
+    var atRisk = document.getElementById('atRisk');
+    atRisk.textContent = String(board.atRisk || 0);
+    atRisk.className = 'big ' + (board.atRisk > 0 ? 'bad-text' : '');
     document.getElementById('serviceLevel').textContent =
       today.serviceLevel === null || today.serviceLevel === undefined ? '–' : Math.round(today.serviceLevel * 100) + '%';
     banner();

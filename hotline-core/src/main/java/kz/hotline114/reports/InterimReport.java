@@ -33,7 +33,7 @@ public record InterimReport(long projectId, String projectName, String grantee, 
                             CallFigures calls, CaseFigures cases, CentreFigures centre, List<EventRow> events,
                             List<ReportContent.Risk> risks, List<ReportContent.Attachment> attachments,
                             Participants participants, @Nullable String leader, @Nullable String leaderPosition,
-                            @Nullable BudgetFigures budget) {
+                            @Nullable BudgetFigures budget, @Nullable RiskFigures atRisk) {
 
     public enum Status { DRAFT, FINAL }
 
@@ -90,6 +90,15 @@ public record InterimReport(long projectId, String projectName, String grantee, 
         public boolean belowPlan() {
             return actual.compareTo(planned) < 0;
         }
+    }
+
+    /**
+     * Callers at risk flagged in the period (issue 19), anonymous: how many, how many urgent, how many followed up
+     * (reached or referred), by category and by the follow-up's outcome ({@code OPEN} while not closed).
+     */
+    public record RiskFigures(long flags, long urgent, long followedUp, Map<String, Long> byCategory,
+                              Map<String, Long> byOutcome, Map<String, String> categoryNamesKk,
+                              Map<String, String> categoryNamesRu) {
     }
 
     /** Consultation cases opened in the period. */

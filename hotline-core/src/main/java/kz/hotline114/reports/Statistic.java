@@ -50,7 +50,11 @@ public enum Statistic {
     /** Calls evaluated: answered calls of the period with at least one submitted quality evaluation (issue 18). */
     CALLS_EVALUATED(true),
     /** Monitoring results: the months of the period with submitted quality evaluations (a monitoring report each). */
-    MONITORING_REPORTS(true);
+    MONITORING_REPORTS(true),
+    /** Callers at risk: calls flagged as a caller at risk in the period (issue 19). */
+    CALLERS_AT_RISK(true),
+    /** Callers at risk followed up: flags of the period whose follow-up closed as reached or referred to a partner. */
+    CALLERS_AT_RISK_FOLLOWED_UP(true);
 
     private final boolean indicatorMetric;
 

@@ -121,6 +121,12 @@ public interface RiskFlags {
     /** Flags put in {@code [from, to)} (either may be null), in a state (null = any), newest first (supervisors). */
     List<Flag> find(@Nullable Instant from, @Nullable Instant to, @Nullable State state);
 
+    /** How many flags no supervisor has acknowledged yet: a count only, for the wall-board (no details, no user). */
+    long waitingCount();
+
+    /** How many follow-ups are past their time and not closed: a count only. */
+    long overdueCount();
+
     /** The flags no supervisor has acknowledged yet, oldest first: the alerts a supervisor signing in must see. */
     List<Flag> unacknowledged();
 

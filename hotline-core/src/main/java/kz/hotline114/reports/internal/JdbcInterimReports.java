@@ -30,6 +30,7 @@ import kz.hotline114.cases.CaseCounts;
 import kz.hotline114.cases.Cases;
 import kz.hotline114.cases.Taxonomy;
 import kz.hotline114.quality.Evaluations;
+import kz.hotline114.risk.RiskFlags;
 import kz.hotline114.reports.BudgetForecasts;
 import kz.hotline114.reports.CallFigures;
 import kz.hotline114.reports.CallStatistics;
@@ -77,10 +78,12 @@ class JdbcInterimReports implements InterimReports {
     private final Clock clock;
     private final BudgetForecasts forecasts;
     private final Evaluations quality;
+    private final RiskFlags risk;
 
     JdbcInterimReports(JdbcTemplate jdbc, JdbcGrantProjects projects, CallStatistics statistics, Cases cases,
                        AppointmentStatistics centre, EventsRegister events, HotlineProperties hotline, AuditLog audit, Clock clock,
-                       BudgetForecasts forecasts, Evaluations quality) {
+                       BudgetForecasts forecasts, Evaluations quality, RiskFlags risk) {
+        this.risk = risk;
         this.clock = clock;
         this.forecasts = forecasts;
         this.quality = quality;
@@ -275,17 +278,8 @@ class JdbcInterimReports implements InterimReports {
                     e.participantCategories(), e.experts(), e.completeness(), e.documents()));
         }
 
-        var metrics = new EnumMap<Statistic, BigDecimal>(Statistic.class);
-        metrics.put(Statistic.CALLS_TOTAL, BigDecimal.valueOf(calls.total()));
-        metrics.put(Statistic.SUBSTANTIVE_CALLS, BigDecimal.valueOf(calls.substantive()));
-        metrics.put(Statistic.RELIGION_QUESTIONS, BigDecimal.valueOf(caseFigures.religionQuestions()));
-        metrics.put(Statistic.PSYCHOLOGICAL_SUPPORT_REQUESTS, BigDecimal.valueOf(caseFigures.psychologicalSupport()));
-        metrics.put(Statistic.CONSULTATIONS, BigDecimal.valueOf(centreFigures.consultations()));
-        metrics.put(Statistic.APPOINTMENTS_ATTENDED, BigDecimal.valueOf(centreFigures.consultations()));
-        metrics.put(Statistic.MOBILE_RECEPTION_CONSULTATIONS, BigDecimal.valueOf(mobile));
-        metrics.put(Statistic.EVENTS_HELD, BigDecimal.valueOf(centreFigures.events()));
-        metrics.put(Statistic.PARTICIPANTS, BigDecimal.valueOf(centreFigures.participants()));
-        metrics.putAll(monitoring(from, to));
+        var atRisk = atRisk(from, to);
+        var metrics = metrics(calls, caseFigures, centreFigures, mobile, atRisk, from, to);
 
         var tasks = new ArrayList<TaskSection>();
         for (var t : project.tasks()) {
@@ -313,7 +307,43 @@ class JdbcInterimReports implements InterimReports {
                 project.agreementDate(), project.grantSum(), from, to, status, version,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), finalisedAt, finalisedBy, tasks, calls, caseFigures,
                 centreFigures, eventRows, content.risks(), content.attachments(), participants, content.leader(),
-                content.leaderPosition(), budget(project, to));
+                content.leaderPosition(), budget(project, to), atRisk);
+    }
+
+    /** What the indicators of the project can take their actual values from (issue 12's metrics and later ones). */
+    private Map<Statistic, BigDecimal> metrics(CallFigures calls, CaseFigures caseFigures, CentreFigures centreFigures,
+                                               long mobile, InterimReport.RiskFigures atRisk, LocalDate from,
+                                               LocalDate to) {
+        var metrics = new EnumMap<Statistic, BigDecimal>(Statistic.class);
+        metrics.put(Statistic.CALLS_TOTAL, BigDecimal.valueOf(calls.total()));
+        metrics.put(Statistic.SUBSTANTIVE_CALLS, BigDecimal.valueOf(calls.substantive()));
+        metrics.put(Statistic.RELIGION_QUESTIONS, BigDecimal.valueOf(caseFigures.religionQuestions()));
+        metrics.put(Statistic.PSYCHOLOGICAL_SUPPORT_REQUESTS, BigDecimal.valueOf(caseFigures.psychologicalSupport()));
+        metrics.put(Statistic.CONSULTATIONS, BigDecimal.valueOf(centreFigures.consultations()));
+        metrics.put(Statistic.APPOINTMENTS_ATTENDED, BigDecimal.valueOf(centreFigures.consultations()));
+        metrics.put(Statistic.MOBILE_RECEPTION_CONSULTATIONS, BigDecimal.valueOf(mobile));
+        metrics.put(Statistic.EVENTS_HELD, BigDecimal.valueOf(centreFigures.events()));
+        metrics.put(Statistic.PARTICIPANTS, BigDecimal.valueOf(centreFigures.participants()));
+        metrics.putAll(monitoring(from, to));
+        metrics.put(Statistic.CALLERS_AT_RISK, BigDecimal.valueOf(atRisk.flags()));
+        metrics.put(Statistic.CALLERS_AT_RISK_FOLLOWED_UP, BigDecimal.valueOf(atRisk.followedUp()));
+        return metrics;
+    }
+
+    /** The callers at risk of the period, anonymous (issue 19). */
+    private InterimReport.RiskFigures atRisk(LocalDate from, LocalDate to) {
+        var zone = hotline.zone();
+        var f = risk.figures(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+        var namesKk = new LinkedHashMap<String, String>();
+        var namesRu = new LinkedHashMap<String, String>();
+        risk.allCategories().forEach(c -> {
+            namesKk.put(c.code(), c.nameKk());
+            namesRu.put(c.code(), c.nameRu());
+        });
+        long followedUp = f.byOutcome().getOrDefault("REACHED", 0L) + f.byOutcome().getOrDefault("REFERRED", 0L);
+        return new InterimReport.RiskFigures(f.flags(), f.byLevel().getOrDefault(RiskFlags.Level.URGENT, 0L), followedUp,
+                JdbcCallStatistics.byCountDesc(f.byCategory()), JdbcCallStatistics.byCountDesc(f.byOutcome()), namesKk,
+                namesRu);
     }
 
     /** The quality monitoring's indicators: the calls evaluated, the months with monitoring results. */

@@ -278,6 +278,17 @@ final class ReportLayout {
         var names = russian ? r.cases().categoryNamesRu() : r.cases().categoryNamesKk();
         breakdown(b, "report.cases.byCategory", "report.cases.category", r.cases().byCategory(),
                 k -> names.getOrDefault(k, k), true);
+        if (r.atRisk() != null) { // a report finalised before issue 19 has none
+            var risk = r.atRisk();
+            var riskNames = russian ? risk.categoryNamesRu() : risk.categoryNamesKk();
+            b.add(new Block.Heading(2, t.text("report.atRisk")));
+            b.add(new Block.Para("", t.text("report.atRisk.summary", number(risk.flags()), number(risk.urgent()),
+                    number(risk.followedUp()))));
+            breakdown(b, "report.atRisk.byCategory", "report.atRisk.category", risk.byCategory(),
+                    k -> riskNames.getOrDefault(k, k), false);
+            breakdown(b, "report.atRisk.byOutcome", "report.atRisk.outcome", risk.byOutcome(),
+                    k -> t.textOr("report.atRisk.outcome." + k, k), false);
+        }
 
         b.add(new Block.Heading(2, t.text("report.definitions")));
         for (Statistic s : Statistic.values()) {

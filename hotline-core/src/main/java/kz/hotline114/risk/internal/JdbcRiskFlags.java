@@ -317,6 +317,18 @@ class JdbcRiskFlags implements RiskFlags {
     }
 
     @Override
+    public long waitingCount() {
+        return jdbc.queryForObject("select count(*) from risk_flag where acknowledged_at is null and closed_at is null",
+                Long.class);
+    }
+
+    @Override
+    public long overdueCount() {
+        return jdbc.queryForObject("select count(*) from risk_flag where closed_at is null and follow_up_due < ?",
+                Long.class, Timestamp.from(clock.instant()));
+    }
+
+    @Override
     public List<Flag> unacknowledged() {
         checkSupervisor();
         return jdbc.query(SELECT + " where f.acknowledged_at is null and f.closed_at is null order by f.flagged_at",

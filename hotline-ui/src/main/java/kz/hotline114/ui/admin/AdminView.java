@@ -24,6 +24,7 @@ import kz.hotline114.cases.InvalidCase;
 import kz.hotline114.cases.Taxonomy;
 import kz.hotline114.cases.TaxonomyAdmin;
 import kz.hotline114.recordings.Recordings;
+import kz.hotline114.risk.RiskFlags;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.HotlineProperties;
@@ -44,7 +45,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     private final Checkbox active = new Checkbox();
 
     AdminView(Cases cases, TaxonomyAdmin admin, AuditLog audit, HotlineProperties props, WrapUp wrapUp,
-              Recordings recordings) {
+              Recordings recordings, RiskFlags risk) {
         this.cases = cases;
         this.admin = admin;
         setSizeFull();
@@ -85,6 +86,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         tabs.add(getTranslation("admin.audit"), new AuditPanel(audit, props.zone()));
         tabs.add(getTranslation("admin.wrapUp"), new WrapUpCodesPanel(wrapUp));
         tabs.add(getTranslation("admin.recordings"), new RecordingsStoragePanel(recordings, props.zone()));
+        tabs.add(getTranslation("admin.risk"), new RiskCategoriesPanel(risk));
         tabs.setSizeFull();
         add(tabs);
         refresh();

@@ -44,6 +44,7 @@ import kz.hotline114.dashboard.LiveBoard;
 import kz.hotline114.dashboard.WallboardAccess;
 import kz.hotline114.live.LiveCall;
 import kz.hotline114.live.LiveModel;
+import kz.hotline114.risk.RiskFlags;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.security.Role;
 import kz.hotline114.security.Roles;
@@ -85,8 +86,14 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final DashboardProperties dashboardProps;
     private List<DailyFigures.QueueLevel> levels = List.of();
 
+    private final RiskFlags risk;
+    /** Today's callers at risk: how many flagged (urgent), not yet seen by a supervisor, follow-ups overdue. */
+    final Span riskLine = new Span();
+
     DashboardView(Dashboard dashboard, LiveModel live, BoardUpdates updates, WallboardAccess wallboard, Clock clock,
-                  CallLog callLog, HotlineProperties props, DailyFigures dailyFigures, DashboardProperties dashboardProps) {
+                  CallLog callLog, HotlineProperties props, DailyFigures dailyFigures, DashboardProperties dashboardProps,
+                  RiskFlags risk) {
+        this.risk = risk;
         this.dailyFigures = dailyFigures;
         this.dashboardProps = dashboardProps;
         this.clock = clock;
@@ -117,7 +124,11 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         noCalls.addClassName("muted");
         noCalls.setId("dashboard-no-calls");
 
-        add(alerts, new H3(getTranslation("dashboard.queues")), queues,
+        riskLine.setId("dashboard-risk");
+        var riskRow = new Div(riskLine, new com.vaadin.flow.router.RouterLink(getTranslation("risk.menu"),
+                kz.hotline114.ui.risk.RiskView.class));
+        riskRow.addClassName("dash-risk");
+        add(alerts, riskRow, new H3(getTranslation("dashboard.queues")), queues,
                 new H3(getTranslation("dashboard.specialists")), specialists,
                 new H3(getTranslation("dashboard.calls")), noCalls,
                 calls, new H3(getTranslation("dashboard.today")), figures, chart);
@@ -139,7 +150,16 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         renderFigures(dashboard.today());
         var today = LocalDate.now(clock.withZone(props.zone())).atStartOfDay(props.zone()).toInstant();
         answeredToday = callLog.answeredBy(today, today.plus(Duration.ofDays(1)));
+        renderRisk(today);
         tick();
+    }
+
+    private void renderRisk(java.time.Instant today) {
+        var f = risk.figures(today, today.plus(Duration.ofDays(1)));
+        String ack = f.ackSecondsP50() == null ? getTranslation("dashboard.none")
+                : getTranslation("dashboard.risk.ack", Math.round(f.ackSecondsP50()), Math.round(f.ackSecondsP95()));
+        riskLine.setText(getTranslation("dashboard.risk", f.flags(), f.byLevel().getOrDefault(RiskFlags.Level.URGENT, 0L),
+                risk.waitingCount(), risk.overdueCount(), ack) + " · ");
     }
 
     /** Every second: call durations, waits and the alerts that depend on them. */

@@ -26,7 +26,7 @@ class WallboardLabels {
     static final String[] KEYS = {"wallboard.title", "wallboard.callsInProgress", "wallboard.waiting",
             "wallboard.longestWait", "wallboard.available", "wallboard.talking", "wallboard.paused", "wallboard.today",
             "wallboard.offered", "wallboard.answered", "wallboard.abandoned", "wallboard.wrongNumber",
-            "wallboard.noInput", "wallboard.serviceLevel", "wallboard.offline", "wallboard.pbxDown", "wallboard.badToken"};
+            "wallboard.noInput", "wallboard.serviceLevel", "wallboard.atRisk", "wallboard.offline", "wallboard.pbxDown", "wallboard.badToken"};
 
     private final HotlineI18n i18n;
     private final DashboardProperties props;

@@ -30,6 +30,8 @@ import jakarta.annotation.PreDestroy;
 import kz.hotline114.dashboard.Dashboard;
 import kz.hotline114.dashboard.LiveBoard;
 import kz.hotline114.dashboard.WallboardAccess;
+import kz.hotline114.risk.RiskFlags;
+import kz.hotline114.ui.risk.RiskAlerts;
 
 /**
  * {@code /ws/wallboard?token=...}: the live board as JSON (the same document as {@code GET /api/live})
@@ -49,7 +51,15 @@ class WallboardSocket extends TextWebSocketHandler implements HandshakeIntercept
     private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
     private @Nullable Registration registration;
 
-    WallboardSocket(Dashboard dashboard, WallboardAccess access, BoardUpdates updates, JsonMapper json) {
+    private final RiskFlags risk;
+    private final RiskAlerts riskAlerts;
+    private @Nullable Registration riskRegistration;
+    private volatile @Nullable LiveBoard last;
+
+    WallboardSocket(Dashboard dashboard, WallboardAccess access, BoardUpdates updates, JsonMapper json, RiskFlags risk,
+                    RiskAlerts riskAlerts) {
+        this.risk = risk;
+        this.riskAlerts = riskAlerts;
         this.dashboard = dashboard;
         this.access = access;
         this.updates = updates;
@@ -59,12 +69,30 @@ class WallboardSocket extends TextWebSocketHandler implements HandshakeIntercept
     @PostConstruct
     void listen() {
         registration = updates.register(this::broadcast);
+        // a flag or its acknowledgement changes the count at once, even on a quiet line
+        riskRegistration = riskAlerts.register(e -> {
+            var board = last;
+            if (board != null) {
+                broadcast(board);
+            }
+        });
+    }
+
+    /** The board as the wall-board reads it, with the count of callers at risk no supervisor has seen yet: only a count. */
+    private String payload(LiveBoard board) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = json.convertValue(board, Map.class);
+        map.put("atRisk", risk.waitingCount());
+        return json.writeValueAsString(map);
     }
 
     @PreDestroy
     void stopListening() {
         if (registration != null) {
             registration.remove();
+        }
+        if (riskRegistration != null) {
+            riskRegistration.remove();
         }
     }
 
@@ -88,7 +116,7 @@ class WallboardSocket extends TextWebSocketHandler implements HandshakeIntercept
     public void afterConnectionEstablished(WebSocketSession session) throws IOException {
         var s = new ConcurrentWebSocketSessionDecorator(session, 10_000, 1 << 20);
         sessions.put(session.getId(), s);
-        s.sendMessage(new TextMessage(json.writeValueAsString(dashboard.board())));
+        s.sendMessage(new TextMessage(payload(dashboard.board())));
     }
 
     @Override
@@ -102,10 +130,11 @@ class WallboardSocket extends TextWebSocketHandler implements HandshakeIntercept
     }
 
     private void broadcast(LiveBoard board) {
+        last = board;
         if (sessions.isEmpty()) {
             return;
         }
-        var message = new TextMessage(json.writeValueAsString(board));
+        var message = new TextMessage(payload(board));
         for (var s : sessions.values()) {
             try {
                 s.sendMessage(message);

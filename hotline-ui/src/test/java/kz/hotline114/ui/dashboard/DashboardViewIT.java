@@ -56,6 +56,8 @@ class DashboardViewIT extends KaribuIT {
         UI.getCurrent().navigate(DashboardView.class);
         long abandonedBefore = Long.parseLong(text("figure-abandoned"));
         long offeredBefore = Long.parseLong(text("figure-offered"));
+        assertThat(text("dashboard-risk")).as("today's callers at risk, counts only").startsWith("Бүгін қауіп белгілері: ")
+                .contains("расталмаған: ").contains("кері қоңырауы кешіккен: ");
 
         onlyTheRecordingsMembers("psychologists", packets); // earlier tests leave specialists of their own
         play(packets.subList(1, joined + 1));

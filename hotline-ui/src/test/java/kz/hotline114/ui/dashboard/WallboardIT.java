@@ -103,7 +103,8 @@ class WallboardIT extends UiIT {
         var ws = connect("?token=" + access.token(), inbox);
         try {
             var first = inbox.next(b -> true);
-            assertThat(first.propertyNames()).contains("callsInProgress", "queues", "today", "at");
+            assertThat(first.propertyNames()).contains("callsInProgress", "queues", "today", "at", "atRisk");
+            assertThat(first.get("atRisk").isNumber()).as("callers at risk: a count, no details").isTrue();
             assertThat(first.get("today").propertyNames()).contains("offered", "answered", "abandoned", "wrongNumber",
                     "noInput", "serviceLevel");
             int before = waiting(first, "psychologists");

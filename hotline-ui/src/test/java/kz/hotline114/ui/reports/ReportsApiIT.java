@@ -120,6 +120,18 @@ class ReportsApiIT extends UiIT {
 
     @Test
     void the_docx_has_seed_004s_structure_and_figures() throws Exception {
+        // three callers at risk in the period: two urgent, one of them reached again
+        jdbc.update("delete from risk_flag where linkedid like 'rep-risk-%'");
+        for (var f : List.of(new String[] {"1", "SUICIDE_SELF_HARM", "URGENT", "REACHED"},
+                new String[] {"2", "SUICIDE_SELF_HARM", "URGENT", null}, new String[] {"3", "RECRUITMENT", "CONCERN", null})) {
+            jdbc.update("""
+                    insert into risk_flag (pbx_id, linkedid, category, level, flagged_by, flagged_at, follow_up_due,
+                        follow_up_owner, closed_at, closed_by, outcome)
+                    values ('rep', ?, ?, ?, 'x', ('2019-07-0' || ? || ' 10:00+06')::timestamptz, '2019-07-10 10:00+06', 'x', ?, ?,
+                        ?)""",
+                    "rep-risk-" + f[0], f[1], f[2], f[0], f[3] == null ? null : java.sql.Timestamp.valueOf(
+                            "2019-07-09 10:00:00"), f[3] == null ? null : "x", f[3]);
+        }
         var response = asReporter("/api/reports/interim?" + PERIOD + "&format=docx");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains(".docx");
@@ -150,6 +162,12 @@ class ReportsApiIT extends UiIT {
             assertThat(byMonth.getRow(4).getCell(1).getText()).isEqualTo("1\u00a0927");
             assertThat(tables.getFirst().getCTTbl().getTblPr().getTblBorders().getInsideH()).isNotNull();
             assertThat(doc.getAllPictures()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(text).as("callers at risk, anonymous").contains("Қауіптегі қоңырау шалушылар").anySatisfy(t ->
+                    assertThat(t).startsWith("Кезеңде 3 қоңырауға қауіп белгіленді, оның 2-і шұғыл; 1 адаммен"));
+            var byRisk = tables.stream().filter(t -> t.getRow(0).getCell(0).getText().equals("Қауіп")).findFirst()
+                    .orElseThrow();
+            assertThat(byRisk.getRow(1).getCell(0).getText()).isEqualTo("Өз-өзіне қол жұмсау, өзіне зиян келтіру");
+            assertThat(byRisk.getRow(1).getCell(1).getText()).isEqualTo("2");
         }
         var russian = asReporter("/api/reports/interim?" + PERIOD + "&format=docx&lang=ru");
         Files.write(Path.of("target/reports/interim-ru.docx"), russian.body());

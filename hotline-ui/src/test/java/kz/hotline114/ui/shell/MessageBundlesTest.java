@@ -31,6 +31,22 @@ public class MessageBundlesTest {
     }
 
     @Test
+    void no_key_is_written_twice_in_a_bundle() throws IOException {
+        // a second line with the same key silently wins: a new text would replace an old one somewhere else
+        for (var name : java.util.List.of("messages.properties", "messages_ru.properties")) {
+            var seen = new java.util.HashSet<String>();
+            var twice = new java.util.ArrayList<String>();
+            for (var line : Files.readAllLines(Path.of("src/main/resources/i18n", name))) {
+                var m = Pattern.compile("^([^#!\\s=:][^=:\\s]*)\\s*[=:]").matcher(line);
+                if (m.find() && !seen.add(m.group(1))) {
+                    twice.add(m.group(1));
+                }
+            }
+            assertThat(twice).as(name).isEmpty();
+        }
+    }
+
+    @Test
     void kazakh_and_russian_have_the_same_keys() throws IOException {
         var kk = load("messages.properties");
         var ru = load("messages_ru.properties");
