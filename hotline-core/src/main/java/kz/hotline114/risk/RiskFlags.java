@@ -118,6 +118,12 @@ public interface RiskFlags {
     /** The flags of a call (anyone who works with the call: its specialist, supervisors, admins). */
     List<Flag> ofCall(CallKey call);
 
+    /**
+     * The flags of a case's calls, for whoever may read the case (the flag goes with the caller's case: its category,
+     * level, protocol and follow-up). @throws org.springframework.security.access.AccessDeniedException
+     */
+    List<Flag> ofCase(String caseNumber);
+
     /** Flags put in {@code [from, to)} (either may be null), in a state (null = any), newest first (supervisors). */
     List<Flag> find(@Nullable Instant from, @Nullable Instant to, @Nullable State state);
 

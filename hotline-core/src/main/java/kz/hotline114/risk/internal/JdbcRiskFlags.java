@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import kz.hotline114.calls.CallKey;
+import kz.hotline114.cases.Cases;
 import kz.hotline114.live.AgentCall;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.risk.InvalidRisk;
@@ -53,9 +54,11 @@ class JdbcRiskFlags implements RiskFlags {
     private final ApplicationEventPublisher events;
     private final RiskProperties props;
     private final Clock clock;
+    private final Cases cases;
 
     JdbcRiskFlags(JdbcTemplate jdbc, LiveModel live, AuditLog audit, ApplicationEventPublisher events,
-                  RiskProperties props, Clock clock) {
+                  RiskProperties props, Clock clock, Cases cases) {
+        this.cases = cases;
         this.jdbc = jdbc;
         this.live = live;
         this.audit = audit;
@@ -283,6 +286,17 @@ class JdbcRiskFlags implements RiskFlags {
         }
         var me = CurrentUser.name();
         return all.stream().filter(f -> me.equals(f.flaggedBy()) || me.equals(f.followUpOwner())).toList();
+    }
+
+    @Override
+    public List<Flag> ofCase(String caseNumber) {
+        var c = cases.get(caseNumber).orElseThrow(() -> new NoSuchElementException("no case " + caseNumber));
+        var flags = new ArrayList<Flag>();
+        for (var k : c.calls()) {
+            flags.addAll(jdbc.query(SELECT + " where f.pbx_id = ? and f.linkedid = ? order by f.flagged_at",
+                    (rs, i) -> row(rs), k.pbxId(), k.linkedid()));
+        }
+        return flags;
     }
 
     @Override

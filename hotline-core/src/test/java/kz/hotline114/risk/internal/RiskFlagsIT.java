@@ -139,6 +139,11 @@ class RiskFlagsIT extends TelephonyIT {
                 "Өмірдің мәні жоқ дейді", null, "kk", CallerProfile.UNKNOWN, null, false, null, null));
         assertThat(risk.get(flag.id()).caseNumber()).as("the case opened from the flagged call").isEqualTo(number);
         assertThat(risk.ofCall(key)).extracting(RiskFlags.Flag::id).containsExactly(flag.id());
+        assertThat(risk.ofCase(number)).as("the flag goes with the case").extracting(RiskFlags.Flag::id)
+                .containsExactly(flag.id());
+        as("risk-nobody-" + run, "SPECIALIST");
+        assertThatThrownBy(() -> risk.ofCase(number)).as("not their case").isInstanceOf(AccessDeniedException.class);
+        as(user, "SPECIALIST");
 
         TestClock.pin(flag.followUpDue().plusSeconds(60));
         assertThat(watch.overdue()).isGreaterThanOrEqualTo(1);

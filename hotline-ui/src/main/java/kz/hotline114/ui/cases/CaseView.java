@@ -56,6 +56,7 @@ import kz.hotline114.cases.ConsultationCase;
 import kz.hotline114.cases.InvalidCase;
 import kz.hotline114.cases.Taxonomy;
 import kz.hotline114.recordings.Recordings;
+import kz.hotline114.risk.RiskFlags;
 import kz.hotline114.security.Roles;
 import kz.hotline114.shared.AgeBracket;
 import kz.hotline114.shared.Gender;
@@ -103,14 +104,16 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private @Nullable String number;
     private final CallLog calls;
     private final Recordings recordings;
+    private final RiskFlags risk;
     private @Nullable String callPbx;
     private @Nullable String callLinkedid;
 
     private final Clock clock;
 
     CaseView(Cases cases, Appointments appointments, ExpertPool pool, HotlineProperties props, Clock clock,
-             CallLog calls, Recordings recordings) {
+             CallLog calls, Recordings recordings, RiskFlags risk) {
         this.recordings = recordings;
+        this.risk = risk;
         this.clock = clock;
         this.calls = calls;
         this.cases = cases;
@@ -247,6 +250,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         showStatus(c);
         showFollowUps(c);
         showAppointments(c);
+        showRisk(c);
         showCalls(c);
     }
 
@@ -323,6 +327,27 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         var booked = appointments.ofCase(c.number());
         appointmentList.setItems(booked);
         details.add(booked.isEmpty() ? new Span(getTranslation("case.appointments.none")) : appointmentList, book);
+    }
+
+    /** The callers-at-risk flags of the case's calls: what, how urgent, the protocol's steps done, the follow-up. */
+    private void showRisk(ConsultationCase c) {
+        var flags = risk.ofCase(c.number());
+        if (flags.isEmpty()) {
+            return;
+        }
+        details.add(new H4(getTranslation("case.risk")));
+        for (var f : flags) {
+            var category = risk.allCategories().stream().filter(x -> x.code().equals(f.category())).findFirst()
+                    .orElse(null);
+            var line = new Span(getTranslation("case.risk.flag", category == null ? f.category()
+                    : category.name(getLocale()), getTranslation("risk.level." + f.level().name()),
+                    TIME.format(f.flaggedAt().atZone(props.zone())), f.protocolDone().size(),
+                    category == null ? 0 : category.protocol().size(), getTranslation("risk.state."
+                            + f.state(clock.instant()).name()), TIME.format(f.followUpDue().atZone(props.zone()))));
+            line.setId("case-risk-" + f.id());
+            line.getStyle().set("color", "var(--lumo-error-text-color)");
+            details.add(line);
+        }
     }
 
     /**

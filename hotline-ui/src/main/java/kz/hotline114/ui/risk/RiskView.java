@@ -104,6 +104,7 @@ public class RiskView extends VerticalLayout implements BeforeEnterObserver, Has
         myPhone.setId("risk-my-phone");
         myPhone.setLabel(getTranslation("risk.myPhone"));
         myPhone.setPlaceholder("PJSIP/301");
+        myPhone.setWidth("18em");
         myPhone.setValue(supervision.myPhone().orElse(""));
         var link = new Button(getTranslation("risk.myPhone.save"), e -> linkPhone());
         link.setId("risk-my-phone-save");

@@ -83,5 +83,14 @@ class RiskFlagPanelIT extends KaribuIT {
         panel.call(mine.linkedid());
         assertThat(panel.flagged.getElement().getTextRecursively()).as("my flag stays with the call")
                 .contains("Белгіленді: Деструктивті топқа тарту");
+
+        // the case opened from the call carries the flag: what, how urgent, the protocol's steps done
+        var number = cases.open(new kz.hotline114.cases.CaseDraft(mine.pbxId(), mine.linkedid(), "RELIGION_QUESTION",
+                null, "Ұлым Сирияға кетпек", null, "kk", kz.hotline114.cases.CallerProfile.UNKNOWN, null, false, null,
+                null));
+        UI.getCurrent().navigate("case/" + number);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withId("case-risk-" + id)).getText()).startsWith("Деструктивті топқа тарту")
+                .contains("шұғыл").contains("хаттама: 1/4 қадам");
     }
 }
