@@ -15,6 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.quality.Evaluations;
 import kz.hotline114.quality.QualityProperties;
 import kz.hotline114.security.Role;
@@ -36,9 +37,11 @@ class MonthlySample {
     private final QualityProperties props;
     private final HotlineProperties hotline;
     private final Clock clock;
+    private final NodeLeases leases;
 
     MonthlySample(Evaluations evaluations, JdbcTemplate jdbc, QualityProperties props, HotlineProperties hotline,
-                  Clock clock) {
+                  Clock clock, NodeLeases leases) {
+        this.leases = leases;
         this.evaluations = evaluations;
         this.jdbc = jdbc;
         this.props = props;
@@ -48,7 +51,7 @@ class MonthlySample {
 
     @Scheduled(fixedDelayString = "${hotline.quality.poll:1h}", initialDelayString = "${hotline.quality.initial-delay:2m}")
     void poll() {
-        if (props.monthlySample()) {
+        if (props.monthlySample() && leases.holds(NodeLeases.SCHEDULER)) { // one node draws it
             drawIfDue();
         }
     }

@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import kz.hotline114.calls.CallKey;
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.AmiProperties;
 import kz.hotline114.recordings.RecordingsProperties;
 
@@ -37,8 +38,11 @@ class RecordingIntake {
     /** What a file looked like when first seen unchanged: size, modified time, since (monotonic nanos). */
     private final Map<Path, long[]> seen = new HashMap<>();
 
+    private final NodeLeases leases;
+
     RecordingIntake(JdbcRecordings recordings, RecordingsProperties props, AmiProperties ami,
-                    RecordingsConfiguration.Directories dirs) {
+                    RecordingsConfiguration.Directories dirs, NodeLeases leases) {
+        this.leases = leases;
         this.recordings = recordings;
         this.props = props;
         this.ami = ami;
@@ -48,6 +52,9 @@ class RecordingIntake {
     @Scheduled(fixedDelayString = "${hotline.recordings.scan-interval:5s}",
                initialDelayString = "${hotline.recordings.scan-interval:5s}")
     void scan() {
+        if (!leases.holds(NodeLeases.SCHEDULER)) { // one node of the cluster does this
+            return;
+        }
         try {
             int n = takeIn();
             if (n > 0) {
@@ -61,6 +68,9 @@ class RecordingIntake {
     @Scheduled(fixedDelayString = "${hotline.recordings.retention-interval:1h}",
                initialDelayString = "${hotline.recordings.retention-initial-delay:1m}")
     void retention() {
+        if (!leases.holds(NodeLeases.SCHEDULER)) { // one node of the cluster does this
+            return;
+        }
         try {
             int n = recordings.applyRetention();
             if (n > 0) {

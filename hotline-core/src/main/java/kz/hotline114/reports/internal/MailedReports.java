@@ -36,6 +36,7 @@ import org.springframework.stereotype.Service;
 import jakarta.mail.MessagingException;
 
 import kz.hotline114.calls.CallFilter;
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.reports.CallExports;
 import kz.hotline114.reports.InterimReports;
 import kz.hotline114.reports.InvalidReport;
@@ -76,10 +77,13 @@ class MailedReports implements ReportSchedules {
     private final AuditLog audit;
     private final String from;
 
+    private final NodeLeases leases;
+
     MailedReports(JdbcTemplate jdbc, Clock clock, HotlineProperties props, ObjectProvider<JavaMailSender> mail,
                   CallExports exports, InterimReports reports, ReportDocuments documents,
                   ObjectProvider<ReportTextsSource> texts, AuditLog audit,
-                  Environment env) {
+                  Environment env, NodeLeases leases) {
+        this.leases = leases;
         this.jdbc = jdbc;
         this.clock = clock;
         this.props = props;
@@ -157,8 +161,15 @@ class MailedReports implements ReportSchedules {
         return get(id);
     }
 
-    @Override
+    /** The schedules' clock: on the node holding the scheduler's lease only, so a report is mailed once. */
     @Scheduled(fixedDelayString = "${hotline.mail.poll:60s}", initialDelayString = "${hotline.mail.poll:60s}")
+    void sendDueOnOneNode() {
+        if (leases.holds(NodeLeases.SCHEDULER)) {
+            sendDue();
+        }
+    }
+
+    @Override
     public int sendDue() {
         int sent = 0;
         for (var s : jdbc.query("select * from report_schedule where next_run_at <= ? order by next_run_at limit 50",

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.risk.RiskOverdue;
 import kz.hotline114.risk.RiskProperties;
@@ -31,9 +32,11 @@ class RiskWatch {
     private final Clock clock;
     private final RiskProperties props;
     private final PbxCommands pbx;
+    private final NodeLeases leases;
 
     RiskWatch(JdbcTemplate jdbc, JdbcRiskFlags flags, ApplicationEventPublisher events, AuditLog audit, Clock clock,
-              RiskProperties props, PbxCommands pbx) {
+              RiskProperties props, PbxCommands pbx, NodeLeases leases) {
+        this.leases = leases;
         this.props = props;
         this.pbx = pbx;
         this.jdbc = jdbc;
@@ -45,13 +48,17 @@ class RiskWatch {
 
     @Scheduled(fixedDelayString = "${hotline.risk.watch:30s}", initialDelayString = "${hotline.risk.watch:30s}")
     void watch() {
-        overdue();
+        if (leases.holds(NodeLeases.SCHEDULER)) { // one node tells the supervisors
+            overdue();
+        }
     }
 
     @Scheduled(fixedDelayString = "${hotline.risk.escalation-poll:5s}",
             initialDelayString = "${hotline.risk.escalation-poll:5s}")
     void escalationPoll() {
-        escalate();
+        if (leases.holds(NodeLeases.SCHEDULER)) { // one node rings the on-call contact
+            escalate();
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import kz.hotline114.calls.CallKey;
 import kz.hotline114.calls.CallLog;
 import kz.hotline114.calls.PhoneNumbers;
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.MemberState;
 import kz.hotline114.pbx.AmiEvent;
@@ -62,8 +63,11 @@ class CallbackService implements Callbacks {
 
     private final Clock clock;
 
+    private final NodeLeases leases;
+
     CallbackService(JdbcTemplate jdbc, CallLog callLog, PbxCommands pbx, SpecialistDirectory directory, LiveModel live,
-                    AuditLog audit, Clock clock) {
+                    AuditLog audit, Clock clock, NodeLeases leases) {
+        this.leases = leases;
         this.clock = clock;
         this.jdbc = jdbc;
         this.callLog = callLog;
@@ -138,6 +142,9 @@ class CallbackService implements Callbacks {
     /** Due callbacks whose phone is free now are dialled without anyone pressing a button. */
     @Scheduled(fixedDelayString = "${hotline.callbacks.poll:15s}", initialDelayString = "${hotline.callbacks.poll:15s}")
     void dialDue() {
+        if (!leases.holds(NodeLeases.SCHEDULER)) { // one node of the cluster does this
+            return;
+        }
         var now = clock.instant();
         var due = jdbc.query("""
                 select * from callback where status = 'SCHEDULED' and due_at <= ? and assignee is not null

@@ -20,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.PbxCommandFailed;
 import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.routing.DutyRota;
@@ -44,8 +45,11 @@ class DutyRotaService implements DutyRota {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final NodeLeases leases;
+
     DutyRotaService(JdbcTemplate jdbc, TransactionTemplate tx, PbxCommands pbx, SpecialistDirectory directory,
-                    AuditLog audit, Clock clock) {
+                    AuditLog audit, Clock clock, NodeLeases leases) {
+        this.leases = leases;
         this.jdbc = jdbc;
         this.tx = tx;
         this.pbx = pbx;
@@ -130,6 +134,9 @@ class DutyRotaService implements DutyRota {
 
     @Scheduled(fixedDelayString = "${hotline.rota.poll:30s}", initialDelayString = "${hotline.rota.initial-delay:20s}")
     void tick() {
+        if (!leases.holds(NodeLeases.SCHEDULER)) { // one node of the cluster does this
+            return;
+        }
         try {
             applyDue(clock.instant());
         } catch (RuntimeException e) {

@@ -172,12 +172,14 @@ class RiskFlagsIT extends TelephonyIT {
     kz.hotline114.security.AuditLog audit;
     @Autowired
     kz.hotline114.pbx.PbxCommands pbx;
+    @Autowired
+    kz.hotline114.cluster.NodeLeases leases;
 
     @Test
     void an_urgent_flag_nobody_acknowledges_rings_the_on_call_contacts_one_after_another() {
         TestClock.pin("1994-05-05T03:00:00"); // a night of no other flag
         var watch = new RiskWatch(jdbc, flags, publisher, audit, TestClock.get(), new RiskProperties(3,
-                Duration.ofSeconds(30), Duration.ofSeconds(30), java.util.List.of("PJSIP/301", "PJSIP/302")), pbx);
+                Duration.ofSeconds(30), Duration.ofSeconds(30), java.util.List.of("PJSIP/301", "PJSIP/302")), pbx, leases);
         String user = "risk-spec3-" + run;
         var key = call("Nurlan " + run, user);
         as(user, "SPECIALIST");

@@ -1,0 +1,31 @@
+package kz.hotline114.cluster;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The cluster ({@code hotline.cluster.*}).
+ *
+ * @param nodeId    this node's name (health, logs); empty = the host name and a random suffix
+ * @param region    the lock table's region: the nodes of one cluster share it (tests give each context its own)
+ * @param leaseTtl  a lease not renewed this long is free for another node
+ * @param heartbeat how often the holder renews its leases, and how often the others try to take them
+ * @param leases    the leases this node competes for (the scheduler's by default)
+ */
+@ConfigurationProperties("hotline.cluster")
+public record ClusterProperties(@Nullable String nodeId, String region, Duration leaseTtl, Duration heartbeat,
+                                List<String> leases) {
+
+    public ClusterProperties {
+        region = region == null || region.isBlank() ? "hotline" : region;
+        leaseTtl = leaseTtl == null ? Duration.ofSeconds(10) : leaseTtl;
+        heartbeat = heartbeat == null ? Duration.ofSeconds(2) : heartbeat;
+        leases = leases == null || leases.isEmpty() ? List.of(NodeLeases.SCHEDULER) : List.copyOf(leases);
+        if (!heartbeat.minus(leaseTtl).isNegative()) {
+            throw new IllegalArgumentException("hotline.cluster.heartbeat must be shorter than lease-ttl");
+        }
+    }
+}
