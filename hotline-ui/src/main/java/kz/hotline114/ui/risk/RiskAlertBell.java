@@ -47,6 +47,12 @@ class RiskAlertBell extends Button {
     private final RiskFlags risk;
     private final RiskAlerts alerts;
     private final HotlineI18n i18n;
+    /** At most this many pop-ups at once (the newest): more would cover the screen; the bell counts them all. */
+    static final int MAX_CARDS = 3;
+
+    /** Every flag not acknowledged yet, oldest first. */
+    final java.util.LinkedHashMap<Long, RiskFlags.Flag> waiting = new java.util.LinkedHashMap<>();
+    /** The pop-ups open now, by flag. */
     final Map<Long, Notification> shown = new HashMap<>();
     private Registration registration;
 
@@ -68,7 +74,7 @@ class RiskAlertBell extends Button {
         UI ui = event.getUI();
         registration = alerts.register(e -> ui.access(() -> take(e)));
         risk.unacknowledged().forEach(f -> alert(f, false));
-        if (!shown.isEmpty()) {
+        if (!waiting.isEmpty()) {
             beep(1);
         }
         count();
@@ -81,6 +87,7 @@ class RiskAlertBell extends Button {
         }
         shown.values().forEach(Notification::close);
         shown.clear();
+        waiting.clear();
         super.onDetach(event);
     }
 
@@ -88,10 +95,15 @@ class RiskAlertBell extends Button {
         switch (event) {
             case RiskFlagged f -> alert(f.flag(), true);
             case RiskAcknowledged a -> {
+                waiting.remove(a.flag().id());
                 var n = shown.remove(a.flag().id());
                 if (n != null) {
                     n.close();
                 }
+                // the next one waiting without a pop-up gets one (newest first)
+                new java.util.ArrayList<>(waiting.values()).reversed().stream()
+                        .filter(f -> !shown.containsKey(f.id())).findFirst()
+                        .filter(f -> shown.size() < MAX_CARDS).ifPresent(f -> card(f));
             }
             case RiskOverdue o -> overdue(o.flag());
             default -> {
@@ -102,8 +114,8 @@ class RiskAlertBell extends Button {
     }
 
     private void count() {
-        setText(shown.isEmpty() ? "" : String.valueOf(shown.size()));
-        if (shown.isEmpty()) {
+        setText(waiting.isEmpty() ? "" : String.valueOf(waiting.size()));
+        if (waiting.isEmpty()) {
             removeThemeVariants(ButtonVariant.LUMO_ERROR);
         } else {
             addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -120,11 +132,23 @@ class RiskAlertBell extends Button {
                 String.format("%d:%02d", talk.toMinutes(), talk.toSecondsPart()));
     }
 
-    /** Pops a flag up until it is acknowledged (by me or another supervisor). */
+    /** Pops a flag up until it is acknowledged (by me or another supervisor); the oldest pop-up gives way to it. */
     void alert(RiskFlags.Flag f, boolean sound) {
-        if (shown.containsKey(f.id())) {
+        if (waiting.containsKey(f.id())) {
             return;
         }
+        waiting.put(f.id(), f);
+        if (shown.size() >= MAX_CARDS) {
+            var oldest = waiting.keySet().stream().filter(shown::containsKey).findFirst().orElseThrow();
+            shown.remove(oldest).close(); // still waiting: the bell counts it, the list shows it
+        }
+        card(f);
+        if (sound) {
+            beep(f.level() == RiskFlags.Level.URGENT ? 3 : 1);
+        }
+    }
+
+    private void card(RiskFlags.Flag f) {
         var text = new Span(describe(f));
         text.setId("risk-alert-" + f.id());
         var ack = new Button(getTranslation("risk.acknowledge"), e -> {
@@ -144,9 +168,6 @@ class RiskAlertBell extends Button {
                 : NotificationVariant.LUMO_WARNING);
         n.open();
         shown.put(f.id(), n);
-        if (sound) {
-            beep(f.level() == RiskFlags.Level.URGENT ? 3 : 1);
-        }
     }
 
     private void overdue(RiskFlags.Flag f) {

@@ -31,11 +31,18 @@ class CentreBrowserIT extends BrowserIT {
         driver.findElement(By.cssSelector("#booking-case input")).sendKeys(caseNumber);
         driver.findElement(By.cssSelector("#booking-client input")).sendKeys("Browser client");
         Browser.screenshot(driver, "centre-booking-dialog.png");
-        driver.findElement(By.id("booking-save")).click();
-        // the week's first free slot may be on a day already past: the dialog asks once, a second save books it
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("arguments[0].click();", driver.findElement(By.id("booking-save")));
+        // the week's first free slot may be on a day already past (by the hour the suite runs): the dialog asks once
+        // with a notification that may lie over its button, and a second save books it; the dialog may also close
+        // between looking for the button and clicking it
         Thread.sleep(500);
-        if (!driver.findElements(By.id("booking-save")).isEmpty()) {
-            driver.findElement(By.id("booking-save")).click();
+        for (var again : driver.findElements(By.id("booking-save"))) {
+            try {
+                js.executeScript("arguments[0].click();", again);
+            } catch (org.openqa.selenium.StaleElementReferenceException closed) {
+                // booked meanwhile
+            }
         }
 
         wait.until(d -> d.findElement(By.id("week-calendar")).getText().contains(caseNumber));

@@ -541,6 +541,10 @@ class RealAsteriskIT {
             supervision.join(call, kz.hotline114.risk.Supervision.Mode.WHISPER);
             awaitUntil(Duration.ofSeconds(20), () -> spyApps(onPhone.channel()).stream()
                     .anyMatch(a -> a.endsWith(",qbESw")));
+            // ChanSpyStart follows the application's start: wait for it to be journaled too
+            awaitUntil(Duration.ofSeconds(20), () -> jdbc.queryForObject("select count(*) from ami_journal where"
+                    + " pbx_id = ? and event = 'ChanSpyStart' and raw like ?", Long.class, PBX_ID,
+                    "%SpyerExten: whisper%") > 0);
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
