@@ -89,6 +89,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final RiskFlags risk;
     /** Today's callers at risk: how many flagged (urgent), not yet seen by a supervisor, follow-ups overdue. */
     final Span riskLine = new Span();
+    private java.time.@org.jspecify.annotations.Nullable Instant riskRenderedAt;
 
     DashboardView(Dashboard dashboard, LiveModel live, BoardUpdates updates, WallboardAccess wallboard, Clock clock,
                   CallLog callLog, HotlineProperties props, DailyFigures dailyFigures, DashboardProperties dashboardProps,
@@ -154,7 +155,16 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         tick();
     }
 
+    /**
+     * Today's risk line: three queries, so at most every 5 s — the view renders on every live change, many a second
+     * in a burst; a flag reaches the supervisor at once by its own pop-up anyway.
+     */
     private void renderRisk(java.time.Instant today) {
+        var now = clock.instant();
+        if (riskRenderedAt != null && Duration.between(riskRenderedAt, now).compareTo(Duration.ofSeconds(5)) < 0) {
+            return;
+        }
+        riskRenderedAt = now;
         var f = risk.figures(today, today.plus(Duration.ofDays(1)));
         String ack = f.ackSecondsP50() == null ? getTranslation("dashboard.none")
                 : getTranslation("dashboard.risk.ack", Math.round(f.ackSecondsP50()), Math.round(f.ackSecondsP95()));
