@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * <p>The protocol (one client's actions and answers) is {@link AmiSession}'s; this class keeps the sockets,
  * the threads and the event stream.
  *
- * <p>Events go to one client at a time: a second client is answered but gets events only when
+ * <p>Events go to one client at a time unless {@link Builder#broadcastTo} asks for every client (several app nodes on
+ * one PBX): a second client is answered but gets events only when
  * the first has gone. All threads are daemon threads; a write that blocks longer than the write
  * timeout (a client that stopped reading) closes that connection, and the unsent event is kept for
  * the next one. {@link #close()} stops everything.
@@ -102,6 +103,8 @@ public final class AmiReplayServer implements AutoCloseable {
     private final long startedMillis;
 
     private final ReentrantLock streamLock = new ReentrantLock();
+    private final int broadcastTo;
+    private volatile boolean broadcasting;
     /** Events the server makes itself in answer to actions (simulateActions): sent before the source's next. */
     private final ConcurrentLinkedQueue<AmiPacket> injected = new ConcurrentLinkedQueue<>();
     private @Nullable AmiPacket pending; // guarded by streamLock: taken from the source, not yet delivered
@@ -125,6 +128,7 @@ public final class AmiReplayServer implements AutoCloseable {
         this.username = b.username;
         this.secret = b.secret;
         this.eventsPerSecond = b.eventsPerSecond;
+        this.broadcastTo = b.broadcastTo;
         this.faults = b.faults;
         this.sessions = new AmiSession.Server(username, secret, clock, startedMillis, state, () -> failOriginates,
                 this::keep, b.simulateActions ? injected::addAll : null);
@@ -168,6 +172,7 @@ public final class AmiReplayServer implements AutoCloseable {
         private String name = "ami-replay";
         private Clock clock = Clock.systemUTC();
         private int keepActions;
+        private int broadcastTo;
 
         private Builder(EventSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -263,6 +268,18 @@ public final class AmiReplayServer implements AutoCloseable {
         /** The PBX's own clock (Ping's Timestamp, the uptime in FullyBooted); default the machine's. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Every event to every logged-in client, as Asterisk sends them to each manager session (several app nodes on
+         * one PBX), starting once {@code clients} clients listen; 0 (the default) = one client at a time.
+         */
+        public Builder broadcastTo(int clients) {
+            if (clients < 0) {
+                throw new IllegalArgumentException("broadcastTo: " + clients);
+            }
+            this.broadcastTo = clients;
             return this;
         }
 
@@ -437,8 +454,42 @@ public final class AmiReplayServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Broadcast (as Asterisk does to every manager session): the event to every client whose events are on; a client
+     * whose write fails is closed and misses what follows (it was delivered to the others).
+     */
+    private void broadcast(Connection streaming, byte @Nullable [] garbage, byte[] wire) {
+        for (Connection o : connections) {
+            if (o.closing || !o.session.eventsOn()) {
+                continue;
+            }
+            try {
+                o.write(garbage, wire);
+            } catch (IOException e) {
+                log.debug("AMI replay: write to {} failed ({}); it misses the events that follow", o.remote,
+                        e.toString());
+                o.close();
+            }
+        }
+    }
+
+    private int listening() {
+        int n = 0;
+        for (Connection o : connections) {
+            n += !o.closing && o.session.eventsOn() ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Runs on a connection's streamer thread, holding streamLock. */
     private void stream(Connection c) throws InterruptedException {
+        while (broadcastTo > 0 && !broadcasting && !closed && !c.closing) {
+            if (listening() >= broadcastTo) {
+                broadcasting = true; // from now on, whoever listens gets what follows
+            } else {
+                Thread.sleep(20);
+            }
+        }
         long sentHere = 0;
         while (!closed && !c.closing) {
             if (!c.session.eventsOn()) {
@@ -479,6 +530,13 @@ public final class AmiReplayServer implements AutoCloseable {
             }
             long index = eventsSent.get() + 1;
             byte[] garbage = faults.garbageBefore(index);
+            if (broadcastTo > 0) {
+                broadcast(c, garbage, p.toWire());
+                pending = null;
+                state.sent(p);
+                eventsSent.incrementAndGet();
+                continue;
+            }
             try {
                 c.write(garbage, p.toWire());
             } catch (IOException e) {

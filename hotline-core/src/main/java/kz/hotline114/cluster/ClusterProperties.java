@@ -13,17 +13,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param region    the lock table's region: the nodes of one cluster share it (tests give each context its own)
  * @param leaseTtl  a lease not renewed this long is free for another node
  * @param heartbeat how often the holder renews its leases, and how often the others try to take them
- * @param leases    the leases this node competes for (the scheduler's by default)
+ * @param leases    the leases this node competes for (the scheduler's by default; each PBX's journal lease is added by
+ *                  the PBX's link)
+ * @param keepRecent    how long a node that does not journal a PBX keeps the events it read, for the take-over
+ * @param keepRecentMax the most events it keeps per PBX (beyond, the PBX's own records fill a take-over's gap)
  */
 @ConfigurationProperties("hotline.cluster")
 public record ClusterProperties(@Nullable String nodeId, String region, Duration leaseTtl, Duration heartbeat,
-                                List<String> leases) {
+                                List<String> leases, Duration keepRecent, Integer keepRecentMax) {
 
     public ClusterProperties {
         region = region == null || region.isBlank() ? "hotline" : region;
         leaseTtl = leaseTtl == null ? Duration.ofSeconds(10) : leaseTtl;
         heartbeat = heartbeat == null ? Duration.ofSeconds(2) : heartbeat;
         leases = leases == null || leases.isEmpty() ? List.of(NodeLeases.SCHEDULER) : List.copyOf(leases);
+        keepRecent = keepRecent == null ? Duration.ofMinutes(2) : keepRecent;
+        keepRecentMax = keepRecentMax == null ? 200_000 : keepRecentMax;
         if (!heartbeat.minus(leaseTtl).isNegative()) {
             throw new IllegalArgumentException("hotline.cluster.heartbeat must be shorter than lease-ttl");
         }

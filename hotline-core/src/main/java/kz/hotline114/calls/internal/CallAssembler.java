@@ -26,6 +26,7 @@ import kz.hotline114.calls.CallOutcome;
 import kz.hotline114.calls.CallRecorded;
 import kz.hotline114.calls.CallUpdated;
 import kz.hotline114.calls.CallsProperties;
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
 import kz.hotline114.pbx.AmiJournal;
@@ -76,6 +77,15 @@ class CallAssembler {
         @Nullable Instant finishedAt;
         @Nullable String repeatKey;
         boolean repeat;
+    }
+
+    /**
+     * This node took over or gave up journaling a PBX (several nodes): the calls of that PBX it holds in memory may lack
+     * what another node journaled meanwhile — each is read afresh from the journal at its next event.
+     */
+    @EventListener
+    synchronized void on(NodeLeases.LeaseChanged e) {
+        groups.keySet().removeIf(key -> NodeLeases.journal(key.pbxId()).equals(e.lease()));
     }
 
     @EventListener

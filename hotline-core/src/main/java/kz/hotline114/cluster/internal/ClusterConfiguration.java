@@ -14,8 +14,9 @@ import kz.hotline114.cluster.ClusterProperties;
 class ClusterConfiguration {
 
     @Bean
-    JdbcNodeLeases nodeLeases(DataSource dataSource, ClusterProperties props) {
-        return new JdbcNodeLeases(dataSource, props);
+    JdbcNodeLeases nodeLeases(DataSource dataSource, ClusterProperties props,
+                              org.springframework.context.ApplicationEventPublisher publisher) {
+        return new JdbcNodeLeases(dataSource, props, publisher::publishEvent);
     }
 
     @Bean

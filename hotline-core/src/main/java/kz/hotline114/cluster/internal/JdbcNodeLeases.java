@@ -1,11 +1,12 @@
 package kz.hotline114.cluster.internal;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -13,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.util.UUIDConverter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.integration.leader.Context;
 import org.springframework.integration.leader.DefaultCandidate;
@@ -31,40 +34,80 @@ public class JdbcNodeLeases implements NodeLeases, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(JdbcNodeLeases.class);
 
     private final String nodeId;
+    private final String clientId = UUID.randomUUID().toString();
+    private final ClusterProperties props;
+    private final JdbcTemplate jdbc;
+    private final JdbcLockRegistry registry;
+    private final Consumer<LeaseChanged> announce;
     private final DefaultLockRepository repository;
-    private final List<LockRegistryLeaderInitiator> initiators = new ArrayList<>();
+    private final Map<String, LockRegistryLeaderInitiator> initiators = new LinkedHashMap<>();
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
     public JdbcNodeLeases(DataSource dataSource, ClusterProperties props) {
+        this(dataSource, props, change -> { });
+    }
+
+    public JdbcNodeLeases(DataSource dataSource, ClusterProperties props, Consumer<LeaseChanged> announce) {
         this.nodeId = props.nodeId() != null && !props.nodeId().isBlank() ? props.nodeId().strip() : defaultNodeId();
-        this.repository = new DefaultLockRepository(dataSource, UUID.randomUUID().toString());
+        this.props = props;
+        this.announce = announce;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.repository = new DefaultLockRepository(dataSource, clientId);
         repository.setRegion(props.region());
         repository.setCheckDatabaseOnStart(false);
         // its own transactions on this pool (not the application's manager): a node's leases live and die with it
         repository.setTransactionManager(new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
         repository.afterPropertiesSet();
         repository.afterSingletonsInstantiated();
-        var registry = new JdbcLockRegistry(repository, props.leaseTtl());
+        this.registry = new JdbcLockRegistry(repository, props.leaseTtl());
         registry.setIdleBetweenTries(java.time.Duration.ofMillis(100));
-        for (var lease : props.leases()) {
-            var initiator = new LockRegistryLeaderInitiator(registry, new DefaultCandidate(nodeId, lease) {
-                @Override
-                public void onGranted(Context ctx) {
-                    held.add(lease);
-                    log.info("Node {} holds the lease '{}'", nodeId, lease);
-                }
+        props.leases().forEach(this::initiator);
+    }
 
-                @Override
-                public void onRevoked(Context ctx) {
-                    held.remove(lease);
-                    log.info("Node {} gave up the lease '{}'", nodeId, lease);
-                }
-            });
-            initiator.setHeartBeatMillis(props.heartbeat().toMillis());
-            initiator.setBusyWaitMillis(Math.max(50, props.heartbeat().toMillis() / 4));
-            initiator.setPublishFailedEvents(false);
-            initiators.add(initiator);
+    private LockRegistryLeaderInitiator initiator(String lease) {
+        var initiator = new LockRegistryLeaderInitiator(registry, new DefaultCandidate(nodeId, lease) {
+            @Override
+            public void onGranted(Context ctx) {
+                held.add(lease);
+                log.info("Node {} holds the lease '{}'", nodeId, lease);
+                announce.accept(new LeaseChanged(lease, true));
+            }
+
+            @Override
+            public void onRevoked(Context ctx) {
+                held.remove(lease);
+                log.info("Node {} gave up the lease '{}'", nodeId, lease);
+                announce.accept(new LeaseChanged(lease, false));
+            }
+        });
+        initiator.setHeartBeatMillis(props.heartbeat().toMillis());
+        initiator.setBusyWaitMillis(Math.max(50, props.heartbeat().toMillis() / 4));
+        initiator.setPublishFailedEvents(false);
+        initiators.put(lease, initiator);
+        return initiator;
+    }
+
+    @Override
+    public synchronized void compete(String lease) {
+        if (!initiators.containsKey(lease)) {
+            var initiator = initiator(lease);
+            if (running) {
+                initiator.start();
+            }
+        }
+    }
+
+    @Override
+    public void fence(String lease) {
+        // the row Spring Integration's registry keeps for the lease (its key is the UUID of the lease's name); FOR
+        // SHARE keeps another node's take-over (an UPDATE of the row) waiting until the caller's transaction ends. A row
+        // still ours but past its expiry is no danger: nobody else has taken it, so nobody else writes.
+        var mine = jdbc.queryForList("""
+                select 1 from int_lock where region = ? and lock_key = ? and client_id = ? for share""",
+                Integer.class, props.region(), UUIDConverter.getUUID(lease).toString(), clientId);
+        if (mine.isEmpty()) {
+            throw new LeaseLost(lease, nodeId);
         }
     }
 
@@ -94,15 +137,15 @@ public class JdbcNodeLeases implements NodeLeases, SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         repository.start();
-        initiators.forEach(LockRegistryLeaderInitiator::start);
+        initiators.values().forEach(LockRegistryLeaderInitiator::start);
         running = true;
     }
 
     @Override
-    public void stop() {
-        initiators.forEach(LockRegistryLeaderInitiator::stop);
+    public synchronized void stop() {
+        initiators.values().forEach(LockRegistryLeaderInitiator::stop);
         held.clear();
         running = false;
     }

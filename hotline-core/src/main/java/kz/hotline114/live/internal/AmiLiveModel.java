@@ -31,7 +31,7 @@ import kz.hotline114.live.MemberState;
 import kz.hotline114.live.QueueState;
 import kz.hotline114.live.WaitingCaller;
 import kz.hotline114.pbx.AmiEvent;
-import kz.hotline114.pbx.AmiEventsJournaled;
+import kz.hotline114.pbx.AmiEventsReceived;
 import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.pbx.PbxLinkChanged;
 import kz.hotline114.pbx.PbxLinkStatus;
@@ -111,8 +111,9 @@ class AmiLiveModel implements LiveModel {
         }
     }
 
+    /** Every event this node reads, journaled here or by another node of the cluster (the screen-pop on every node). */
     @EventListener
-    synchronized void on(AmiEventsJournaled batch) {
+    synchronized void on(AmiEventsReceived batch) {
         boolean changed = false;
         for (var e : batch.events()) {
             changed |= apply(e);

@@ -40,6 +40,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import kz.hotline114.cluster.ClusterProperties;
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiProperties;
 import kz.hotline114.pbx.PbxCommandFailed;
@@ -85,12 +87,13 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
     private final Clock clock;
 
     AmiLinkService(AmiProperties props, DemoPbx demoPbx, JdbcAmiJournal journal, ApplicationEventPublisher publisher,
-                   MeterRegistry meters, Clock clock) {
+                   NodeLeases leases, ClusterProperties cluster, MeterRegistry meters, Clock clock) {
         this.clock = clock;
         this.props = props;
         this.demoPbx = demoPbx;
         this.publisher = publisher;
-        this.pipeline = new IngestionPipeline(props.queueCapacity(), props.batchSize(), journal, publisher, meters, clock);
+        this.pipeline = new IngestionPipeline(new AmiLinkSettings(props.pbxId(), props.queueCapacity(), props.batchSize(),
+                cluster.keepRecent(), cluster.keepRecentMax()), journal, publisher, leases, meters, clock);
         this.receivedCounter = Counter.builder("hotline.ami.events.received")
                 .description("AMI event packets read off the socket").register(meters);
         this.malformedCounter = Counter.builder("hotline.ami.packets.malformed")

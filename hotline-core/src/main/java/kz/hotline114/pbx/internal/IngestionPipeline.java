@@ -2,7 +2,9 @@ package kz.hotline114.pbx.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -17,15 +19,25 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import kz.hotline114.cluster.NodeLeases;
+import kz.hotline114.cluster.NodeLeases.LeaseLost;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
+import kz.hotline114.pbx.AmiEventsReceived;
 
 /**
  * The hand-off between the AMI reader thread and the database: the reader thread only
  * {@link #offer offers} (never blocks; a full queue drops the event, counts and logs it);
  * one ingestion thread drains batches, journals them in one transaction, then publishes
- * {@link AmiEventsJournaled} so the call log interprets what is already durable.
- * A failing database stalls the ingestion thread (retry with back-off), never the reader.
+ * {@link AmiEventsJournaled} so the call log interprets what is already durable, and {@link AmiEventsReceived} for the
+ * live state. A failing database stalls the ingestion thread (retry with back-off), never the reader.
+ *
+ * <p>Several nodes (issue 20): each node reads every PBX's events, and the holder of the PBX's journal lease
+ * ({@link NodeLeases#journal}) journals them — each of its transactions {@linkplain NodeLeases#fence fenced} by the
+ * lease, so a node that lost it journals nothing more. The others journal only the answers to their own actions (those
+ * carry an ActionID and reach the asking node alone) and keep the rest in a buffer of the recent ones. A node that
+ * takes the lease over first journals what of its buffer the journal lacks (the old holder's last, unjournaled events;
+ * compared as a multiset of raw packets), then has the PBX's own records looked at ({@link JournalGapFilled}).
  */
 final class IngestionPipeline {
 
@@ -35,6 +47,13 @@ final class IngestionPipeline {
     private final int batchSize;
     private final JdbcAmiJournal journal;
     private final ApplicationEventPublisher publisher;
+    private final NodeLeases leases;
+    private final String pbxId;
+    private final String lease;
+    private final Duration bufferWindow;
+    private final int bufferMax;
+    /** The events this node read but did not journal (another node holds the lease), oldest first. */
+    private final ArrayDeque<AmiEvent> buffer = new ArrayDeque<>();
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong journaled = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
@@ -44,26 +63,33 @@ final class IngestionPipeline {
     private final Timer lag;
     private final Object idle = new Object();
     private volatile boolean running;
+    private volatile boolean journaling;
     private Thread thread;
     private long lastDropLog;
 
     private final Clock clock;
 
-    IngestionPipeline(int capacity, int batchSize, JdbcAmiJournal journal, ApplicationEventPublisher publisher,
-                      MeterRegistry meters, Clock clock) {
+    IngestionPipeline(AmiLinkSettings settings, JdbcAmiJournal journal, ApplicationEventPublisher publisher,
+                      NodeLeases leases, MeterRegistry meters, Clock clock) {
         this.clock = clock;
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.batchSize = Math.min(batchSize, JdbcAmiJournal.ID_BLOCK);
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.batchSize = Math.min(settings.batchSize(), JdbcAmiJournal.ID_BLOCK);
         this.journal = journal;
         this.publisher = publisher;
-        this.journaledCounter = Counter.builder("hotline.ami.events.journaled")
+        this.leases = leases;
+        this.pbxId = settings.pbxId();
+        this.lease = NodeLeases.journal(pbxId);
+        this.bufferWindow = settings.bufferWindow();
+        this.bufferMax = settings.bufferMax();
+        this.journaledCounter = Counter.builder("hotline.ami.events.journaled").tag("pbx", pbxId)
                 .description("AMI events committed to the raw journal").register(meters);
-        this.droppedCounter = Counter.builder("hotline.ami.events.dropped")
+        this.droppedCounter = Counter.builder("hotline.ami.events.dropped").tag("pbx", pbxId)
                 .description("AMI events lost because the hand-off to the journal was full").register(meters);
-        this.lag = Timer.builder("hotline.ami.ingestion.lag")
+        this.lag = Timer.builder("hotline.ami.ingestion.lag").tag("pbx", pbxId)
                 .description("from reading an AMI event off the socket to its interpretation being committed")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
         meters.gauge("hotline.ami.handoff.size", queue, BlockingQueue::size);
+        leases.compete(lease);
     }
 
     /** Called on the AMI reader thread: never blocks. */
@@ -84,7 +110,7 @@ final class IngestionPipeline {
 
     void start() {
         running = true;
-        thread = Thread.ofPlatform().name("ami-ingestion").daemon().start(this::run);
+        thread = Thread.ofPlatform().name("ami-ingestion-" + pbxId).daemon().start(this::run);
     }
 
     void stop() {
@@ -107,15 +133,24 @@ final class IngestionPipeline {
         return dropped.get();
     }
 
+    /** Whether this node journals this PBX's events now (it holds the lease and has filled the gap). */
+    boolean journaling() {
+        return journaling;
+    }
+
+    /**
+     * Until every event offered so far is published and — on a node that may journal them (it holds the lease, or
+     * nobody has taken it yet) — journaled.
+     */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (idle) {
-            while (published.get() < offered.get()) {
+            while (published.get() < offered.get() || !journaling && leases.holds(lease)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                idle.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                idle.wait(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
             }
         }
         return true;
@@ -125,16 +160,16 @@ final class IngestionPipeline {
         var batch = new ArrayList<AmiEvent>(batchSize);
         while (running || !queue.isEmpty()) {
             try {
+                if (leases.holds(lease) != journaling) {
+                    leaseChanged();
+                }
                 var first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
-                var stored = journalWithRetry(batch);
-                journaled.addAndGet(stored.size());
-                journaledCounter.increment(stored.size());
-                publish(stored);
+                ingest(batch);
             } catch (InterruptedException e) {
                 if (!running) {
                     // drain what is left before stopping
@@ -144,20 +179,116 @@ final class IngestionPipeline {
                 if (!batch.isEmpty()) {
                     published.addAndGet(batch.size());
                     batch.clear();
-                    synchronized (idle) {
-                        idle.notifyAll();
-                    }
+                }
+                synchronized (idle) {
+                    idle.notifyAll();
                 }
             }
         }
     }
 
-    private List<AmiEvent> journalWithRetry(List<AmiEvent> batch) throws InterruptedException {
+    private void leaseChanged() throws InterruptedException {
+        if (journaling) {
+            journaling = false;
+            log.warn("This node no longer journals {}'s events: it keeps the recent ones for whoever takes over", pbxId);
+            return;
+        }
+        try {
+            fillGap();
+            journaling = true;
+            publisher.publishEvent(new JournalGapFilled(pbxId));
+        } catch (LeaseLost e) {
+            log.warn("Lost the journal lease of {} while taking it over: {}", pbxId, e.getMessage());
+        }
+    }
+
+    /** On taking the lease: journals what of this node's buffer the journal lacks, in the order it was read. */
+    private void fillGap() throws InterruptedException {
+        if (buffer.isEmpty()) {
+            log.info("This node journals {}'s events from now on (nothing of them was waiting here)", pbxId);
+            return;
+        }
+        long started = System.nanoTime();
+        var since = buffer.getFirst().receivedAt().minus(bufferWindow);
+        var there = new HashMap<String, Integer>();
+        journal.forEachRawSince(pbxId, since, raw -> there.merge(raw, 1, Integer::sum));
+        var missing = new ArrayList<AmiEvent>();
+        for (var e : buffer) {
+            var raw = e.raw();
+            var n = there.get(raw);
+            if (n == null) {
+                missing.add(e);
+            } else if (n == 1) {
+                there.remove(raw);
+            } else {
+                there.put(raw, n - 1);
+            }
+        }
+        for (int i = 0; i < missing.size(); i += JdbcAmiJournal.ID_BLOCK) {
+            var stored = journalWithRetry(missing.subList(i, Math.min(missing.size(), i + JdbcAmiJournal.ID_BLOCK)), true);
+            journaled.addAndGet(stored.size());
+            journaledCounter.increment(stored.size());
+            publishJournaled(stored);
+        }
+        log.info("This node journals {}'s events from now on: of the {} it kept, {} were not journaled and are now ({} ms)",
+                pbxId, buffer.size(), missing.size(), (System.nanoTime() - started) / 1_000_000);
+        buffer.clear();
+    }
+
+    private void ingest(List<AmiEvent> batch) throws InterruptedException {
+        if (journaling) {
+            try {
+                var stored = journalWithRetry(batch, true);
+                journaled.addAndGet(stored.size());
+                journaledCounter.increment(stored.size());
+                publishJournaled(stored);
+                publishReceived(stored);
+                return;
+            } catch (LeaseLost e) {
+                journaling = false;
+                log.warn("Stopped journaling {}'s events: {}", pbxId, e.getMessage());
+            }
+        }
+        // another node journals this PBX: this one journals the answers to its own actions, and keeps the rest
+        var own = batch.stream().filter(e -> e.get("ActionID") != null).toList();
+        var stored = own.isEmpty() ? List.<AmiEvent>of() : journalWithRetry(own, false);
+        var received = new ArrayList<AmiEvent>(batch.size());
+        int next = 0;
+        for (var e : batch) {
+            if (e.get("ActionID") != null) {
+                received.add(stored.get(next++));
+            } else {
+                received.add(e);
+                keep(e);
+            }
+        }
+        journaled.addAndGet(stored.size());
+        journaledCounter.increment(stored.size());
+        if (!stored.isEmpty()) {
+            publishJournaled(stored);
+        }
+        publishReceived(received);
+    }
+
+    private void keep(AmiEvent e) {
+        buffer.addLast(e);
+        var oldest = e.receivedAt().minus(bufferWindow);
+        while (buffer.size() > bufferMax || buffer.getFirst().receivedAt().isBefore(oldest)) {
+            buffer.removeFirst();
+        }
+    }
+
+    private List<AmiEvent> journalWithRetry(List<AmiEvent> batch, boolean fenced) throws InterruptedException {
         long backoff = 100;
         while (true) {
             try {
-                return journal.append(batch);
+                return journal.append(batch, fenced ? lease : null);
+            } catch (LeaseLost e) {
+                throw e;
             } catch (RuntimeException e) {
+                if (fenced && !leases.holds(lease)) {
+                    throw new LeaseLost(lease, leases.nodeId()); // the database is gone and the lease with it
+                }
                 log.error("Could not journal {} AMI events; retrying in {} ms (events wait in memory, the reader keeps reading)",
                         batch.size(), backoff, e);
                 Thread.sleep(backoff);
@@ -166,7 +297,7 @@ final class IngestionPipeline {
         }
     }
 
-    private void publish(List<AmiEvent> stored) {
+    private void publishJournaled(List<AmiEvent> stored) {
         try {
             publisher.publishEvent(new AmiEventsJournaled(stored));
         } catch (RuntimeException e) {
@@ -177,6 +308,14 @@ final class IngestionPipeline {
         var now = clock.instant();
         for (var e : stored) {
             lag.record(Duration.between(e.receivedAt(), now));
+        }
+    }
+
+    private void publishReceived(List<AmiEvent> events) {
+        try {
+            publisher.publishEvent(new AmiEventsReceived(pbxId, events));
+        } catch (RuntimeException e) {
+            log.error("The live state could not follow {} AMI events of {}", events.size(), pbxId, e);
         }
     }
 }

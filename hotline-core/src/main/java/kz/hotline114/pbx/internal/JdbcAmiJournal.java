@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.jspecify.annotations.Nullable;
+
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiJournal;
 
@@ -28,21 +31,31 @@ class JdbcAmiJournal implements AmiJournal {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final NodeLeases leases;
 
-    JdbcAmiJournal(JdbcTemplate jdbc, TransactionTemplate tx) {
+    JdbcAmiJournal(JdbcTemplate jdbc, TransactionTemplate tx, NodeLeases leases) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.leases = leases;
+    }
+
+    List<AmiEvent> append(List<AmiEvent> events) {
+        return append(events, null);
     }
 
     /**
      * Appends the events in one transaction and returns them with their journal ids.
-     * At most {@value #ID_BLOCK} events per call.
+     * At most {@value #ID_BLOCK} events per call. With a {@code lease}, the transaction is
+     * {@linkplain NodeLeases#fence fenced} by it: nothing is written unless this node holds it.
      */
-    List<AmiEvent> append(List<AmiEvent> events) {
+    List<AmiEvent> append(List<AmiEvent> events, @Nullable String lease) {
         if (events.size() > ID_BLOCK) {
             throw new IllegalArgumentException("batch larger than " + ID_BLOCK);
         }
         return tx.execute(status -> {
+            if (lease != null) {
+                leases.fence(lease);
+            }
             long first = jdbc.queryForObject("select nextval('ami_journal_id_seq')", Long.class);
             var stored = new ArrayList<AmiEvent>(events.size());
             for (int i = 0; i < events.size(); i++) {
@@ -105,6 +118,14 @@ class JdbcAmiJournal implements AmiJournal {
                 rs -> {
                     consumer.accept(MAPPER.mapRow(rs, 0));
                 }, pbxId, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** The raw text of each event of the PBX journaled (received by whichever node) since {@code since}. */
+    void forEachRawSince(String pbxId, Instant since, Consumer<String> consumer) {
+        jdbc.query("select raw from ami_journal where pbx_id = ? and received_at >= ?",
+                rs -> {
+                    consumer.accept(rs.getString(1));
+                }, pbxId, Timestamp.from(since));
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
 import kz.hotline114.pbx.AmiProperties;
@@ -66,8 +67,11 @@ class PbxRecordsReconciler implements SmartLifecycle {
 
     private final Clock clock;
 
+    private final NodeLeases leases;
+
     PbxRecordsReconciler(AmiProperties props, JdbcTemplate jdbc, JdbcAmiJournal journal, TransactionTemplate tx,
-                         ApplicationEventPublisher publisher, MeterRegistry meters, Clock clock) {
+                         ApplicationEventPublisher publisher, NodeLeases leases, MeterRegistry meters, Clock clock) {
+        this.leases = leases;
         this.clock = clock;
         this.props = props;
         this.jdbc = jdbc;
@@ -130,7 +134,23 @@ class PbxRecordsReconciler implements SmartLifecycle {
         }
     }
 
+    /** Having taken over journaling the PBX (and filled the gap from this node's own events): the PBX's records next. */
+    @EventListener
+    void on(JournalGapFilled e) {
+        var s = scheduler;
+        if (e.pbxId().equals(props.pbxId()) && s != null && !s.isShutdown()) {
+            try {
+                s.execute(this::runQuietly);
+            } catch (RejectedExecutionException stopping) {
+                // shutting down
+            }
+        }
+    }
+
     private void runQuietly() {
+        if (!leases.holds(NodeLeases.journal(props.pbxId()))) {
+            return; // the node journaling the PBX's events reads its records
+        }
         try {
             reconcile();
         } catch (RuntimeException ex) {

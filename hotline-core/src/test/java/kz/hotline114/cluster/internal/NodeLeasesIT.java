@@ -35,7 +35,7 @@ class NodeLeasesIT extends TelephonyIT {
     NodeLeases thisContexts;
 
     private static ClusterProperties props(String node, String region) {
-        return new ClusterProperties(node, region, Duration.ofSeconds(3), Duration.ofMillis(300), List.copyOf(LEASES));
+        return new ClusterProperties(node, region, Duration.ofSeconds(3), Duration.ofMillis(300), List.copyOf(LEASES), null, null);
     }
 
     private static long await(Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -17,11 +17,39 @@ import kz.hotline114.pbx.AmiEvent;
  */
 class IngestionPipelineTest {
 
+    /** A node that never holds a lease (the pipeline is not started here: nothing asks). */
+    static final class NoLeases implements kz.hotline114.cluster.NodeLeases {
+        @Override
+        public String nodeId() {
+            return "test";
+        }
+
+        @Override
+        public boolean holds(String lease) {
+            return false;
+        }
+
+        @Override
+        public java.util.Set<String> held() {
+            return java.util.Set.of();
+        }
+
+        @Override
+        public void compete(String lease) {
+        }
+
+        @Override
+        public void fence(String lease) {
+            throw new LeaseLost(lease, "test");
+        }
+    }
+
     @Test
     void a_full_hand_off_drops_counts_and_never_blocks_the_reader() {
         var meters = new SimpleMeterRegistry();
         // not started: nothing drains the queue, as when the database stalls
-        var pipeline = new IngestionPipeline(3, 100, null, null, meters, kz.hotline114.support.TestClock.get());
+        var pipeline = new IngestionPipeline(new AmiLinkSettings("pbx", 3, 100, java.time.Duration.ofMinutes(1), 10),
+                null, null, new NoLeases(), meters, kz.hotline114.support.TestClock.get());
         for (int i = 0; i < 10; i++) {
             pipeline.offer(new AmiEvent(0, "pbx", kz.hotline114.support.TestClock.now(), List.of(Map.entry("Event", "Newchannel"),
                     Map.entry("Linkedid", "1." + i))));
