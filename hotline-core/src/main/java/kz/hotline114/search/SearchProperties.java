@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Elasticsearch ({@code hotline.elasticsearch.*}).
  *
- * @param url           a cluster to use (e.g. {@code http://elasticsearch:9200}); empty = start a local node
+ * @param url           a cluster to use (e.g. {@code http://elasticsearch:9200}, or its nodes separated by commas);
+ *                      empty = start a local node
  * @param home          where the local node's distribution is unpacked (the integ-test-zip the build unpacks);
  *                      when absent too, search falls back to PostgreSQL's full text
  * @param indexPrefix   index and alias names start with it ({@code hotline-cases})

@@ -194,7 +194,7 @@ class LiveModelIT extends TelephonyIT {
             play(talking.subList(0, bridged + 1));
             play(waiting.subList(0, joined + 1));
 
-            var linkService = context.getBean("amiLinkService", org.springframework.context.SmartLifecycle.class);
+            var linkService = context.getBean("amiLinks", org.springframework.context.SmartLifecycle.class);
             long asked = queueStatusActions();
             linkService.stop();
             awaitUntil(() -> link.status().state() != kz.hotline114.pbx.PbxLinkStatus.State.CONNECTED);

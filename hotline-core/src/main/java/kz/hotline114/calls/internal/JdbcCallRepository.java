@@ -195,6 +195,10 @@ class JdbcCallRepository {
             var sb = new StringBuilder(" where started_at >= ? and started_at < ?");
             args.add(ts(f.from()));
             args.add(ts(f.to()));
+            if (f.pbx() != null) {
+                sb.append(" and pbx_id = ?");
+                args.add(f.pbx());
+            }
             if (f.outcome() != null) {
                 sb.append(" and outcome = ?");
                 args.add(f.outcome().name());

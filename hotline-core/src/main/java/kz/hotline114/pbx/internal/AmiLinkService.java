@@ -33,8 +33,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -46,6 +44,7 @@ import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiProperties;
 import kz.hotline114.pbx.PbxCommandFailed;
 import kz.hotline114.pbx.PbxCommands;
+import kz.hotline114.pbx.PbxEndpoint;
 import kz.hotline114.pbx.PbxLink;
 import kz.hotline114.pbx.PbxLinkChanged;
 import kz.hotline114.pbx.PbxLinkStatus;
@@ -56,13 +55,13 @@ import kz.hotline114.pbx.PbxLinkStatus.State;
  * until the PBX answers), lets Asterisk-Java re-establish a dropped link, and copies every
  * packet off the socket into the {@link IngestionPipeline} before Asterisk-Java parses it.
  */
-@Service
-class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
+class AmiLinkService implements PbxLink, PbxCommands {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLinkService.class);
 
     private final AmiProperties props;
-    private final DemoPbx demoPbx;
+    private final PbxEndpoint endpoint;
+    private final @Nullable DemoPbx demoPbx;
     private final IngestionPipeline pipeline;
     private final ApplicationEventPublisher publisher;
     private final AtomicLong received = new AtomicLong();
@@ -86,13 +85,15 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
 
     private final Clock clock;
 
-    AmiLinkService(AmiProperties props, DemoPbx demoPbx, JdbcAmiJournal journal, ApplicationEventPublisher publisher,
-                   NodeLeases leases, ClusterProperties cluster, MeterRegistry meters, Clock clock) {
+    AmiLinkService(AmiProperties props, PbxEndpoint endpoint, @Nullable DemoPbx demoPbx, JdbcAmiJournal journal,
+                   ApplicationEventPublisher publisher, NodeLeases leases, ClusterProperties cluster, MeterRegistry meters,
+                   Clock clock) {
         this.clock = clock;
         this.props = props;
+        this.endpoint = endpoint;
         this.demoPbx = demoPbx;
         this.publisher = publisher;
-        this.pipeline = new IngestionPipeline(new AmiLinkSettings(props.pbxId(), props.queueCapacity(), props.batchSize(),
+        this.pipeline = new IngestionPipeline(new AmiLinkSettings(endpoint.id(), props.queueCapacity(), props.batchSize(),
                 cluster.keepRecent(), cluster.keepRecentMax()), journal, publisher, leases, meters, clock);
         this.receivedCounter = Counter.builder("hotline.ami.events.received")
                 .description("AMI event packets read off the socket").register(meters);
@@ -101,19 +102,18 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
         this.reconnectCounter = Counter.builder("hotline.ami.reconnects")
                 .description("successful AMI logins after the first").register(meters);
         Gauge.builder("hotline.ami.connected", () -> state == State.CONNECTED ? 1 : 0)
-                .description("1 when the AMI link is up").tag("pbx", props.pbxId()).register(meters);
+                .description("1 when the AMI link is up").tag("pbx", endpoint.id()).register(meters);
     }
 
     /**
      * Starts (or, after a stop, restarts: Spring pauses idle contexts) the link. One connection object
      * serves every start; a stop logs it off, which also ends Asterisk-Java's own reconnection.
      */
-    @Override
     public synchronized void start() {
         running = true;
         pipeline.start();
-        if (props.useDemo()) {
-            if (!props.demo().enabled()) {
+        if (endpoint.useDemo()) {
+            if (demoPbx == null || !props.demo().enabled()) {
                 log.warn("No AMI host configured and the demo PBX is disabled: no calls will be logged");
                 state = State.DISCONNECTED;
                 return;
@@ -122,14 +122,14 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
             port = demoPbx.start();
             log.info("No AMI host configured (HOTLINE_AMI_HOST): connecting to the built-in demo PBX on port {}", port);
         } else {
-            host = props.host();
-            port = props.port();
+            host = endpoint.host();
+            port = endpoint.port();
         }
         var c = connection;
         if (c == null) {
             c = new TappedConnection(this::onPacket);
-            c.setUsername(props.username());
-            c.setPassword(props.useDemo() ? DemoPbx.SECRET : props.secret() == null ? "" : props.secret());
+            c.setUsername(endpoint.username());
+            c.setPassword(endpoint.useDemo() ? DemoPbx.SECRET : endpoint.secret() == null ? "" : endpoint.secret());
             c.setDefaultResponseTimeout(10_000);
             HotlineUserEvents.all().forEach(c::registerUserEventClass);
             c.addEventListener(event -> {
@@ -174,7 +174,7 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
                     continue;
                 }
                 log.warn("AMI link to {}:{} ({}) still {} after 15 s: logging in again", host, port,
-                        props.pbxId(), c.getState());
+                        endpoint.id(), c.getState());
                 try {
                     c.logoff();
                 } catch (RuntimeException e) {
@@ -190,9 +190,9 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
                 changeState(State.CONNECTING, lastError);
                 c.login();
                 backoff = props.initialBackoff().toMillis();
-                log.info("AMI link to {}:{} ({}) is up; Asterisk {}", host, port, props.pbxId(), c.getVersion());
+                log.info("AMI link to {}:{} ({}) is up; Asterisk {}", host, port, endpoint.id(), c.getVersion());
             } catch (AuthenticationFailedException e) {
-                fail("AMI login refused for user " + props.username() + ": " + e.getMessage(), backoff);
+                fail("AMI login refused for user " + endpoint.username() + ": " + e.getMessage(), backoff);
                 backoff = Math.min(backoff * 2, props.maxBackoff().toMillis());
             } catch (IOException | TimeoutException | IllegalStateException e) {
                 fail("AMI link to " + host + ":" + port + " failed: " + e.getMessage(), backoff);
@@ -222,7 +222,7 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
         lastError = error;
         if (previous != next) {
             since = clock.instant();
-            publisher.publishEvent(new PbxLinkChanged(props.pbxId(), next));
+            publisher.publishEvent(new PbxLinkChanged(endpoint.id(), next));
         }
     }
 
@@ -232,7 +232,7 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
         if (first.getKey().equalsIgnoreCase("Event")) {
             received.incrementAndGet();
             receivedCounter.increment();
-            pipeline.offer(new AmiEvent(0, props.pbxId(), clock.instant(), packet));
+            pipeline.offer(new AmiEvent(0, endpoint.id(), clock.instant(), packet));
             return;
         }
         if (first.getKey().equalsIgnoreCase("Response") || first.getKey().equalsIgnoreCase("ActionID")
@@ -244,7 +244,7 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
         long now = System.nanoTime();
         if (n <= 10 || now - lastMalformedLog > TimeUnit.SECONDS.toNanos(10)) {
             lastMalformedLog = now;
-            log.warn("Skipped a malformed AMI packet from {} (#{}): {}", props.pbxId(), n,
+            log.warn("Skipped a malformed AMI packet from {} (#{}): {}", endpoint.id(), n,
                     abbreviate(packet.toString()));
         }
     }
@@ -253,7 +253,6 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
-    @Override
     public synchronized void stop() {
         running = false;
         generation.incrementAndGet();
@@ -271,24 +270,24 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
             }
         }
         pipeline.stop();
-        demoPbx.stop();
+        if (demoPbx != null) {
+            demoPbx.stop();
+        }
         state = State.STOPPED;
     }
 
-    @Override
+    /** Whether this node journals this PBX's events now (it holds the PBX's journal lease). */
+    boolean journaling() {
+        return pipeline.journaling();
+    }
+
     public boolean isRunning() {
         return running;
     }
 
     @Override
-    public int getPhase() {
-        // start after the web server and the database, stop before them
-        return Integer.MAX_VALUE - 1000;
-    }
-
-    @Override
     public PbxLinkStatus status() {
-        return new PbxLinkStatus(props.pbxId(), host, port, props.useDemo(), state, since, lastError,
+        return new PbxLinkStatus(endpoint.id(), host, port, endpoint.useDemo(), state, since, lastError,
                 Math.max(0, logins.get() - 1), received.get(), pipeline.journaled(), pipeline.dropped(), malformed.get(),
                 userEvents.get());
     }
@@ -304,7 +303,7 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
                                                                    String what) {
         var c = awaitConnected(Duration.ofSeconds(5));
         if (c == null) {
-            throw new PbxCommandFailed(what + ": the AMI link to " + props.pbxId() + " is down ("
+            throw new PbxCommandFailed(what + ": the AMI link to " + endpoint.id() + " is down ("
                     + (connection == null ? "not started" : connection.getState()) + ")");
         }
         try {
@@ -373,7 +372,7 @@ class AmiLinkService implements PbxLink, PbxCommands, SmartLifecycle {
     private void list(ManagerAction action, String name) {
         var c = awaitConnected(Duration.ofSeconds(5));
         if (c == null) {
-            throw new PbxCommandFailed(name + ": the AMI link to " + props.pbxId() + " is down");
+            throw new PbxCommandFailed(name + ": the AMI link to " + endpoint.id() + " is down");
         }
         try {
             c.sendAction(action, null);

@@ -19,10 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
@@ -32,6 +29,7 @@ import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
 import kz.hotline114.pbx.AmiProperties;
+import kz.hotline114.pbx.PbxEndpoint;
 import kz.hotline114.pbx.PbxLinkChanged;
 import kz.hotline114.pbx.PbxLinkStatus;
 
@@ -46,16 +44,19 @@ import kz.hotline114.pbx.PbxLinkStatus;
  * from its records and marks it recovered. The journal stays the one source of the call log: a rebuild gives the
  * same rows. A call is recovered once (the journal says so); the read position is kept per PBX.
  *
- * <p>The tables carry no PBX id: they belong to the PBX this app is linked to ({@code hotline.ami.pbx-id}).
+ * <p>The tables carry no PBX id: each PBX has its own ({@link PbxEndpoint#celTable()}, {@code cel} for the first,
+ * {@code cel_<id>} for the others by default), and one reconciler per PBX reads them.
  * Records older than the app's first journaled event are never read (no import of a PBX's history at install).
  */
-@Component
-class PbxRecordsReconciler implements SmartLifecycle {
+class PbxRecordsReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(PbxRecordsReconciler.class);
     private static final int CALLS_PER_ROUND = 500;
 
     private final AmiProperties props;
+    private final PbxEndpoint endpoint;
+    private final String cel;
+    private final String cdr;
     private final JdbcTemplate jdbc;
     private final JdbcAmiJournal journal;
     private final TransactionTemplate tx;
@@ -69,27 +70,48 @@ class PbxRecordsReconciler implements SmartLifecycle {
 
     private final NodeLeases leases;
 
-    PbxRecordsReconciler(AmiProperties props, JdbcTemplate jdbc, JdbcAmiJournal journal, TransactionTemplate tx,
-                         ApplicationEventPublisher publisher, NodeLeases leases, MeterRegistry meters, Clock clock) {
+    PbxRecordsReconciler(AmiProperties props, PbxEndpoint endpoint, JdbcTemplate jdbc, JdbcAmiJournal journal,
+                         TransactionTemplate tx, ApplicationEventPublisher publisher, NodeLeases leases,
+                         MeterRegistry meters, Clock clock) {
         this.leases = leases;
+        this.endpoint = endpoint;
+        this.cel = java.util.Objects.requireNonNull(endpoint.celTable());
+        this.cdr = java.util.Objects.requireNonNull(endpoint.cdrTable());
         this.clock = clock;
         this.props = props;
         this.jdbc = jdbc;
         this.journal = journal;
         this.tx = tx;
         this.publisher = publisher;
-        this.recoveredCounter = Counter.builder("hotline.ami.calls.recovered")
+        this.recoveredCounter = Counter.builder("hotline.ami.calls.recovered").tag("pbx", endpoint.id())
                 .description("calls the AMI link missed, logged from the PBX's CEL/CDR records").register(meters);
     }
 
-    @Override
-    public void start() {
+    /**
+     * A PBX other than the first writes to tables of its own ({@code cel_<id>}, {@code cdr_<id>}): made like {@code cel}
+     * and {@code cdr} when missing, so that its cel_pgsql / cdr_pgsql can write at once.
+     */
+    private void ensureTables() {
+        for (var t : new String[][] {{cel, "cel"}, {cdr, "cdr"}}) {
+            if (!t[0].equals(t[1])) {
+                try {
+                    jdbc.execute("create table if not exists %s (like %s including all)".formatted(t[0], t[1]));
+                } catch (RuntimeException e) {
+                    log.warn("PBX {}: could not create its records' table {} ({}); create it as the {} table is",
+                            endpoint.id(), t[0], e.getMessage(), t[1]);
+                }
+            }
+        }
+    }
+
+    void start() {
         if (!props.reconcile().enabled()) {
             log.info("Reconciliation with the PBX's CEL/CDR records is off (hotline.ami.reconcile.enabled=false)");
             return;
         }
+        ensureTables();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            var t = new Thread(r, "pbx-records-reconciler");
+            var t = new Thread(r, "pbx-records-" + endpoint.id());
             t.setDaemon(true);
             return t;
         });
@@ -99,16 +121,14 @@ class PbxRecordsReconciler implements SmartLifecycle {
         running = true;
     }
 
-    @Override
-    public void stop() {
+    void stop() {
         running = false;
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
     }
 
-    @Override
-    public boolean isRunning() {
+    boolean isRunning() {
         return running;
     }
 
@@ -122,7 +142,6 @@ class PbxRecordsReconciler implements SmartLifecycle {
     }
 
     /** After the link (re)connects, look at once for what happened while it was down. */
-    @EventListener
     void on(PbxLinkChanged e) {
         var s = scheduler;
         if (e.state() == PbxLinkStatus.State.CONNECTED && s != null && !s.isShutdown()) {
@@ -135,10 +154,9 @@ class PbxRecordsReconciler implements SmartLifecycle {
     }
 
     /** Having taken over journaling the PBX (and filled the gap from this node's own events): the PBX's records next. */
-    @EventListener
     void on(JournalGapFilled e) {
         var s = scheduler;
-        if (e.pbxId().equals(props.pbxId()) && s != null && !s.isShutdown()) {
+        if (s != null && !s.isShutdown()) {
             try {
                 s.execute(this::runQuietly);
             } catch (RejectedExecutionException stopping) {
@@ -148,7 +166,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
     }
 
     private void runQuietly() {
-        if (!leases.holds(NodeLeases.journal(props.pbxId()))) {
+        if (!leases.holds(NodeLeases.journal(endpoint.id()))) {
             return; // the node journaling the PBX's events reads its records
         }
         try {
@@ -177,12 +195,12 @@ class PbxRecordsReconciler implements SmartLifecycle {
             long mark = mark();
             var ends = jdbc.query("""
                     select e.id, e.linkedid,
-                           exists (select 1 from cel c where c.linkedid = e.linkedid and c.eventtype = 'CHAN_START'
+                           exists (select 1 from %1$s c where c.linkedid = e.linkedid and c.eventtype = 'CHAN_START'
                                    and c.context = 'from-trunk' and c.exten <> 's') as inbound
-                      from cel e
+                      from %1$s e
                      where e.id > ? and e.eventtype = 'LINKEDID_END'
                        and e.received_at < ?
-                     order by e.id limit ?""",
+                     order by e.id limit ?""".formatted(cel),
                     (rs, n) -> new End(rs.getLong(1), rs.getString(2), rs.getBoolean(3)),
                     mark, Timestamp.from(clock.instant().minus(props.reconcile().grace())), CALLS_PER_ROUND);
             more = ends.size() == CALLS_PER_ROUND;
@@ -219,7 +237,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
             jdbc.update("""
                     insert into pbx_records_reconciliation (pbx_id, last_cel_id) values (?, ?)
                     on conflict (pbx_id) do update set last_cel_id = excluded.last_cel_id, updated_at = now()""",
-                    props.pbxId(), ends.getLast().id());
+                    endpoint.id(), ends.getLast().id());
             if (calls > 0) {
                 log.warn("Logged {} call(s) the AMI link missed from the PBX's CEL/CDR records: {}", calls,
                         linkedids.size() <= 10 ? linkedids : linkedids.subList(0, 10) + " …");
@@ -241,19 +259,20 @@ class PbxRecordsReconciler implements SmartLifecycle {
     private long mark() {
         // locked for the round: a second app instance on the same PBX waits instead of journaling a call twice
         var mark = jdbc.query("select last_cel_id from pbx_records_reconciliation where pbx_id = ? for update",
-                (rs, n) -> rs.getLong(1), props.pbxId());
+                (rs, n) -> rs.getLong(1), endpoint.id());
         if (!mark.isEmpty()) {
             return mark.getFirst();
         }
         Long first = jdbc.queryForObject("""
-                select coalesce(max(id), 0) from cel
-                 where received_at < coalesce((select min(received_at) from ami_journal where pbx_id = ?), ?)""",
-                Long.class, props.pbxId(), Timestamp.from(clock.instant()));
+                select coalesce(max(id), 0) from %s
+                 where received_at < coalesce((select min(received_at) from ami_journal where pbx_id = ?), ?)"""
+                        .formatted(cel),
+                Long.class, endpoint.id(), Timestamp.from(clock.instant()));
         long start = first == null ? 0 : first;
         jdbc.update("insert into pbx_records_reconciliation (pbx_id, last_cel_id) values (?, ?) on conflict do nothing",
-                props.pbxId(), start);
+                endpoint.id(), start);
         return jdbc.queryForObject("select last_cel_id from pbx_records_reconciliation where pbx_id = ? for update",
-                Long.class, props.pbxId());
+                Long.class, endpoint.id());
     }
 
     /** True when the journal holds the call's start and end as the link received them, or its records already. */
@@ -263,7 +282,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
                        coalesce(bool_or(event = 'Newchannel' and raw like '%Context: from-trunk%'), false) as started,
                        coalesce(bool_or(event = 'UserEvent' and raw like '%UserEvent: HotlineCallEnd%'
                                         or event = 'CEL' and raw like '%EventName: LINKEDID_END%'), false) as ended
-                  from ami_journal where pbx_id = ? and linkedid = ?""", AmiEvent.RECOVERED, props.pbxId(), linkedid);
+                  from ami_journal where pbx_id = ? and linkedid = ?""", AmiEvent.RECOVERED, endpoint.id(), linkedid);
         return Boolean.TRUE.equals(seen.get("recovered"))
                 || Boolean.TRUE.equals(seen.get("started")) && Boolean.TRUE.equals(seen.get("ended"));
     }
@@ -279,7 +298,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
                 select id, eventtype, eventtime at time zone 'UTC' as at, userdeftype, cid_name, cid_num, cid_ani,
                        cid_rdnis, cid_dnid, exten, context, channame, appname, appdata, amaflags, accountcode,
                        peeraccount, uniqueid, linkedid, userfield, peer, extra, received_at
-                  from cel where linkedid = ? order by id""", (ResultSet rs) -> {
+                  from %s where linkedid = ? order by id""".formatted(cel), (ResultSet rs) -> {
             var at = instant(rs, "at");
             out.add(packet(instant(rs, "received_at"), "CEL", "cel:" + rs.getLong("id"), at,
                     "EventName", rs.getString("eventtype"), "UserDefType", rs.getString("userdeftype"),
@@ -299,7 +318,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
                        "end" at time zone 'UTC' as ended, clid, src, dst, dcontext, channel, dstchannel, lastapp,
                        lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid, userfield,
                        linkedid, sequence, hotline_choice, received_at
-                  from cdr where linkedid = ? order by id""", (ResultSet rs) -> {
+                  from %s where linkedid = ? order by id""".formatted(cdr), (ResultSet rs) -> {
             var started = instant(rs, "started");
             var answered = instant(rs, "answered");
             var ended = instant(rs, "ended");
@@ -330,7 +349,7 @@ class PbxRecordsReconciler implements SmartLifecycle {
             // one line per header, as on the wire: a value cannot carry a line break
             headers.add(Map.entry(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1].replaceAll("[\r\n]+", " ")));
         }
-        return new AmiEvent(0, props.pbxId(), receivedAt != null ? receivedAt : clock.instant(), headers);
+        return new AmiEvent(0, endpoint.id(), receivedAt != null ? receivedAt : clock.instant(), headers);
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

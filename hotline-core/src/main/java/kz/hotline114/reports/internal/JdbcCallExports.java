@@ -203,6 +203,10 @@ class JdbcCallExports implements CallExports {
         var f = numbers.admit(asked, what);
         var where = new StringBuilder(" where c.started_at >= ? and c.started_at < ?");
         var args = new ArrayList<Object>(List.of(Timestamp.from(f.from()), Timestamp.from(f.to())));
+        if (f.pbx() != null) {
+            where.append(" and c.pbx_id = ?");
+            args.add(f.pbx());
+        }
         if (f.outcome() != null) {
             where.append(" and c.outcome = ?");
             args.add(f.outcome().name());

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import kz.hotline114.calls.CallKey;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.pbx.PbxCommands;
+import kz.hotline114.pbx.Pbxs;
 import kz.hotline114.risk.InvalidRisk;
 import kz.hotline114.risk.Supervision;
 import kz.hotline114.security.AuditLog;
@@ -34,7 +35,10 @@ class PbxSupervision implements Supervision {
     private final Clock clock;
     private final String token;
 
-    PbxSupervision(JdbcTemplate jdbc, LiveModel live, PbxCommands pbx, AuditLog audit, Clock clock) {
+    private final Pbxs pbxs;
+
+    PbxSupervision(JdbcTemplate jdbc, LiveModel live, PbxCommands pbx, Pbxs pbxs, AuditLog audit, Clock clock) {
+        this.pbxs = pbxs;
         this.jdbc = jdbc;
         this.live = live;
         this.pbx = pbx;
@@ -85,11 +89,12 @@ class PbxSupervision implements Supervision {
     public void join(CallKey call, Mode mode) {
         checkSupervisor();
         var phone = myPhone().orElseThrow(() -> new InvalidRisk(Map.of("phone", "none")));
-        var leg = live.snapshot().onPhones().values().stream()
+        var leg = live.snapshot(call.pbxId()).onPhones().values().stream()
                 .filter(a -> a.linkedid().equals(call.linkedid()) && a.answered() && a.channel() != null)
                 .map(a -> a.channel()).findFirst().orElseThrow(() -> new InvalidRisk(Map.of("call", "not-live")));
-        pbx.setGlobal("HOTLINE_SPY_SECRET", token);
-        pbx.originate(phone, "hotline-spy", mode.exten(), "\"114\" <114>", Map.of("HOTLINE_SPY_TARGET", leg,
+        var onPbx = pbxs.ids().contains(call.pbxId()) ? pbxs.commands(call.pbxId()) : pbx; // the call's own PBX
+        onPbx.setGlobal("HOTLINE_SPY_SECRET", token);
+        onPbx.originate(phone, "hotline-spy", mode.exten(), "\"114\" <114>", Map.of("HOTLINE_SPY_TARGET", leg,
                 "HOTLINE_SPY_TOKEN", token));
         audit.record(switch (mode) {
             case LISTEN -> "SUPERVISOR_LISTENED";

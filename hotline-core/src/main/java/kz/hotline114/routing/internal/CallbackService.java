@@ -65,8 +65,11 @@ class CallbackService implements Callbacks {
 
     private final NodeLeases leases;
 
-    CallbackService(JdbcTemplate jdbc, CallLog callLog, PbxCommands pbx, SpecialistDirectory directory, LiveModel live,
-                    AuditLog audit, Clock clock, NodeLeases leases) {
+    private final kz.hotline114.pbx.Pbxs pbxs;
+
+    CallbackService(JdbcTemplate jdbc, CallLog callLog, PbxCommands pbx, kz.hotline114.pbx.Pbxs pbxs,
+                    SpecialistDirectory directory, LiveModel live, AuditLog audit, Clock clock, NodeLeases leases) {
+        this.pbxs = pbxs;
         this.leases = leases;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -181,7 +184,9 @@ class CallbackService implements Callbacks {
         var actionId = "hotline-callback-" + id + "-" + UUID.randomUUID();
         jdbc.update("update callback set action_id = ? where id = ?", actionId, id);
         try {
-            pbx.originate(iface, CONTEXT, number, CALLER_ID, Map.of(
+            // the original call's own PBX dials back (its trunk, its phones)
+            var onPbx = pbxs.ids().contains(original.pbxId()) ? pbxs.commands(original.pbxId()) : pbx;
+            onPbx.originate(iface, CONTEXT, number, CALLER_ID, Map.of(
                     "HOTLINE_CALLBACK_FOR", original.forLinkedid(), "HOTLINE_CALLBACK_ID", Long.toString(id)), actionId);
             audit.record("CALLBACK_DIALLED", original.pbxId() + "/" + original.forLinkedid(), "callback " + id + " from "
                     + iface);

@@ -16,6 +16,7 @@ import kz.hotline114.calls.IvrMenu;
 import kz.hotline114.live.AgentCall;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.pbx.PbxCommands;
+import kz.hotline114.pbx.Pbxs;
 import kz.hotline114.routing.Desk;
 import kz.hotline114.routing.Specialist;
 import kz.hotline114.routing.SpecialistDirectory;
@@ -33,8 +34,11 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
     /** The queues of the dialplan contract (pbx-config's queues.conf and hotline-transfer). */
     private final List<String> queues;
 
-    JdbcSpecialistDirectory(JdbcTemplate jdbc, PbxCommands pbx, AuditLog audit, LiveModel live,
+    private final Pbxs pbxs;
+
+    JdbcSpecialistDirectory(JdbcTemplate jdbc, PbxCommands pbx, Pbxs pbxs, AuditLog audit, LiveModel live,
                             IvrMenu menu) {
+        this.pbxs = pbxs;
         this.queues = menu.queues();
         this.jdbc = jdbc;
         this.pbx = pbx;
@@ -83,7 +87,7 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
     @Override
     public void pause(Desk.@Nullable PauseReason reason) {
         var me = me();
-        pbx.queuePause(null, me.iface(), reason != null, reason == null ? null : reason.pbxText());
+        pbxOf(me.iface()).queuePause(null, me.iface(), reason != null, reason == null ? null : reason.pbxText());
         audit.record(reason == null ? "DESK_UNPAUSED" : "DESK_PAUSED", me.iface(), reason == null ? null : reason.name());
     }
 
@@ -97,7 +101,7 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
         if (call.queue().equals(toQueue)) {
             throw new IllegalArgumentException("the caller is already in " + toQueue);
         }
-        pbx.blindTransfer(call.channel(), "hotline-transfer", toQueue);
+        pbxOf(me.iface()).blindTransfer(call.channel(), "hotline-transfer", toQueue);
         audit.record("CALL_TRANSFERRED", call.linkedid(), call.queue() + " -> " + toQueue + " by " + me.iface());
     }
 
@@ -122,9 +126,9 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
         }
         var call = answeredCallOn(me);
         if (consult) {
-            pbx.attendedTransfer(call.channel(), "phones", m.group(1));
+            pbxOf(me.iface()).attendedTransfer(call.channel(), "phones", m.group(1));
         } else {
-            pbx.blindTransfer(call.channel(), "hotline-transfer-phone", m.group(1));
+            pbxOf(me.iface()).blindTransfer(call.channel(), "hotline-transfer-phone", m.group(1));
         }
         audit.record(consult ? "CALL_CONSULT_STARTED" : "CALL_TRANSFERRED", call.linkedid(),
                 call.queue() + " -> " + colleague.iface() + " by " + me.iface());
@@ -134,7 +138,7 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
     public void completeConsult() {
         var me = me();
         var call = answeredCallOn(me);
-        pbx.hangup(call.channel());
+        pbxOf(me.iface()).hangup(call.channel());
         audit.record("CALL_CONSULT_COMPLETED", call.linkedid(), me.iface());
     }
 
@@ -142,8 +146,13 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
     public void cancelConsult() {
         var me = me();
         var call = answeredCallOn(me);
-        pbx.cancelAttendedTransfer(call.channel());
+        pbxOf(me.iface()).cancelAttendedTransfer(call.channel());
         audit.record("CALL_CONSULT_CANCELLED", call.linkedid(), me.iface());
+    }
+
+    /** The commands for the PBX the phone is on (several PBXs); the first PBX's for a phone not seen yet. */
+    private PbxCommands pbxOf(String iface) {
+        return live.pbxOf(iface).map(pbxs::commands).orElse(pbx);
     }
 
     /** The specialist the signed-in user is. */
@@ -162,7 +171,7 @@ class JdbcSpecialistDirectory implements SpecialistDirectory, Desk {
         var me = me();
         var call = live.snapshot().callOn(me.iface()).filter(c -> c.channel() != null)
                 .orElseThrow(() -> new IllegalStateException("no call on " + me.iface()));
-        pbx.hangup(call.channel());
+        pbxOf(me.iface()).hangup(call.channel());
         audit.record("CALL_HUNG_UP_FROM_DESK", call.linkedid(), me.iface());
     }
 

@@ -112,7 +112,9 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
                     props.indexPrefix() + "*");
             url = node.url();
         }
-        var builder = Rest5Client.builder(URI.create(url));
+        // one URL, or the cluster's nodes separated by commas: the client spreads requests and skips a dead node
+        var builder = Rest5Client.builder(java.util.Arrays.stream(url.split(",")).map(String::strip)
+                .filter(u -> !u.isEmpty()).map(URI::create).toList());
         var credentials = node != null ? node.credentials() : props.credentials();
         if (credentials != null) {
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", credentials.basicHeader())});

@@ -56,7 +56,13 @@ class PbxRecordsReconcilerIT {
     }
 
     @Autowired
+    AmiLinks links;
     PbxRecordsReconciler reconciler;
+
+    @org.junit.jupiter.api.BeforeEach
+    void thePbxsReconciler() {
+        reconciler = links.reconciler(PBX_ID);
+    }
     @Autowired
     CallLog calls;
     @Autowired

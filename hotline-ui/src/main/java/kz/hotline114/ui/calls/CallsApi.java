@@ -43,9 +43,10 @@ class CallsApi {
                              @RequestParam(required = false) @Nullable String outcome,
                              @RequestParam(required = false) @Nullable String queue,
                              @RequestParam(required = false) @Nullable String number,
+                             @RequestParam(required = false) @Nullable String pbx,
                              @RequestParam(required = false) @Nullable String page,
                              @RequestParam(required = false) @Nullable String size) {
-        var filter = CallFilters.parse(clock, from, to, outcome, queue, number);
+        var filter = CallFilters.parse(clock, from, to, outcome, queue, number).withPbx(pbx);
         var p = integer("page", page, 0);
         var s = integer("size", size, 50);
         if (p < 0) {

@@ -112,7 +112,9 @@ public class DeskView extends VerticalLayout implements HasDynamicTitle {
         state.setPadding(false);
         state.setId("desk-state");
         casePanel = new DeskCasePanel(cases, callLog, props, me);
-        pop = new ScreenPop(callLog, desk, callbacks, props, i18n, link.status().pbxId(), this::refreshCallbacks,
+        // the PBX the specialist's phone is on (several PBXs); the first PBX's until the live state has seen the phone
+        var pbxId = live.pbxOf(me.iface()).orElse(link.status().pbxId());
+        pop = new ScreenPop(callLog, desk, callbacks, props, i18n, pbxId, this::refreshCallbacks,
                 clock, menu.queues(), casePanel::open, wrapUp, risk);
         var work = new VerticalLayout(buttons, state, pop);
         work.setPadding(false);

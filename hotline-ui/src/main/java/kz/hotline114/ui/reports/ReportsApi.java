@@ -111,9 +111,10 @@ class ReportsApi {
                @RequestParam(required = false) @Nullable String outcome,
                @RequestParam(required = false) @Nullable String queue,
                @RequestParam(required = false) @Nullable String number,
+               @RequestParam(required = false) @Nullable String pbx,
                @RequestParam(defaultValue = "kk") String lang,
                HttpServletResponse response) throws IOException {
-        var filter = filter(from, to, outcome, queue, number);
+        var filter = filter(from, to, outcome, queue, number).withPbx(pbx);
         var texts = BundleReportTexts.of(i18n, language(lang));
         if (format.equals("csv")) {
             file(response, "calls.csv", "text/csv;charset=UTF-8", out -> exports.csv(filter, texts, out));

@@ -207,7 +207,7 @@ class RealAsteriskIT {
     @Test
     @Order(5)
     void calls_the_pbx_took_while_the_link_was_down_are_logged_from_its_cdr_and_cel() throws Exception {
-        var linkService = context.getBean("amiLinkService", org.springframework.context.SmartLifecycle.class);
+        var linkService = context.getBean("amiLinks", org.springframework.context.SmartLifecycle.class);
         linkService.stop();
         awaitUntil(Duration.ofSeconds(10), () -> link.status().state() != PbxLinkStatus.State.CONNECTED);
         long since = jdbc.queryForObject("select coalesce(max(id), 0) from cel", Long.class);
@@ -278,7 +278,7 @@ class RealAsteriskIT {
         var talking = before.calls().stream().filter(c -> c.linkedid().equals(onPhone.linkedid())).findFirst().orElseThrow();
         var waitingId = before.queue("religious-scholars").orElseThrow().waiting().getFirst().linkedid();
 
-        var linkService = context.getBean("amiLinkService", org.springframework.context.SmartLifecycle.class);
+        var linkService = context.getBean("amiLinks", org.springframework.context.SmartLifecycle.class);
         long logins = link.status().reconnects();
         linkService.stop();
         linkService.start();
