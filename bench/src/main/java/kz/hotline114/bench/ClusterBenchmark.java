@@ -44,7 +44,8 @@ import kz.hotline114.amisim.EventSource;
  *
  * Usage: {@code java -cp bench/target/hotline-bench.jar -Dloader.main=kz.hotline114.bench.ClusterBenchmark
  * org.springframework.boot.loader.launch.PropertiesLauncher [--kills=20] [--copies=20] [--rate=1000]
- * [--jar=hotline-ui/target/hotline-ui.jar]}
+ * [--jar=hotline-ui/target/hotline-ui.jar] [--look=0]} ({@code --look=N}: N seconds to look at both nodes before
+ * the kills)
  */
 public final class ClusterBenchmark {
 
@@ -56,7 +57,13 @@ public final class ClusterBenchmark {
     }
 
     /** One PBX: its replay server fed from a queue, and how many events it was given. */
-    private record Pbx(String id, AmiReplayServer server, LinkedBlockingQueue<AmiPacket> queue, AtomicLong given) {
+    private record Pbx(String id, AmiReplayServer server, LinkedBlockingQueue<AmiPacket> queue, AtomicLong given)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            server.close();
+        }
 
         static Pbx start(String id) throws IOException {
             var queue = new LinkedBlockingQueue<AmiPacket>();
@@ -166,7 +173,7 @@ public final class ClusterBenchmark {
                 b.awaitUp();
                 Thread.sleep(2_000);
                 fullSpeed(jdbc, ala, ast, copies);
-                takeovers(jdbc, List.of(a, b), ala, ast, kills, rate, jar);
+                takeovers(jdbc, List.of(a, b), ala, ast, kills, rate, jar, intArg(args, "look", 0));
             } finally {
                 for (var n : List.of(a, b)) {
                     if (n.process != null) {
@@ -202,11 +209,16 @@ public final class ClusterBenchmark {
     }
 
     private static void takeovers(JdbcTemplate jdbc, List<Node> nodes, Pbx ala, Pbx ast, int kills, int rate,
-                                  String jar) throws Exception {
+                                  String jar, int look) throws Exception {
         System.out.printf(Locale.ROOT, "%n== %d kills of the journaling node, both PBXs sending %d events/s each%n",
                 kills, rate);
         var feeding = new java.util.concurrent.atomic.AtomicBoolean(true);
         var feeder = Thread.ofPlatform().daemon().start(() -> feed(feeding, rate, ala, ast));
+        if (look > 0) { // a person looks at both nodes while the PBXs send
+            System.out.printf(Locale.ROOT, "look at both nodes for %d s: http://localhost:%d and http://localhost:%d"
+                    + " (admin / %s)%n", look, nodes.get(0).port, nodes.get(1).port, PASSWORD);
+            Thread.sleep(look * 1000L);
+        }
         var times = new ArrayList<Long>();
         for (int k = 1; k <= kills; k++) {
             Thread.sleep(3_000); // the standby is linked and keeps the recent events

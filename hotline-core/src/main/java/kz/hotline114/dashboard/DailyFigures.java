@@ -12,7 +12,12 @@ public interface DailyFigures {
     DayFigures today();
 
     /** The figures of {@code day} in {@code hotline.zone}. */
-    DayFigures of(LocalDate day);
+    default DayFigures of(LocalDate day) {
+        return of(day, null);
+    }
+
+    /** The figures of {@code day} of one PBX's calls (several PBXs); null = all PBXs. */
+    DayFigures of(LocalDate day, @org.jspecify.annotations.Nullable String pbxId);
 
     /**
      * Today's service level per queue (by the queue a caller first waited in), each against its own T and target:

@@ -17,6 +17,9 @@ public interface Dashboard {
     /** A board built now, from the live model and today's figures. */
     LiveBoard refresh();
 
+    /** A board of one PBX built now (several PBXs): its queues and calls, its calls' figures today. */
+    LiveBoard board(String pbxId);
+
     /** The alerts of a live snapshot at {@code now} (waits grow between events: call it every second). */
     List<Alert> alerts(LiveSnapshot snapshot, boolean pbxConnected, Instant now);
 }

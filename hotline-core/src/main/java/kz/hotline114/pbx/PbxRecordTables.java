@@ -24,8 +24,13 @@ public final class PbxRecordTables {
     private PbxRecordTables() {
     }
 
-    /** Inserts the packets' CEL and CDR records; returns how many rows. */
+    /** Inserts the packets' CEL and CDR records into {@code cel} and {@code cdr}; returns how many rows. */
     public static int insert(JdbcTemplate jdbc, List<AmiPacket> packets) {
+        return insert(jdbc, packets, "cel", "cdr");
+    }
+
+    /** As {@link #insert(JdbcTemplate, List)}, into a PBX's own tables (several PBXs: {@code cel_<id>}, {@code cdr_<id>}). */
+    public static int insert(JdbcTemplate jdbc, List<AmiPacket> packets, String celTable, String cdrTable) {
         var cel = new ArrayList<Object[]>();
         var cdr = new ArrayList<Object[]>();
         for (var p : packets) {
@@ -52,15 +57,16 @@ public final class PbxRecordTables {
             }
         }
         jdbc.batchUpdate("""
-                insert into cel (eventtype, eventtime, userdeftype, cid_name, cid_num, cid_ani, cid_rdnis, cid_dnid,
+                insert into %s (eventtype, eventtime, userdeftype, cid_name, cid_num, cid_ani, cid_rdnis, cid_dnid,
                     exten, context, channame, appname, appdata, amaflags, accountcode, peeraccount, uniqueid, linkedid,
                     userfield, peer, extra, received_at)
-                values (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3, ?, ?, ?, ?, ?, ?, ?, ?)""", cel);
+                values (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(celTable), cel);
         jdbc.batchUpdate("""
-                insert into cdr (start, answer, "end", clid, src, dst, dcontext, channel, dstchannel, lastapp, lastdata,
+                insert into %s (start, answer, "end", clid, src, dst, dcontext, channel, dstchannel, lastapp, lastdata,
                     duration, billsec, disposition, amaflags, accountcode, uniqueid, userfield, peeraccount, linkedid,
                     sequence, hotline_choice, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DOCUMENTATION', ?, ?, ?, ?, ?, ?, ?, ?)""", cdr);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DOCUMENTATION', ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(cdrTable),
+                cdr);
         return cel.size() + cdr.size();
     }
 

@@ -32,7 +32,6 @@ import kz.hotline114.dashboard.LiveBoard;
 import kz.hotline114.live.LiveChanged;
 import kz.hotline114.live.LiveModel;
 import kz.hotline114.live.LiveSnapshot;
-import kz.hotline114.pbx.PbxLink;
 import kz.hotline114.pbx.PbxLinkChanged;
 import kz.hotline114.pbx.PbxLinkStatus;
 import kz.hotline114.shared.HotlineProperties;
@@ -50,7 +49,6 @@ class DashboardService implements Dashboard, SmartLifecycle {
 
     private final LiveModel live;
     private final DailyFigures figures;
-    private final PbxLink link;
     private final DashboardProperties props;
     private final ApplicationEventPublisher publisher;
     private final ZoneId zone;
@@ -62,12 +60,15 @@ class DashboardService implements Dashboard, SmartLifecycle {
 
     private final Clock clock;
 
-    DashboardService(LiveModel live, DailyFigures figures, PbxLink link, DashboardProperties props,
-                     ApplicationEventPublisher publisher, HotlineProperties hotline, Clock clock) {
+    private final kz.hotline114.pbx.Pbxs pbxs;
+
+    DashboardService(LiveModel live, DailyFigures figures, kz.hotline114.pbx.Pbxs pbxs,
+                     DashboardProperties props, ApplicationEventPublisher publisher, HotlineProperties hotline,
+                     Clock clock) {
+        this.pbxs = pbxs;
         this.clock = clock;
         this.live = live;
         this.figures = figures;
-        this.link = link;
         this.props = props;
         this.publisher = publisher;
         this.zone = hotline.zone();
@@ -119,18 +120,30 @@ class DashboardService implements Dashboard, SmartLifecycle {
             t = figures.today();
             today = t;
         }
-        var snapshot = live.snapshot();
-        boolean up = link.status().state() == PbxLinkStatus.State.CONNECTED;
+        // the whole line is up when every PBX's link is (a regional PBX that is down raises the alert)
+        boolean up = pbxs.ids().stream()
+                .allMatch(id -> pbxs.link(id).status().state() == PbxLinkStatus.State.CONNECTED);
+        var b = build(now, t, live.snapshot(), up);
+        board = b;
+        return b;
+    }
+
+    @Override
+    public LiveBoard board(String pbxId) {
+        var now = clock.instant();
+        return build(now, figures.of(LocalDate.ofInstant(now, zone), pbxId), live.snapshot(pbxId),
+                pbxs.link(pbxId).status().state() == PbxLinkStatus.State.CONNECTED);
+    }
+
+    private LiveBoard build(Instant now, DayFigures t, LiveSnapshot snapshot, boolean up) {
         var queues = new ArrayList<LiveBoard.QueueBoard>();
         for (var q : snapshot.queues()) {
             var oldest = q.waiting().isEmpty() ? null : q.waiting().getFirst().joinedAt().toEpochMilli();
             queues.add(new LiveBoard.QueueBoard(q.name(), q.waiting().size(), seconds(q.longestWait(now)), oldest,
                     q.available(now), q.talking(), q.paused(), q.wrapUp(now), q.members().size()));
         }
-        var b = new LiveBoard(now.toEpochMilli(), snapshot.calls().size(), queues, LiveBoard.Today.of(t), up,
+        return new LiveBoard(now.toEpochMilli(), snapshot.calls().size(), queues, LiveBoard.Today.of(t), up,
                 alerts(snapshot, up, now));
-        board = b;
-        return b;
     }
 
     @Override

@@ -41,13 +41,13 @@ class JdbcDailyFigures implements DailyFigures {
     }
 
     @Override
-    public DayFigures of(LocalDate day) {
+    public DayFigures of(LocalDate day, @org.jspecify.annotations.Nullable String pbxId) {
         var from = Timestamp.from(day.atStartOfDay(zone).toInstant());
         var to = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
         int t = props.serviceLevelSeconds();
         int shortAbandon = DashboardProperties.SHORT_ABANDON_SECONDS;
-        var perHour = perHour(day);
-        var weekAgo = perHour(day.minusWeeks(1));
+        var perHour = perHour(day, pbxId);
+        var weekAgo = perHour(day.minusWeeks(1), pbxId);
         return jdbc.queryForObject("""
                 select count(*) as offered,
                        count(*) filter (where outcome = 'ANSWERED') as answered,
@@ -62,7 +62,7 @@ class JdbcDailyFigures implements DailyFigures {
                        avg(wait_seconds) filter (where outcome in ('ANSWERED', 'ABANDONED', 'UNANSWERED')
                                                  and wait_seconds is not null) as avg_wait,
                        avg(talk_seconds) filter (where outcome = 'ANSWERED' and talk_seconds is not null) as avg_talk
-                from calls where started_at >= ? and started_at < ?
+                from calls where started_at >= ? and started_at < ? and (cast(? as text) is null or pbx_id = ?)
                 """, (rs, i) -> {
             long answered = rs.getLong("answered");
             long abandoned = rs.getLong("abandoned");
@@ -73,7 +73,7 @@ class JdbcDailyFigures implements DailyFigures {
             return new DayFigures(day, rs.getLong("offered"), answered, abandoned, rs.getLong("abandoned_short"),
                     rs.getLong("unanswered"), rs.getLong("wrong_number"), rs.getLong("wrong_declared"),
                     rs.getLong("wrong_short"), rs.getLong("no_input"), inSl, sl, t, avgWait, avgTalk, perHour, weekAgo);
-        }, shortAbandon, shortAbandon, t, from, to);
+        }, shortAbandon, shortAbandon, t, from, to, pbxId, pbxId);
     }
 
     @Override
@@ -107,17 +107,18 @@ class JdbcDailyFigures implements DailyFigures {
         return levels;
     }
 
-    private List<Long> perHour(LocalDate day) {
+    private List<Long> perHour(LocalDate day, @org.jspecify.annotations.Nullable String pbxId) {
         var from = Timestamp.from(day.atStartOfDay(zone).toInstant());
         var to = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
         var hours = new ArrayList<>(Collections.nCopies(24, 0L));
         // on a day with a clock change an hour can occur twice or not at all: counts follow the wall clock
         jdbc.query("""
                 select extract(hour from started_at at time zone ?)::int as h, count(*) as n
-                from calls where started_at >= ? and started_at < ? group by 1
+                from calls where started_at >= ? and started_at < ? and (cast(? as text) is null or pbx_id = ?)
+                group by 1
                 """, rs -> {
             hours.set(rs.getInt("h"), rs.getLong("n"));
-        }, zone.getId(), from, to);
+        }, zone.getId(), from, to, pbxId, pbxId);
         return hours;
     }
 }

@@ -211,6 +211,19 @@ class JdbcRecordings implements Recordings {
                 .orElse(null);
     }
 
+    /**
+     * Which PBX's call a recording file named by its Linkedid belongs to (several PBXs share the directory): the one
+     * logged call of that Linkedid not yet recorded; {@code fallback} (the first PBX) when none is, or when several
+     * PBXs' calls share the Linkedid (give each PBX its own {@code systemname} in asterisk.conf: its ids then differ).
+     */
+    String pbxOf(String linkedid, String fallback) {
+        var pbxs = jdbc.queryForList("""
+                select distinct c.pbx_id from calls c where c.linkedid = ? and not exists
+                    (select 1 from call_recording r where r.pbx_id = c.pbx_id and r.linkedid = c.linkedid)""",
+                String.class, linkedid);
+        return pbxs.size() == 1 ? pbxs.getFirst() : fallback;
+    }
+
     boolean recorded(CallKey call) {
         Long n = jdbc.queryForObject("select count(*) from call_recording where pbx_id = ? and linkedid = ?", Long.class,
                 call.pbxId(), call.linkedid());

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import kz.hotline114.calls.CallKey;
 import kz.hotline114.cluster.NodeLeases;
-import kz.hotline114.pbx.AmiProperties;
+import kz.hotline114.pbx.Pbxs;
 import kz.hotline114.recordings.RecordingsProperties;
 
 /**
@@ -33,19 +33,19 @@ class RecordingIntake {
 
     private final JdbcRecordings recordings;
     private final RecordingsProperties props;
-    private final AmiProperties ami;
+    private final Pbxs pbxs;
     private final Path incoming;
     /** What a file looked like when first seen unchanged: size, modified time, since (monotonic nanos). */
     private final Map<Path, long[]> seen = new HashMap<>();
 
     private final NodeLeases leases;
 
-    RecordingIntake(JdbcRecordings recordings, RecordingsProperties props, AmiProperties ami,
+    RecordingIntake(JdbcRecordings recordings, RecordingsProperties props, Pbxs pbxs,
                     RecordingsConfiguration.Directories dirs, NodeLeases leases) {
         this.leases = leases;
         this.recordings = recordings;
         this.props = props;
-        this.ami = ami;
+        this.pbxs = pbxs;
         this.incoming = dirs.incoming();
     }
 
@@ -91,7 +91,8 @@ class RecordingIntake {
             for (var file : files.filter(Files::isRegularFile).toList()) {
                 var m = NAME.matcher(file.getFileName().toString());
                 try {
-                    if (m.matches() && settled(file) && takeIn(file, new CallKey(ami.pbxId(), m.group(1)))) {
+                    if (m.matches() && settled(file) && takeIn(file,
+                            new CallKey(recordings.pbxOf(m.group(1), pbxs.ids().getFirst()), m.group(1)))) {
                         taken++;
                     }
                 } catch (IOException | RuntimeException e) { // one bad file must not hold up the others

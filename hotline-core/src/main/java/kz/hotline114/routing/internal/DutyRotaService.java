@@ -47,8 +47,14 @@ class DutyRotaService implements DutyRota {
 
     private final NodeLeases leases;
 
+    private final kz.hotline114.live.LiveModel live;
+    private final kz.hotline114.pbx.Pbxs pbxs;
+
     DutyRotaService(JdbcTemplate jdbc, TransactionTemplate tx, PbxCommands pbx, SpecialistDirectory directory,
-                    AuditLog audit, Clock clock, NodeLeases leases) {
+                    AuditLog audit, Clock clock, NodeLeases leases, kz.hotline114.live.LiveModel live,
+                    kz.hotline114.pbx.Pbxs pbxs) {
+        this.live = live;
+        this.pbxs = pbxs;
         this.leases = leases;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -56,6 +62,11 @@ class DutyRotaService implements DutyRota {
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The PBX the phone is on as the live state saw it (several PBXs); the first PBX for a phone never seen. */
+    private PbxCommands pbxOf(String iface) {
+        return live.pbxOf(iface).map(pbxs::commands).orElse(pbx);
     }
 
     @Override
@@ -183,7 +194,7 @@ class DutyRotaService implements DutyRota {
     private void join(Specialist s) {
         for (var queue : s.queues()) {
             try {
-                pbx.queueAdd(queue, s.iface(), s.displayName(), false);
+                pbxOf(s.iface()).queueAdd(queue, s.iface(), s.displayName(), false);
             } catch (PbxCommandFailed e) {
                 if (!said(e, "already there")) {
                     throw e;
@@ -195,7 +206,7 @@ class DutyRotaService implements DutyRota {
     private void leave(Specialist s) {
         for (var queue : s.queues()) {
             try {
-                pbx.queueRemove(queue, s.iface());
+                pbxOf(s.iface()).queueRemove(queue, s.iface());
             } catch (PbxCommandFailed e) {
                 if (!said(e, "not there")) {
                     throw e;

@@ -94,6 +94,50 @@ class PbxRecordsReconcilerIT {
         reconciler.reconcile(); // whatever an earlier test left is done with first
     }
 
+    @Autowired
+    kz.hotline114.pbx.AmiProperties amiProps;
+    @Autowired
+    JdbcAmiJournal journal;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired
+    kz.hotline114.cluster.NodeLeases leases;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    java.time.Clock clock;
+
+    /**
+     * Several PBXs: a second PBX writes its records to tables of its own (made like cel/cdr at start) and is reconciled
+     * from them alone, its calls under its own id — the same call in the first PBX's tables is not its call.
+     */
+    @Test
+    void a_second_pbx_is_reconciled_from_its_own_tables_under_its_own_id() throws Exception {
+        var id = "second-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var endpoint = new kz.hotline114.pbx.PbxEndpoint(id, "pbx2.example", null, null, null, null, null)
+                .withTables(false);
+        var cel = endpoint.celTable();
+        assertThat(cel).isEqualTo("cel_" + id.replace('-', '_'));
+        var second = new PbxRecordsReconciler(amiProps, endpoint, jdbc, journal, tx, publisher, leases, meters, clock);
+        second.start(); // makes its tables
+        second.stop();
+        second.reconcile(); // the read position: before the first record
+        var packets = Recordings.startingAt("transfer", 23, TestClock.now().minus(Duration.ofMinutes(5)));
+        var lid = linkedid(packets);
+        assertThat(PbxRecordTables.insert(jdbc, packets, cel, endpoint.cdrTable())).isEqualTo(40);
+        jdbc.update("update " + cel + " set received_at = received_at - interval '1 minute' where linkedid = ?", lid);
+
+        assertThat(second.reconcile()).isEqualTo(1);
+        var call = calls.get(new CallKey(id, lid)).orElseThrow();
+        assertThat(call.recovered()).isTrue();
+        assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(calls.get(new CallKey(PBX_ID, lid))).as("not the first PBX's call").isEmpty();
+        assertThat(reconciler.reconcile()).as("the first PBX's reconciler does not read the second's tables").isZero();
+        assertThat(second.reconcile()).as("once").isZero();
+    }
+
     @Test
     void a_call_made_while_the_link_was_down_is_logged_from_the_pbx_records_once() throws Exception {
         settle();

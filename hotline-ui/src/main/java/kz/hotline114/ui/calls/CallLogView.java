@@ -90,6 +90,8 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
     private final DateTimePicker to = new DateTimeField();
     private final ComboBox<CallOutcome> outcome = new ComboBox<>();
     private final ComboBox<String> queue = new ComboBox<>();
+    /** Which PBX's calls (shown only when the line has several PBXs); empty = all. */
+    private final ComboBox<String> pbx = new ComboBox<>();
     private final TextField number = new TextField();
     private final Span total = new Span();
     private final Grid<Call> grid = new Grid<>();
@@ -105,7 +107,9 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
 
     CallLogView(CallLog calls, LiveCalls live, HotlineI18n i18n, HotlineProperties props, Callbacks callbacks, Clock clock,
                 IvrMenu menu, SpecialistDirectory directory, SavedFilters savedFilters, WrapUp wrapUp,
-                Recordings recordings) {
+                Recordings recordings, kz.hotline114.pbx.Pbxs pbxs) {
+        pbx.setItems(pbxs.ids());
+        pbx.setVisible(pbxs.ids().size() > 1);
         this.recordings = recordings;
         this.savedFilters = savedFilters;
         this.wrapUp = wrapUp;
@@ -158,10 +162,15 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         outcome.addValueChangeListener(e -> refresh());
         queue.addValueChangeListener(e -> refresh());
         number.addValueChangeListener(e -> refresh());
+        pbx.setLabel(getTranslation("calls.filter.pbx"));
+        pbx.setPlaceholder(getTranslation("calls.filter.any"));
+        pbx.setClearButtonVisible(true);
+        pbx.setId("filter-pbx");
+        pbx.addValueChangeListener(e -> refresh());
 
         // saved filters keep the period relative to today, outcome and queue — never a caller's number
         saved = new SavedFilterBar(savedFilters, "calls", this::savedFilter, this::applySavedFilter);
-        var filters = new HorizontalLayout(from, to, outcome, queue, number, saved);
+        var filters = new HorizontalLayout(from, to, pbx, outcome, queue, number, saved);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         return filters;
@@ -260,7 +269,7 @@ public class CallLogView extends VerticalLayout implements HasDynamicTitle {
         }
         to.setInvalid(false);
         return new CallFilter(f.atZone(props.zone()).toInstant(), t.atZone(props.zone()).toInstant(),
-                outcome.getValue(), queue.getValue(), number.getValue());
+                outcome.getValue(), queue.getValue(), number.getValue()).withPbx(pbx.getValue());
     }
 
     private void refresh() {
