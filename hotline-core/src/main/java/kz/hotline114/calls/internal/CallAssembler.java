@@ -30,6 +30,7 @@ import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
 import kz.hotline114.pbx.AmiJournal;
+import kz.hotline114.pbx.JournalTakenOver;
 
 /**
  * The live half of the call log pipeline: groups journaled events by (PBX, Linkedid), re-interprets
@@ -86,6 +87,27 @@ class CallAssembler {
     @EventListener
     synchronized void on(NodeLeases.LeaseChanged e) {
         groups.keySet().removeIf(key -> NodeLeases.journal(key.pbxId()).equals(e.lease()));
+    }
+
+    /**
+     * This node took over journaling a PBX: the previous holder may have died between journaling a call's last events
+     * and interpreting them. Each call of that PBX journaled since then whose row is missing or not finished is
+     * interpreted again from the whole journal (a rebuild of that call).
+     */
+    @EventListener
+    void on(JournalTakenOver e) {
+        int again = 0;
+        for (var lid : journal.linkedidsReceivedBetween(e.pbxId(), e.since(), clock.instant().plusSeconds(1))) {
+            var key = new CallKey(e.pbxId(), lid);
+            var row = calls.find(key);
+            if (row.isEmpty() || row.get().outcome() == kz.hotline114.calls.CallOutcome.IN_PROGRESS) {
+                again += rebuild(key).isPresent() ? 1 : 0;
+            }
+        }
+        if (again > 0) {
+            log.info("Took over journaling {}: {} call(s) the previous holder had not finished logging are logged",
+                    e.pbxId(), again);
+        }
     }
 
     @EventListener

@@ -19,7 +19,7 @@ import kz.hotline114.calls.CallStep;
 import kz.hotline114.calls.PhoneNumbers;
 import kz.hotline114.calls.RebuildResult;
 import kz.hotline114.pbx.AmiJournal;
-import kz.hotline114.pbx.PbxLink;
+import kz.hotline114.pbx.Pbxs;
 import kz.hotline114.security.AuditLog;
 import kz.hotline114.security.CurrentUser;
 import kz.hotline114.calls.CallerNumberFilter;
@@ -31,7 +31,7 @@ class CallLogService implements CallLog {
     private final AmiJournal journal;
     private final CallInterpreter interpreter;
     private final CallAssembler assembler;
-    private final PbxLink link;
+    private final Pbxs pbxs;
     /** The deepest page start served: past a million rows a narrower period is the way (and int arithmetic stays safe). */
     static final int MAX_OFFSET = 1_000_000;
 
@@ -39,14 +39,14 @@ class CallLogService implements CallLog {
     private final CallerNumberFilter numbers;
 
     CallLogService(JdbcCallRepository calls, AmiJournal journal, CallInterpreter interpreter, CallAssembler assembler,
-                   PbxLink link, AuditLog audit, CallerNumberFilter numbers) {
+                   Pbxs pbxs, AuditLog audit, CallerNumberFilter numbers) {
         this.audit = audit;
         this.numbers = numbers;
         this.calls = calls;
         this.journal = journal;
         this.interpreter = interpreter;
         this.assembler = assembler;
-        this.link = link;
+        this.pbxs = pbxs;
     }
 
     @Override
@@ -160,19 +160,25 @@ class CallLogService implements CallLog {
 
     @Override
     public RebuildResult rebuild(Instant from, Instant to) {
-        try {
-            link.awaitIdle(Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         audit.record("CALLS_REBUILT", from + "/" + to, null);
-        var pbxId = link.status().pbxId();
-        var linkedids = journal.linkedidsReceivedBetween(pbxId, from, to);
-        var kept = new ArrayList<String>();
-        for (var lid : linkedids) {
-            assembler.rebuild(new CallKey(pbxId, lid)).ifPresent(c -> kept.add(c.linkedid()));
+        int seen = 0;
+        int written = 0;
+        int removed = 0;
+        for (var pbxId : pbxs.ids()) { // every PBX's calls, each from its own events
+            try {
+                pbxs.link(pbxId).awaitIdle(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            var linkedids = journal.linkedidsReceivedBetween(pbxId, from, to);
+            var kept = new ArrayList<String>();
+            for (var lid : linkedids) {
+                assembler.rebuild(new CallKey(pbxId, lid)).ifPresent(c -> kept.add(c.linkedid()));
+            }
+            removed += calls.deleteExcept(pbxId, linkedids, kept);
+            seen += linkedids.size();
+            written += kept.size();
         }
-        int removed = calls.deleteExcept(pbxId, linkedids, kept);
-        return new RebuildResult(linkedids.size(), kept.size(), removed);
+        return new RebuildResult(seen, written, removed);
     }
 }

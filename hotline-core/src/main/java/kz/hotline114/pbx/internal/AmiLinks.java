@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import kz.hotline114.cluster.ClusterProperties;
 import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.AmiProperties;
+import kz.hotline114.pbx.JournalTakenOver;
 import kz.hotline114.pbx.PbxCommands;
 import kz.hotline114.pbx.PbxEndpoint;
 import kz.hotline114.pbx.PbxLink;
@@ -102,7 +103,7 @@ final class AmiLinks implements Pbxs, SmartLifecycle {
     }
 
     @EventListener
-    void on(JournalGapFilled e) {
+    void on(JournalTakenOver e) {
         var r = reconcilers.get(e.pbxId());
         if (r != null) {
             r.on(e);

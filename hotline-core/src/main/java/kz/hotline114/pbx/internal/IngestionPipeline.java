@@ -24,6 +24,7 @@ import kz.hotline114.cluster.NodeLeases.LeaseLost;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
 import kz.hotline114.pbx.AmiEventsReceived;
+import kz.hotline114.pbx.JournalTakenOver;
 
 /**
  * The hand-off between the AMI reader thread and the database: the reader thread only
@@ -37,7 +38,8 @@ import kz.hotline114.pbx.AmiEventsReceived;
  * lease, so a node that lost it journals nothing more. The others journal only the answers to their own actions (those
  * carry an ActionID and reach the asking node alone) and keep the rest in a buffer of the recent ones. A node that
  * takes the lease over first journals what of its buffer the journal lacks (the old holder's last, unjournaled events;
- * compared as a multiset of raw packets), then has the PBX's own records looked at ({@link JournalGapFilled}).
+ * compared as a multiset of raw packets), then has the calls the old holder may not have interpreted looked at again
+ * and the PBX's own records read ({@link JournalTakenOver}).
  */
 final class IngestionPipeline {
 
@@ -194,9 +196,10 @@ final class IngestionPipeline {
             return;
         }
         try {
+            var since = (buffer.isEmpty() ? clock.instant() : buffer.getFirst().receivedAt()).minus(bufferWindow);
             fillGap();
             journaling = true;
-            publisher.publishEvent(new JournalGapFilled(pbxId));
+            publisher.publishEvent(new JournalTakenOver(pbxId, since));
         } catch (LeaseLost e) {
             log.warn("Lost the journal lease of {} while taking it over: {}", pbxId, e.getMessage());
         }

@@ -29,6 +29,7 @@ import kz.hotline114.cluster.NodeLeases;
 import kz.hotline114.pbx.AmiEvent;
 import kz.hotline114.pbx.AmiEventsJournaled;
 import kz.hotline114.pbx.AmiProperties;
+import kz.hotline114.pbx.JournalTakenOver;
 import kz.hotline114.pbx.PbxEndpoint;
 import kz.hotline114.pbx.PbxLinkChanged;
 import kz.hotline114.pbx.PbxLinkStatus;
@@ -154,7 +155,7 @@ class PbxRecordsReconciler {
     }
 
     /** Having taken over journaling the PBX (and filled the gap from this node's own events): the PBX's records next. */
-    void on(JournalGapFilled e) {
+    void on(JournalTakenOver e) {
         var s = scheduler;
         if (s != null && !s.isShutdown()) {
             try {

@@ -71,6 +71,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     /** Queue name → its "longest wait" value, rewritten every second. */
     private final Map<String, Span> waitLabels = new HashMap<>();
     private LiveBoard board;
+    /** The PBX whose part of the line is shown (several PBXs); null = the whole line. */
+    private @org.jspecify.annotations.Nullable String pbx;
     private @Nullable List<Long> chartedHours;
     private @Nullable Registration registration;
     private @Nullable Thread ticker;
@@ -93,7 +95,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     DashboardView(Dashboard dashboard, LiveModel live, BoardUpdates updates, WallboardAccess wallboard, Clock clock,
                   CallLog callLog, HotlineProperties props, DailyFigures dailyFigures, DashboardProperties dashboardProps,
-                  RiskFlags risk) {
+                  RiskFlags risk, kz.hotline114.pbx.Pbxs pbxs) {
         this.risk = risk;
         this.dailyFigures = dailyFigures;
         this.dashboardProps = dashboardProps;
@@ -105,6 +107,22 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         this.updates = updates;
         addClassName("dashboard");
         add(new H2(getTranslation("dashboard.title")));
+        if (pbxs.ids().size() > 1) { // several PBXs: the whole line (their sum) or one PBX's part
+            var picker = new com.vaadin.flow.component.select.Select<String>();
+            picker.setLabel(getTranslation("dashboard.pbx"));
+            var items = new ArrayList<String>();
+            items.add("");
+            items.addAll(pbxs.ids());
+            picker.setItems(items);
+            picker.setItemLabelGenerator(id -> id.isEmpty() ? getTranslation("dashboard.pbx.all") : id);
+            picker.setValue("");
+            picker.setId("dashboard-pbx");
+            picker.addValueChangeListener(e -> {
+                pbx = e.getValue() == null || e.getValue().isEmpty() ? null : e.getValue();
+                render(dashboard.refresh());
+            });
+            add(picker);
+        }
         alerts.setId("dashboard-alerts");
         alerts.addClassName("dash-alerts");
         queues.setId("dashboard-queues");
@@ -144,11 +162,13 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         render(board);
     }
 
-    private void render(LiveBoard b) {
+    private void render(LiveBoard whole) {
+        var b = pbx == null ? whole : dashboard.board(pbx);
         this.board = b;
         levels = dailyFigures.queuesToday();
         renderQueues(b);
-        renderFigures(dashboard.today());
+        renderFigures(pbx == null ? dashboard.today()
+                : dailyFigures.of(LocalDate.now(clock.withZone(props.zone())), pbx));
         var today = LocalDate.now(clock.withZone(props.zone())).atStartOfDay(props.zone()).toInstant();
         answeredToday = callLog.answeredBy(today, today.plus(Duration.ofDays(1)));
         renderRisk(today);
@@ -175,7 +195,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     /** Every second: call durations, waits and the alerts that depend on them. */
     private void tick() {
         var now = clock.instant();
-        var snapshot = live.snapshot();
+        var snapshot = pbx == null ? live.snapshot() : live.snapshot(pbx);
         var list = new ArrayList<>(snapshot.calls());
         calls.setItems(list);
         calls.setVisible(!list.isEmpty());
