@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leases    the leases this node competes for (the scheduler's by default; each PBX's journal lease is added by
  *                  the PBX's link)
  * @param keepRecent    how long a node that does not journal a PBX keeps the events it read, for the take-over
+ *                      (30 s; at least twice {@code leaseTtl})
  * @param keepRecentMax the most events it keeps per PBX (beyond, the PBX's own records fill a take-over's gap)
  */
 @ConfigurationProperties("hotline.cluster")
@@ -27,10 +28,14 @@ public record ClusterProperties(@Nullable String nodeId, String region, Duration
         leaseTtl = leaseTtl == null ? Duration.ofSeconds(10) : leaseTtl;
         heartbeat = heartbeat == null ? Duration.ofSeconds(2) : heartbeat;
         leases = leases == null || leases.isEmpty() ? List.of(NodeLeases.SCHEDULER) : List.copyOf(leases);
-        keepRecent = keepRecent == null ? Duration.ofMinutes(2) : keepRecent;
-        keepRecentMax = keepRecentMax == null ? 200_000 : keepRecentMax;
+        keepRecent = keepRecent == null ? Duration.ofSeconds(30) : keepRecent;
+        keepRecentMax = keepRecentMax == null ? 100_000 : keepRecentMax;
         if (!heartbeat.minus(leaseTtl).isNegative()) {
             throw new IllegalArgumentException("hotline.cluster.heartbeat must be shorter than lease-ttl");
+        }
+        if (keepRecent.compareTo(leaseTtl.multipliedBy(2)) < 0) {
+            // a take-over comes at most lease-ttl and a heartbeat after the holder's last journaled event
+            throw new IllegalArgumentException("hotline.cluster.keep-recent must be at least twice lease-ttl");
         }
     }
 }

@@ -69,7 +69,10 @@ final class SpecialistsNow extends Grid<SpecialistsNow.Row> {
         for (var q : snapshot.queues()) {
             for (var m : q.members()) {
                 byPhone.computeIfAbsent(m.iface(), k -> new ArrayList<>()).add(m);
-                queuesOf.computeIfAbsent(m.iface(), k -> new ArrayList<>()).add(q.name());
+                var queues = queuesOf.computeIfAbsent(m.iface(), k -> new ArrayList<>());
+                if (!queues.contains(q.name())) { // one name once (several PBXs: the same queue on each)
+                    queues.add(q.name());
+                }
             }
         }
         var rows = new ArrayList<Row>();
