@@ -120,9 +120,14 @@ class JdbcAmiJournal implements AmiJournal {
                 }, pbxId, Timestamp.from(from), Timestamp.from(to));
     }
 
-    /** The raw text of each event of the PBX journaled (received by whichever node) since {@code since}. */
-    void forEachRawSince(String pbxId, Instant since, Consumer<String> consumer) {
-        jdbc.query("select raw from ami_journal where pbx_id = ? and received_at >= ?",
+    /**
+     * The raw text of each event the PBX sent to every session (not an answer to one node's action, not a session's
+     * start) journaled since {@code since}, in journal order.
+     */
+    void forEachBroadcastRawSince(String pbxId, Instant since, Consumer<String> consumer) {
+        jdbc.query("""
+                select raw from ami_journal where pbx_id = ? and received_at >= ? and event <> 'FullyBooted'
+                   and raw not like '%ActionID: %' order by id""",
                 rs -> {
                     consumer.accept(rs.getString(1));
                 }, pbxId, Timestamp.from(since));

@@ -58,4 +58,21 @@ class IngestionPipelineTest {
         assertThat(meters.get("hotline.ami.events.dropped").counter().count()).isEqualTo(7.0);
         assertThat(meters.get("hotline.ami.handoff.size").gauge().value()).isEqualTo(3.0);
     }
+
+    /**
+     * The take-over's comparison: the journal's last events are the first ones the standby kept, in order; an event the
+     * PBX sent twice (a phone's status, the same text) is journaled once for each time it was sent.
+     */
+    @Test
+    void the_take_over_journals_what_follows_the_journals_last_events_even_when_an_event_repeats() {
+        var journal = List.of("a", "s", "b", "s", "c");
+        // the standby kept from the second "s" on; after the journal's last "c" came "s" again (the same status), "d"
+        var kept = List.of("s", "c", "s", "d");
+        assertThat(IngestionPipeline.overlap(journal, kept)).as("'s', 'c' are journaled; 's', 'd' are not").isEqualTo(2);
+        assertThat(IngestionPipeline.overlap(journal, List.of("x", "y"))).as("nothing in common: all missing").isZero();
+        assertThat(IngestionPipeline.overlap(List.of(), kept)).isZero();
+        assertThat(IngestionPipeline.overlap(journal, List.of("b", "s", "c"))).as("all journaled").isEqualTo(3);
+        // the old multiset would have taken the second "s" for the first (journaled) one: here it stays missing
+        assertThat(IngestionPipeline.overlap(List.of("s", "c"), List.of("c", "s"))).isEqualTo(1);
+    }
 }
