@@ -613,7 +613,9 @@ class PbxConfigConsistencyTest {
         }
         assertThat(cel.value("general", "apps").orElse("").toLowerCase()).as("CEL apps").contains("queue");
 
-        for (String[] backend : new String[][] {{"cdr_pgsql.conf", "cdr"}, {"cel_pgsql.conf", "cel"}}) {
+        // each PBX's own tables (several PBXs on one database), cel/cdr by default (the entrypoint's defaults)
+        for (String[] backend : new String[][] {{"cdr_pgsql.conf", "${HOTLINE_CDR_TABLE}"},
+                {"cel_pgsql.conf", "${HOTLINE_CEL_TABLE}"}}) {
             AsteriskConf pg = conf(backend[0]);
             assertThat(pg.value("global", "hostname")).as(backend[0] + " hostname").contains("${PGHOST}");
             assertThat(pg.value("global", "dbname")).as(backend[0] + " dbname").contains("${PGDATABASE}");

@@ -105,6 +105,8 @@ final class RealAsterisk {
         env.put("HOTLINE_TRUNK_MATCH", "127.0.0.1");
         env.put("HOTLINE_PBX_PUBLIC_ADDRESS", "127.0.0.1");
         env.put("HOTLINE_PHONES_PERMIT", "127.0.0.1/255.255.255.255");
+        env.put("HOTLINE_CEL_TABLE", "cel"); // the entrypoint's defaults: the first PBX's tables
+        env.put("HOTLINE_CDR_TABLE", "cdr");
         for (int phone = 201; phone <= 207; phone++) {
             env.put("HOTLINE_PHONE_" + phone + "_PASSWORD", "test-phone-" + phone);
         }
