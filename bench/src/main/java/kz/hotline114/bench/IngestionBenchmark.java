@@ -45,6 +45,9 @@ public class IngestionBenchmark {
         long eventsPerPass = transcripts.stream().mapToLong(t -> t.packets().stream()
                 .filter(p -> !"FullyBooted".equalsIgnoreCase(p.event())).count()).sum();
 
+        // 0. the raw ceiling: a bare Asterisk-Java connection with a counting listener, same traffic
+        double rawRate = raw(transcripts, copies);
+
         // 1. full speed
         var full = AmiReplayServer.builder(EventSource.of(transcripts, copies)).port(0)
                 .bindAddress(InetAddress.getLoopbackAddress()).username("hotline").secret("bench")
@@ -76,8 +79,14 @@ public class IngestionBenchmark {
                 link.status().dropped(), calls);
         System.out.printf(Locale.ROOT, "%.1f s until the last call row was committed: %.0f events/s, %.0f calls/s%n",
                 seconds, sent / seconds, calls / seconds);
+        double appRate = sent / seconds;
+        System.out.printf(Locale.ROOT, "INGESTION RATIO app/raw = %.0f / %.0f = %.2f%n", appRate, rawRate,
+                appRate / rawRate);
         ctx.close();
         full.close();
+        if (pacedSeconds <= 0) {
+            System.exit(0);
+        }
 
         // 2. paced
         var paced = AmiReplayServer.builder(EventSource.of(transcripts, copies * 2 + 10)).port(0)
@@ -108,6 +117,45 @@ public class IngestionBenchmark {
         ctx.close();
         paced.close();
         System.exit(0);
+    }
+
+    /**
+     * The raw rate: Asterisk-Java alone (a plain {@code ManagerConnection}, a listener that counts) takes the same
+     * copies off the same replay server's socket; the clock stops when the last event reached the listener.
+     */
+    static double raw(java.util.List<AmiTranscript> transcripts, int copies) throws Exception {
+        try (var server = AmiReplayServer.builder(EventSource.of(transcripts, copies)).port(0)
+                .bindAddress(InetAddress.getLoopbackAddress()).username("hotline").secret("bench")
+                .faults(LinkFaults.heldUntilReleased()).name("bench PBX raw").start()) {
+            var counted = new java.util.concurrent.atomic.AtomicLong();
+            var last = new java.util.concurrent.atomic.AtomicLong();
+            var c = new org.asteriskjava.manager.ManagerConnectionFactory("127.0.0.1", server.port(), "hotline", "bench")
+                    .createManagerConnection();
+            c.addEventListener(e -> {
+                counted.incrementAndGet();
+                last.set(System.nanoTime());
+            });
+            c.login();
+            server.awaitLogin(Duration.ofSeconds(30));
+            Thread.sleep(1000);
+            long before = counted.get();
+            long t0 = System.nanoTime();
+            server.faults().release();
+            server.awaitDone(Duration.ofMinutes(30));
+            long sent = server.eventsSent();
+            // Asterisk-Java makes no event of a type it does not know: wait until the count stops moving
+            long seen;
+            do {
+                seen = counted.get();
+                Thread.sleep(1000);
+            } while (counted.get() != seen);
+            double seconds = (last.get() - t0) / 1e9;
+            System.out.printf(Locale.ROOT,
+                    "%n== raw ceiling (Asterisk-Java alone): %d events sent, %d became Asterisk-Java events, in %.2f s: %.0f events/s%n",
+                    sent, seen - before, seconds, sent / seconds);
+            c.logoff();
+            return sent / seconds;
+        }
     }
 
     private static ConfigurableApplicationContext start(int port, String dataDir) {

@@ -133,6 +133,7 @@ class CallAssembler {
         }
         if (!touched.isEmpty()) {
             var changed = tx.execute(status -> {
+                calls.commitWithoutFlush();
                 var out = new ArrayList<Call>();
                 for (var key : touched) {
                     var g = groups.get(key);

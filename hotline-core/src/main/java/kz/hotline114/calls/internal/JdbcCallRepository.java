@@ -42,6 +42,16 @@ class JdbcCallRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * For the rest of the current transaction: its commit does not wait for the WAL to reach the disk. Only for rows
+     * that the journal (committed and flushed before) can give again: a crash loses at most the last fraction of a
+     * second of them, and the node that journals the PBX next re-logs every call of the last ten minutes whose row is
+     * missing or unfinished ({@code JournalTakenOver}). Waiting for that flush took a third of the ingestion's time.
+     */
+    void commitWithoutFlush() {
+        jdbc.execute("set local synchronous_commit = off");
+    }
+
     /** Inserts or replaces the row; a row that would not change is left alone. @return true when written */
     boolean upsert(Call c) {
         return jdbc.update("""

@@ -227,14 +227,16 @@ class AmiLinkService implements PbxLink, PbxCommands {
     }
 
     /** On the AMI reader thread: classify the packet and hand it off without blocking. */
-    private void onPacket(List<Map.Entry<String, String>> packet) {
-        var first = packet.getFirst();
-        if (first.getKey().equalsIgnoreCase("Event")) {
+    private void onPacket(String raw) {
+        var event = AmiEvent.fromRaw(0, endpoint.id(), clock.instant(), raw);
+        if (raw.regionMatches(true, 0, "Event: ", 0, 7)) {
             received.incrementAndGet();
             receivedCounter.increment();
-            pipeline.offer(new AmiEvent(0, endpoint.id(), clock.instant(), packet));
+            pipeline.offer(event); // its headers are split when first asked for, off this thread
             return;
         }
+        var packet = event.headers();
+        var first = packet.getFirst();
         if (first.getKey().equalsIgnoreCase("Response") || first.getKey().equalsIgnoreCase("ActionID")
                 || packet.stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Response"))) {
             return; // an answer to one of our own actions
@@ -440,9 +442,9 @@ class AmiLinkService implements PbxLink, PbxCommands {
 
     /** A ManagerConnection whose socket copies every packet to the journal's hand-off. */
     static final class TappedConnection extends ManagerConnectionImpl {
-        private final Consumer<List<Map.Entry<String, String>>> sink;
+        private final Consumer<String> sink;
 
-        TappedConnection(Consumer<List<Map.Entry<String, String>>> sink) {
+        TappedConnection(Consumer<String> sink) {
             this.sink = sink;
         }
 

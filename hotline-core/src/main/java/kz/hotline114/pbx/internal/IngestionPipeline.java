@@ -28,9 +28,11 @@ import kz.hotline114.pbx.JournalTakenOver;
 /**
  * The hand-off between the AMI reader thread and the database: the reader thread only
  * {@link #offer offers} (never blocks; a full queue drops the event, counts and logs it);
- * one ingestion thread drains batches, journals them in one transaction, then publishes
- * {@link AmiEventsJournaled} so the call log interprets what is already durable, and {@link AmiEventsReceived} for the
- * live state. A failing database stalls the ingestion thread (retry with back-off), never the reader.
+ * one ingestion thread drains batches and journals each in one transaction ({@code COPY}); a second thread then
+ * publishes {@link AmiEventsJournaled} so the call log interprets what is already durable, and
+ * {@link AmiEventsReceived} for the live state — in journal order, while the first journals the next batch (issue 21:
+ * the two used to take turns, each waiting on the database while the other could have worked). A failing database
+ * stalls the ingestion thread (retry with back-off), never the reader.
  *
  * <p>Several nodes (issue 20): each node reads every PBX's events, and the holder of the PBX's journal lease
  * ({@link NodeLeases#journal}) journals them — each of its transactions {@linkplain NodeLeases#fence fenced} by the
@@ -81,6 +83,10 @@ final class IngestionPipeline {
     private volatile boolean running;
     private volatile boolean journaling;
     private Thread thread;
+    /** What the interpreting thread is to publish, in journal order; a full queue holds the journaling thread back. */
+    private final BlockingQueue<Runnable> toPublish = new ArrayBlockingQueue<>(16);
+    private static final Runnable END = () -> { };
+    private Thread publishing;
     private long lastDropLog;
 
     private final Clock clock;
@@ -126,6 +132,7 @@ final class IngestionPipeline {
 
     void start() {
         running = true;
+        publishing = Thread.ofPlatform().name("ami-interpret-" + pbxId).daemon().start(this::publishLoop);
         thread = Thread.ofPlatform().name("ami-ingestion-" + pbxId).daemon().start(this::run);
     }
 
@@ -135,10 +142,46 @@ final class IngestionPipeline {
             thread.interrupt();
             try {
                 thread.join(5_000);
+                toPublish.offer(END, 5, TimeUnit.SECONDS);
+                publishing.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The interpreting thread: publishes what the journaling thread handed on, in order, then counts it done. */
+    private void publishLoop() {
+        while (true) {
+            Runnable task;
+            try {
+                task = toPublish.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task == END) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("Publishing AMI events of {} failed", pbxId, e);
+            }
+        }
+    }
+
+    /** Hands {@code count} of the batch's events on to the interpreting thread (waits while it is 16 batches behind). */
+    private void handOn(Runnable task, int count) throws InterruptedException {
+        toPublish.put(() -> {
+            try {
+                task.run();
+            } finally {
+                published.addAndGet(count);
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
+            }
+        });
     }
 
     long journaled() {
@@ -186,6 +229,7 @@ final class IngestionPipeline {
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
                 ingest(batch);
+                batch.clear(); // handed on: the interpreting thread counts it published
             } catch (InterruptedException e) {
                 if (!running) {
                     // drain what is left before stopping
@@ -193,7 +237,7 @@ final class IngestionPipeline {
                 }
             } finally {
                 if (!batch.isEmpty()) {
-                    published.addAndGet(batch.size());
+                    published.addAndGet(batch.size()); // not handed on (interrupted): nothing waits for it
                     batch.clear();
                 }
                 synchronized (idle) {
@@ -216,7 +260,7 @@ final class IngestionPipeline {
                     .minus(java.time.Duration.ofMinutes(10));
             fillGap();
             journaling = true;
-            publisher.publishEvent(new JournalTakenOver(pbxId, since));
+            handOn(() -> publisher.publishEvent(new JournalTakenOver(pbxId, since)), 0);
         } catch (LeaseLost e) {
             log.warn("Lost the journal lease of {} while taking it over: {}", pbxId, e.getMessage());
         }
@@ -246,7 +290,7 @@ final class IngestionPipeline {
                     true);
             journaled.addAndGet(stored.size());
             journaledCounter.increment(stored.size());
-            publishJournaled(stored);
+            handOn(() -> publishJournaled(stored), 0);
         }
         log.info("This node journals {}'s events from now on: of the {} it kept, {} were not journaled and are now ({} ms)",
                 pbxId, buffer.size(), missing.size(), (System.nanoTime() - started) / 1_000_000);
@@ -293,8 +337,10 @@ final class IngestionPipeline {
                 var stored = journalWithRetry(batch, true);
                 journaled.addAndGet(stored.size());
                 journaledCounter.increment(stored.size());
-                publishJournaled(stored);
-                publishReceived(stored);
+                handOn(() -> {
+                    publishJournaled(stored);
+                    publishReceived(stored);
+                }, batch.size());
                 return;
             } catch (LeaseLost e) {
                 journaling = false;
@@ -316,10 +362,12 @@ final class IngestionPipeline {
         }
         journaled.addAndGet(stored.size());
         journaledCounter.increment(stored.size());
-        if (!stored.isEmpty()) {
-            publishJournaled(stored);
-        }
-        publishReceived(received);
+        handOn(() -> {
+            if (!stored.isEmpty()) {
+                publishJournaled(stored);
+            }
+            publishReceived(received);
+        }, batch.size());
     }
 
     private void keep(AmiEvent e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.asteriskjava.util.SocketConnectionFacade;
@@ -17,36 +16,93 @@ import kz.hotline114.pbx.AmiEvent;
  * classes. This is how the journal gets the packet exactly as the PBX sent it, including
  * event types and fields Asterisk-Java does not know. Runs on the AMI reader thread:
  * the sink must never block.
+ *
+ * <p>Asterisk-Java sees only the packets the connection itself needs: answers to actions ({@code Response}, and events
+ * that carry an {@code ActionID}), the session's own events ({@code FullyBooted}, {@code Shutdown}) and user events; it
+ * never sees the broadcast events the app reads from the journal. Building an Asterisk-Java event object (reflection,
+ * a regular expression per header) for each of them was 40 % of the reader thread's time in issue 21's profile, and
+ * nothing listened to those objects.
  */
 final class PacketTee implements SocketConnectionFacade {
 
-    private final SocketConnectionFacade delegate;
-    private final Consumer<List<Map.Entry<String, String>>> sink;
-    private final List<Map.Entry<String, String>> packet = new ArrayList<>();
+    private static final java.util.Set<String> PASSED_EVENTS = java.util.Set.of("fullybooted", "shutdown", "userevent");
 
-    PacketTee(SocketConnectionFacade delegate, Consumer<List<Map.Entry<String, String>>> sink) {
+    private final SocketConnectionFacade delegate;
+    private final Consumer<String> sink;
+    private final List<String> lines = new ArrayList<>();
+    private final StringBuilder raw = new StringBuilder(1024);
+    private final java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+    /** Of the packet being read: whether its first line is an {@code Event:} one, and whether it has an ActionID. */
+    private boolean event;
+    private boolean actionId;
+    private @org.jspecify.annotations.Nullable String eventName;
+
+    /** {@code sink} gets each packet's text, as {@link AmiEvent#raw()} gives it. */
+    PacketTee(SocketConnectionFacade delegate, Consumer<String> sink) {
         this.delegate = delegate;
         this.sink = sink;
     }
 
     @Override
     public String readLine() throws IOException {
-        var line = delegate.readLine();
-        if (line == null) {
-            packet.clear();
-            return null;
-        }
-        if (line.isEmpty()) {
-            if (!packet.isEmpty()) {
-                sink.accept(List.copyOf(packet));
-                packet.clear();
+        while (true) {
+            var next = pending.pollFirst();
+            if (next != null) {
+                return next;
             }
-        } else if (packet.isEmpty() && line.startsWith("Asterisk Call Manager")) {
-            // the banner is a line of its own, not part of a packet
-        } else {
-            packet.add(AmiEvent.header(line));
+            var line = delegate.readLine();
+            if (line == null) {
+                lines.clear();
+                raw.setLength(0);
+                return null;
+            }
+            if (line.isEmpty()) {
+                if (lines.isEmpty()) {
+                    return line;
+                }
+                if (forAsteriskJava()) {
+                    pending.addAll(lines);
+                    pending.addLast(line);
+                }
+                var whole = raw.toString();
+                lines.clear();
+                raw.setLength(0);
+                sink.accept(whole);
+            } else if (lines.isEmpty() && line.startsWith("Asterisk Call Manager")) {
+                // the banner is a line of its own, not part of a packet
+                return line;
+            } else {
+                add(line);
+            }
         }
-        return line;
+    }
+
+    private void add(String line) {
+        int colon = line.indexOf(':');
+        if (lines.isEmpty()) {
+            event = colon == 5 && line.regionMatches(true, 0, "Event", 0, 5);
+            eventName = event ? line.substring(6).strip().toLowerCase(java.util.Locale.ROOT) : null;
+            actionId = false;
+        } else if (colon == 8 && line.regionMatches(true, 0, "ActionID", 0, 8)) {
+            actionId = true;
+        }
+        lines.add(line);
+        if (!raw.isEmpty()) {
+            raw.append('\n');
+        }
+        // as AmiEvent.header splits a line and AmiEvent.raw() joins it again: "Key: Value"
+        if (colon < 0) {
+            raw.append(": ").append(line);
+        } else if (colon + 1 < line.length() && line.charAt(colon + 1) == ' ') {
+            raw.append(line);
+        } else {
+            raw.append(line, 0, colon).append(": ").append(line, colon + 1, line.length());
+        }
+    }
+
+    /** Whether Asterisk-Java's reader needs to see the packet: anything but a broadcast event it would only drop. */
+    private boolean forAsteriskJava() {
+        return !event || actionId || PASSED_EVENTS.contains(eventName);
     }
 
     @Override
