@@ -1,5 +1,7 @@
 package kz.hotline114;
 
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -12,6 +14,11 @@ public class HotlineApplication {
 
     public static void main(String[] args) {
         var app = new SpringApplication(HotlineApplication.class);
+        // where the start goes, step by step (issue 21): the slowest steps are logged once ready (StartupReport) and
+        // served at /actuator/startup to admins
+        app.setApplicationStartup(new BufferingApplicationStartup(8192));
+        // the embedded database starts while Spring reads its bean definitions, not when the first bean needs it
+        app.addListeners(new kz.hotline114.shared.EarlyEmbeddedDatabase());
         if (Arrays.stream(args).anyMatch(a -> a.equals("--rebuild-calls"))) {
             // a one-off command: no PBX link, no local search node, no fixed port (Vaadin's security needs a
             // servlet context), exit when done

@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param relayInterval how often the outbox is drained into the index
  * @param heap          heap of the local node
  * @param username      with {@code password}: the user the app signs in to {@code url}'s cluster as (security on)
+ * @param startDelay    how long after the application is ready the local node starts (its JVM takes both cores of a
+ *                      small server for seconds: not while the application's first requests are served)
  */
 @ConfigurationProperties("hotline.elasticsearch")
 public record SearchProperties(@Nullable String url, @Nullable Path home, String indexPrefix, Duration relayInterval,
-                               String heap, @Nullable String username, @Nullable String password) {
+                               String heap, @Nullable String username, @Nullable String password,
+                               Duration startDelay) {
 
     /** The cluster's user for {@code url} (HOTLINE_ELASTICSEARCH_USERNAME/_PASSWORD), if one is set. */
     public LocalElasticsearchNode.@Nullable Credentials credentials() {
@@ -32,5 +35,6 @@ public record SearchProperties(@Nullable String url, @Nullable Path home, String
         indexPrefix = indexPrefix == null || indexPrefix.isBlank() ? "hotline" : indexPrefix;
         relayInterval = relayInterval == null ? Duration.ofSeconds(1) : relayInterval;
         heap = heap == null || heap.isBlank() ? "512m" : heap;
+        startDelay = startDelay == null ? Duration.ofSeconds(10) : startDelay;
     }
 }

@@ -32,11 +32,24 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** Made by {@link #embeddedPostgres} when {@link EarlyEmbeddedDatabase} had started the database already. */
+    private EmbeddedDatabaseHardening.@org.jspecify.annotations.Nullable Access earlyAccess;
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(HotlineProperties props) throws IOException {
-        var dir = props.dataDir().resolve("pgdata");
+        var early = EarlyEmbeddedDatabase.take(props.dataDir());
+        if (early != null) {
+            earlyAccess = early.access();
+            return early.pg();
+        }
+        return start(props.dataDir());
+    }
+
+    /** Starts the embedded PostgreSQL of {@code dataDir} (also from {@link EarlyEmbeddedDatabase}'s thread). */
+    static EmbeddedPostgres start(java.nio.file.Path dataDir) throws IOException {
+        var dir = dataDir.resolve("pgdata");
         Files.createDirectories(dir.getParent());
-        var superuserPassword = EmbeddedDatabaseHardening.superuserPassword(props.dataDir());
+        var superuserPassword = EmbeddedDatabaseHardening.superuserPassword(dataDir);
         log.info("No spring.datasource.url: starting an embedded PostgreSQL with its data in {}", dir);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
@@ -54,7 +67,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     EmbeddedDatabaseHardening.Access embeddedDatabaseAccess(EmbeddedPostgres pg, HotlineProperties props)
             throws IOException {
-        return EmbeddedDatabaseHardening.harden(pg, props.dataDir());
+        return earlyAccess != null ? earlyAccess : EmbeddedDatabaseHardening.harden(pg, props.dataDir());
     }
 
     /** The application's connections: the runtime role. */

@@ -18,6 +18,11 @@ public record HotlineProperties(ZoneId zone, Path dataDir) {
 
     public HotlineProperties {
         zone = zone == null ? ZoneId.of("Asia/Almaty") : zone;
-        dataDir = dataDir == null ? Path.of(System.getProperty("user.home"), ".hotline114") : dataDir;
+        dataDir = dataDir == null ? defaultDataDir() : dataDir;
+    }
+
+    /** {@code ~/.hotline114}. */
+    public static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".hotline114");
     }
 }

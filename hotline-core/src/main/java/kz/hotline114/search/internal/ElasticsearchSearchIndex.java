@@ -163,11 +163,27 @@ class ElasticsearchSearchIndex implements SearchIndex, SmartLifecycle {
                 "hotline114-elasticsearch-" + Integer.toHexString(preferred.toAbsolutePath().toString().hashCode()));
     }
 
+    /** Counted down when the application is ready: a local node starts only then, off the start's critical path. */
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+
+    @org.springframework.context.event.EventListener
+    void on(org.springframework.boot.context.event.ApplicationReadyEvent e) {
+        ready.countDown();
+    }
+
     private void relayLoop() {
         try {
+            if (props.url() == null || props.url().isBlank()) {
+                // a local node's JVM takes both cores for seconds: not while the application itself starts (issue 21);
+                // case search uses PostgreSQL's full text until it is up
+                ready.await(2, java.util.concurrent.TimeUnit.MINUTES);
+                Thread.sleep(props.startDelay().toMillis());
+            }
             connect();
         } catch (RuntimeException e) {
             log.error("Could not start Elasticsearch; case search uses PostgreSQL's full text", e);
+        } catch (InterruptedException e) {
+            return;
         }
         if (client == null) {
             return;
