@@ -88,12 +88,17 @@ public class IngestionBenchmark {
             System.exit(0);
         }
 
-        // 2. paced
+        paced(transcripts, copies, rate, pacedSeconds);
+        System.exit(0);
+    }
+
+    /** 2. paced: fresh copies at {@code rate} events/s; the delay from the socket to the committed interpretation. */
+    private static void paced(java.util.List<AmiTranscript> transcripts, int copies, int rate, int pacedSeconds)
+            throws Exception {
         var paced = AmiReplayServer.builder(EventSource.of(transcripts, copies * 2 + 10)).port(0)
                 .bindAddress(InetAddress.getLoopbackAddress()).username("hotline").secret("bench")
                 .eventsPerSecond(rate).faults(LinkFaults.heldUntilReleased()).name("bench PBX paced").start();
-        ctx = start(paced.port(), Files.createTempDirectory("hotline-bench").toString());
-        link = ctx.getBean(PbxLink.class);
+        var ctx = start(paced.port(), Files.createTempDirectory("hotline-bench").toString());
         var meters = ctx.getBean(MeterRegistry.class);
         paced.awaitLogin(Duration.ofSeconds(30));
         // skip the warm-up (first 10 s), then measure
@@ -116,7 +121,6 @@ public class IngestionBenchmark {
                 snap.mean(TimeUnit.MILLISECONDS));
         ctx.close();
         paced.close();
-        System.exit(0);
     }
 
     /**
