@@ -52,6 +52,15 @@ class JdbcAmiJournal implements AmiJournal {
         if (events.size() > ID_BLOCK) {
             throw new IllegalArgumentException("batch larger than " + ID_BLOCK);
         }
+        // events recovered from the PBX's records carry the time of their call, perhaps a month the app was down in; they
+        // come inside the reconciler's transaction, which a failed COPY would abort: their months are made first
+        var recoveredMonths = events.stream().filter(AmiEvent::isRecovered).map(AmiEvent::receivedAt)
+                .map(JournalRetention::monthOf).distinct().toList();
+        if (!recoveredMonths.isEmpty()) {
+            var own = new TransactionTemplate(java.util.Objects.requireNonNull(tx.getTransactionManager()));
+            own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            own.executeWithoutResult(status -> recoveredMonths.forEach(this::ensureMonth));
+        }
         try {
             return appendOnce(events, lease);
         } catch (org.springframework.dao.DataAccessException e) {

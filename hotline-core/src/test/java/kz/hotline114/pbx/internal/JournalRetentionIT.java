@@ -42,6 +42,9 @@ class JournalRetentionIT extends TelephonyIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
     @TempDir
     Path archive;
 
@@ -102,5 +105,21 @@ class JournalRetentionIT extends TelephonyIT {
         assertThat(journal.eventsOfCall(PBX_ID, "jr-jan")).isEmpty();
         assertThat(journal.eventsOfCall(PBX_ID, "jr-feb")).hasSize(1);
         jdbc.queryForObject("select ami_journal_drop_partition(?)::text", String.class, FEB);
+    }
+
+    @Test
+    void a_call_recovered_from_the_pbx_records_of_a_month_without_a_partition_is_journaled_in_the_reconcilers_transaction() {
+        var may = "ami_journal_y2074m05";
+        if (exists(may)) {
+            jdbc.queryForObject("select ami_journal_drop_partition(?)::text", String.class, may);
+        }
+        var recovered = new AmiEvent(0, PBX_ID, Instant.parse("2074-05-20T10:00:00Z"), List.of(Map.entry("Event", "Cdr"),
+                Map.entry("LinkedID", "jr-recovered"), Map.entry(AmiEvent.RECOVERED, "cdr:1")));
+        // as PbxRecordsReconciler does: inside its own transaction, which a failed COPY would abort
+        var stored = tx.execute(status -> journal.append(List.of(recovered)));
+        assertThat(stored).hasSize(1);
+        assertThat(exists(may)).isTrue();
+        assertThat(journal.eventsOfCall(PBX_ID, "jr-recovered")).hasSize(1);
+        jdbc.queryForObject("select ami_journal_drop_partition(?)::text", String.class, may);
     }
 }
