@@ -66,7 +66,7 @@ public class CostCurveBenchmark {
         var chart = Path.of(arg(args, "chart", "bench/cost-curve.png"));
         var transcripts = AmiTranscript.bundled();
         var dataDir = Files.createTempDirectory("hotline-cost-curve");
-        var now = Instant.now();
+        Instant now = null; // the application's Clock, asked once the first context is up
         var points = new ArrayList<Point>();
         long generated = 0;
         int copy = 0;
@@ -77,6 +77,9 @@ public class CostCurveBenchmark {
             copy += copies;
             var ctx = start(full.port(), dataDir);
             var jdbc = ctx.getBean(JdbcTemplate.class);
+            if (now == null) {
+                now = ctx.getBean(java.time.Clock.class).instant();
+            }
             long target = size - jdbc.queryForObject("select count(*) from calls where pbx_id <> 'b'", Long.class);
             if (target > generated) {
                 long t0 = System.nanoTime();
